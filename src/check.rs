@@ -1,0 +1,114 @@
+//! The checker: parses, interprets and runs every rule over one file.
+
+use crate::ast::{Document, Entry};
+use crate::catalogue::Catalogue;
+use crate::diagnostic::Diagnostic;
+use crate::interpret::{Record, interpret};
+use crate::parse::parse;
+use crate::rules::CHECKS;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// What a check needs beyond the file itself.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// The date the plan is judged on: reviews and goals due before it are overdue.
+    pub today: Date,
+    /// Built-in knowledge (measures, modalities).
+    pub catalogue: Catalogue,
+}
+
+impl CheckOptions {
+    /// Options judging plans as of `today`, with the built-in catalogue.
+    pub fn new(today: Date) -> Self {
+        CheckOptions {
+            today,
+            catalogue: Catalogue::builtin(),
+        }
+    }
+}
+
+/// Everything learned about one file: its tree, its history, its findings.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The parsed file (entries with syntax errors left out).
+    pub document: Document,
+    /// The replayed history.
+    pub record: Record,
+    /// Every finding, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses, interprets and checks `source`.
+pub fn check(source: &str, options: &CheckOptions) -> Analysis {
+    let parsed = parse(source);
+    let record = interpret(&parsed.document);
+    let mut diagnostics = parsed.diagnostics;
+    let catalogue = options.catalogue.with_document(&parsed.document);
+    let cx = Context::new(source, &parsed.document, &record, &catalogue, options.today);
+    for (_, check) in CHECKS {
+        check(&cx, &mut diagnostics);
+    }
+    diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    Analysis {
+        document: parsed.document,
+        record,
+        diagnostics,
+    }
+}
+
+/// What a rule sees: the file, its tree and history, the catalogue, the date.
+pub struct Context<'a> {
+    /// The file's text.
+    pub source: &'a str,
+    /// Its syntax tree.
+    pub document: &'a Document,
+    /// Its replayed history.
+    pub record: &'a Record,
+    /// Built-in and declared measures, and the modalities.
+    pub catalogue: &'a Catalogue,
+    /// The date the plan is judged on.
+    pub today: Date,
+    symbols: HashMap<&'a str, Vec<&'a Entry>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over one file, indexing its definitions by id.
+    pub fn new(
+        source: &'a str,
+        document: &'a Document,
+        record: &'a Record,
+        catalogue: &'a Catalogue,
+        today: Date,
+    ) -> Self {
+        let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
+        for entry in &document.entries {
+            if let Some(id) = entry.id() {
+                symbols.entry(id.value.as_str()).or_default().push(entry);
+            }
+        }
+        Context {
+            source,
+            document,
+            record,
+            catalogue,
+            today,
+            symbols,
+        }
+    }
+
+    /// Every definition of `id`, in file order.
+    pub fn definitions(&self, id: &str) -> &[&'a Entry] {
+        self.symbols.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first definition of `id`.
+    pub fn definition(&self, id: &str) -> Option<&'a Entry> {
+        self.definitions(id).first().copied()
+    }
+
+    /// Every defined id with its definitions, in no particular order.
+    pub fn symbols(&self) -> impl Iterator<Item = (&'a str, &[&'a Entry])> {
+        self.symbols.iter().map(|(id, defs)| (*id, defs.as_slice()))
+    }
+}

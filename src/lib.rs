@@ -1,0 +1,30 @@
+//! careplan: parse, interpret, check and render plain-text treatment plans.
+//!
+//! The data flows one way: text → [`parse()`] → [`ast::Document`] →
+//! [`interpret()`] → [`interpret::Record`] → [`check()`] → diagnostics.
+//!
+//! ```
+//! use careplan::{check, CheckOptions};
+//! let today = jiff::civil::date(2026, 11, 22);
+//! let analysis = check("plan \"Low mood\"\n  opened 2026-09-01\n", &CheckOptions::new(today));
+//! assert!(analysis.diagnostics.iter().all(|d| d.rule.name() != "syntax"));
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod ast;
+pub mod catalogue;
+pub mod check;
+pub mod diagnostic;
+pub mod interpret;
+pub mod parse;
+pub mod rules;
+pub mod span;
+pub mod vocabulary;
+pub mod words;
+
+pub use check::{Analysis, CheckOptions, check};
+pub use diagnostic::{Diagnostic, Severity};
+pub use interpret::interpret;
+pub use parse::{Parsed, parse};
+pub use rules::Rule;

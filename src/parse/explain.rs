@@ -1,0 +1,207 @@
+//! Turning a line the grammar could not read into a finding that says, in
+//! plain words, what was expected there and how the line is written.
+
+use super::grammar::{CareplanParser, Rule as G};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::rules::Rule;
+use crate::span::Span;
+use crate::vocabulary::{self, ENTRIES};
+use pest::Parser;
+use pest::error::{ErrorVariant, InputLocation};
+
+/// Explains a field line inside `entry` (a keyword) that did not parse.
+/// `line` is the line's text without indentation, starting at byte `offset`.
+pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
+    let keyword = first_word(line);
+    let what = vocabulary::entry(entry).map_or("this entry", |e| e.article);
+    let Some(field) = vocabulary::field(keyword) else {
+        let allowed: Vec<&str> = vocabulary::fields_of(entry).collect();
+        if let Some(header) = vocabulary::entry(keyword).filter(|_| !keyword.is_empty()) {
+            return Diagnostic::new(
+                Rule::Syntax,
+                Span::new(offset, offset + keyword.len()),
+                format!("`{keyword}` starts an entry, but this line is indented inside {what}"),
+            )
+            .with_help(format!(
+                "start the entry at column 0: `{}`",
+                header.usage
+            ));
+        }
+        let mut help = format!("{what} may hold: {}", allowed.join(", "));
+        if let Some(close) = did_you_mean(keyword, allowed.iter().copied()) {
+            help = format!("did you mean `{close}`? {help}");
+        }
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(offset, offset + keyword.len().max(1)),
+            format!("unknown field `{keyword}` in {what}"),
+        )
+        .with_help(help);
+    };
+    let position = failure(G::field_line, line);
+    expected_at(line, offset, position).with_help(format!("write it as `{}`", field.usage))
+}
+
+/// Explains a column-0 line that starts no valid entry.
+pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
+    if line.starts_with([' ', '\t']) {
+        let text = line.trim_start();
+        let start = offset + (line.len() - text.len());
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(start, start + first_word(text).len().max(1)),
+            "this indented line is not under any entry",
+        )
+        .with_help(
+            "indented lines are fields of the entry above; put an entry header such as \
+             `session 2026-09-08` at column 0 before it, or remove the indentation",
+        );
+    }
+    let keyword = first_word(line);
+    let Some(entry) = vocabulary::entry(keyword) else {
+        let span = Span::new(offset, offset + keyword.len().max(1));
+        if vocabulary::field(keyword).is_some() {
+            return Diagnostic::new(
+                Rule::Syntax,
+                span,
+                format!("`{keyword}` is a field, but it stands at column 0 where an entry starts"),
+            )
+            .with_help("indent it under the entry it belongs to");
+        }
+        let keywords = ENTRIES.iter().map(|e| e.keyword);
+        let mut help = format!(
+            "an entry starts with one of: {}",
+            keywords.clone().collect::<Vec<_>>().join(", ")
+        );
+        if let Some(close) = did_you_mean(keyword, keywords) {
+            help = format!("did you mean `{close}`? {help}");
+        }
+        return Diagnostic::new(Rule::Syntax, span, format!("unknown entry `{keyword}`"))
+            .with_help(help);
+    };
+    let position = failure(G::head_line, line);
+    expected_at(line, offset, position).with_help(format!("write the header as `{}`", entry.usage))
+}
+
+/// Re-parses `line` alone from `rule`; returns where it fails and what the
+/// grammar expected there (`None` when it unexpectedly parses).
+fn failure(rule: G, line: &str) -> Option<(usize, Vec<G>)> {
+    let error = CareplanParser::parse(rule, line).err()?;
+    let position = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let positives = match error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    Some((position, positives))
+}
+
+/// A finding at the failure position saying what was expected there.
+fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> Diagnostic {
+    let Some((position, positives)) = failure else {
+        return Diagnostic::new(Rule::Syntax, Span::new(offset, offset + line.len()), "this line could not be read");
+    };
+    let rest = line.get(position..).unwrap_or("");
+    let span = Span::new(offset + position, offset + position + first_token(rest).len());
+    if rest.starts_with('"') && positives.contains(&G::string) {
+        return Diagnostic::new(Rule::Syntax, span.to(Span::new(span.start, offset + line.len())), string_problem(rest));
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for rule in &positives {
+        for name in describe(*rule) {
+            if !names.contains(name) {
+                names.push(name);
+            }
+        }
+    }
+    // "a comment or the end of the line" reads best last.
+    names.sort_by_key(|n| matches!(*n, "a comment" | "the end of the line"));
+    if names.is_empty() {
+        let keyword = first_word(line);
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(offset, offset + line.len()),
+            format!("this `{keyword}` line is incomplete or not in its expected form"),
+        );
+    }
+    let found = match first_token(rest) {
+        "" => "the end of the line".to_owned(),
+        token => format!("`{token}`"),
+    };
+    Diagnostic::new(Rule::Syntax, span, format!("expected {}, found {found}", join_or(&names)))
+}
+
+/// Why a string starting at the front of `rest` did not parse.
+fn string_problem(rest: &str) -> String {
+    if rest.starts_with("\"\"\"") {
+        return "this multi-line string is never closed with `\"\"\"`".to_owned();
+    }
+    let mut chars = rest.char_indices().skip(1);
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some((_, '"' | '\\' | 'n')) => {}
+                Some((_, other)) => {
+                    return format!(
+                        "unknown escape `\\{other}` in a string: use `\\\"`, `\\\\` or `\\n`"
+                    );
+                }
+                None => break,
+            },
+            _ => {}
+        }
+    }
+    "this string is not closed: add `\"` before the end of the line (use `\"\"\"` for text over several lines)".to_owned()
+}
+
+/// Plain-word names for what a grammar rule matches.
+fn describe(rule: G) -> &'static [&'static str] {
+    match rule {
+        G::ident => &["a name such as `G1`"],
+        G::string => &["a quoted string"],
+        G::date => &["a date written YYYY-MM-DD"],
+        G::number => &["a number"],
+        G::code => &["a code such as `F41.0`"],
+        G::comment => &["a comment", "the end of the line"],
+        G::EOI => &["the end of the line"],
+        G::duration => &["a duration such as `8 weeks`"],
+        G::unit => &["`days`, `weeks` or `months`"],
+        G::target | G::comparator => &["a comparator (`<`, `<=`, `>`, `>=`, `=`)"],
+        G::for_clause | G::k_for => &["`for`"],
+        G::k_comma => &["`,`"],
+        G::k_every => &["`every`"],
+        G::k_baseline => &["`baseline`"],
+        G::k_target | G::revise_target => &["`target`"],
+        G::k_due | G::revise_due => &["`due`"],
+        G::k_to => &["`..`"],
+        G::k_arrow => &["`->`"],
+        _ => &[],
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The leading run of non-space characters.
+fn first_word(text: &str) -> &str {
+    text.split([' ', '\t', '\r']).next().unwrap_or("")
+}
+
+/// The first token of `rest`: a word, or one punctuation character.
+fn first_token(rest: &str) -> &str {
+    let word = first_word(rest);
+    let end = word
+        .char_indices()
+        .find(|&(i, c)| i > 0 && !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .map_or(word.len(), |(i, _)| i);
+    word.get(..end).unwrap_or(word)
+}

@@ -1,0 +1,57 @@
+//! Parsing: text to a typed [`Document`] with spans, plus syntax findings.
+//!
+//! Parsing never fails as a whole. A line the grammar cannot read is
+//! reported (`syntax`, with what was expected at which column) and skipped:
+//! a bad field line costs only that line, a bad header costs its entry, and
+//! parsing resumes at the next entry.
+
+mod explain;
+mod grammar;
+mod lower;
+mod text;
+
+use crate::ast::Document;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
+use crate::span::Span;
+use grammar::{CareplanParser, Rule as G};
+use pest::Parser;
+
+/// A parsed file: its syntax tree and the syntax findings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parsed {
+    /// The entries that could be read, and every comment.
+    pub document: Document,
+    /// `syntax` and `invalid-date` findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a careplan file's text.
+pub fn parse(source: &str) -> Parsed {
+    let mut lowerer = lower::Lowerer::new(source);
+    match CareplanParser::parse(G::file, source) {
+        Ok(mut pairs) => {
+            if let Some(file) = pairs.next() {
+                lowerer.file(file.into_inner());
+            }
+        }
+        // The grammar accepts every text (bad lines become `bad_entry`);
+        // should that ever fail, report where rather than lose the file.
+        Err(error) => {
+            let at = match error.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            lowerer.diagnostics.push(
+                Diagnostic::new(Rule::Syntax, Span::new(at, at), "careplan could not read the file from here")
+                    .with_help("this is a bug in careplan; please report it"),
+            );
+        }
+    }
+    let mut diagnostics = lowerer.diagnostics;
+    diagnostics.sort_by_key(|d| d.span.start);
+    Parsed {
+        document: lowerer.document,
+        diagnostics,
+    }
+}

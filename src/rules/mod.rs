@@ -1,0 +1,153 @@
+//! The rule catalogue. Each rule lives in its own file holding its metadata
+//! ([`RuleMeta`]: code, kebab-case name, default severity, summary and the
+//! documentation `careplan explain` prints) and, for rules that run on a
+//! parsed file, its check function.
+//!
+//! Rules found while parsing (`syntax`, `invalid-date`, `not-text`) have no
+//! check function: the parser reports them.
+
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use serde::Serialize;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, such as `CP002`.
+    pub code: &'static str,
+    /// Stable kebab-case name, such as `unlinked-intervention`.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Markdown documentation: what it does, why it matters, an example, the fix.
+    pub doc: &'static str,
+}
+
+/// A rule's check: reads the context, pushes findings.
+pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Declares the rules: each `Variant => module` pair names a file in this
+/// folder; `check` marks the rules whose module has a `check` function.
+macro_rules! rules {
+    (
+        parse: [$($pvariant:ident => $pmodule:ident,)+]
+        check: [$($variant:ident => $module:ident,)+]
+    ) => {
+        $(pub(crate) mod $pmodule;)+
+        $(pub(crate) mod $module;)+
+
+        /// Every rule, by name. Serialises as its kebab-case name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $(
+                #[doc = concat!("See `", stringify!($pmodule), "`.")]
+                $pvariant,
+            )+
+            $(
+                #[doc = concat!("See `", stringify!($module), "`.")]
+                $variant,
+            )+
+        }
+
+        impl Rule {
+            /// Every rule, in code order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$pvariant,)+ $(Rule::$variant,)+];
+
+            /// The rule's metadata and documentation.
+            pub fn meta(self) -> &'static RuleMeta {
+                match self {
+                    $(Rule::$pvariant => &$pmodule::META,)+
+                    $(Rule::$variant => &$module::META,)+
+                }
+            }
+        }
+
+        /// The check functions of the rules that run on a parsed file.
+        pub(crate) const CHECKS: &[(Rule, CheckFn)] = &[$((Rule::$variant, $module::check),)+];
+    };
+}
+
+rules! {
+    parse: [
+        Syntax => syntax,
+        InvalidDate => invalid_date,
+        NotText => not_text,
+    ]
+    check: [
+        UnlinkedIntervention => unlinked_intervention,
+        UnknownReference => unknown_reference,
+        DuplicateId => duplicate_id,
+        MissingPlan => missing_plan,
+        DateBeforeOpened => date_before_opened,
+        UnknownMeasure => unknown_measure,
+        ScoreOutOfRange => score_out_of_range,
+        GoalWithoutIntervention => goal_without_intervention,
+        GoalNotMeasurable => goal_not_measurable,
+        GoalNotTimeBound => goal_not_time_bound,
+        UnknownModality => unknown_modality,
+        OutOfOrder => out_of_order,
+        StoppedInterventionUsed => stopped_intervention_used,
+        SessionWithoutIntervention => session_without_intervention,
+        MissingResponse => missing_response,
+    ]
+}
+
+impl Rule {
+    /// The stable code, such as `CP002`.
+    pub fn code(self) -> &'static str {
+        self.meta().code
+    }
+
+    /// The kebab-case name, such as `unlinked-intervention`.
+    pub fn name(self) -> &'static str {
+        self.meta().name
+    }
+
+    /// The rule called `name` (its kebab-case name or its code).
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_kebab_case() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for rule in Rule::ALL {
+            let meta = rule.meta();
+            assert!(codes.insert(meta.code), "duplicate code {}", meta.code);
+            assert!(names.insert(meta.name), "duplicate name {}", meta.name);
+            assert!(
+                meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                meta.name
+            );
+            for section in ["## What it does", "## Why", "## Example", "## Fix"] {
+                assert!(meta.doc.contains(section), "{} lacks {section}", meta.name);
+            }
+            assert_eq!(Rule::from_name(meta.name), Some(*rule));
+        }
+    }
+}

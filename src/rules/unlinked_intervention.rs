@@ -1,0 +1,62 @@
+//! `unlinked-intervention`: every intervention and medication serves a goal.
+
+use super::RuleMeta;
+use crate::ast::Ident;
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+use crate::span::Span;
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    code: "CP002",
+    name: "unlinked-intervention",
+    severity: Severity::Error,
+    summary: "An intervention or medication names no goal it serves.",
+    doc: r#"## What it does
+Flags an `intervention` or `medication` whose header has no `for GOALS` clause.
+
+## Why
+A treatment plan is a chain of reasoning: concern, goal, intervention. An
+intervention that serves no goal cannot be reviewed for effect, and payers and
+supervisors expect every service to be justified by a goal.
+
+## Example
+```careplan
+intervention I1 psychoeducation "The panic cycle"
+```
+
+## Fix
+Name the goal or goals it serves:
+```careplan
+intervention I1 psychoeducation "The panic cycle" for G1
+```
+"#,
+};
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let interventions = cx
+        .document
+        .interventions()
+        .map(|i| ("intervention", &i.id, &i.goals, i.header));
+    let medications = cx
+        .document
+        .medications()
+        .map(|m| ("medication", &m.id, &m.goals, m.header));
+    for (kind, id, goals, header) in interventions.chain(medications) {
+        if goals.is_empty() {
+            out.push(unlinked(kind, id, header));
+        }
+    }
+}
+
+fn unlinked(kind: &str, id: &Ident, header: Span) -> Diagnostic {
+    Diagnostic::new(
+        Rule::UnlinkedIntervention,
+        header,
+        format!("{kind} `{}` is not linked to any goal", id.value),
+    )
+    .with_help(format!(
+        "add `for GOAL` to the header, naming the goal(s) `{}` serves",
+        id.value
+    ))
+}
