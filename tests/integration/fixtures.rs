@@ -1,0 +1,97 @@
+//! Rule fixtures: `tests/fixtures/rules/<rule>/*.careplan`.
+//!
+//! A fixture states what it expects in comments: `# expect: RULE@LINE:COL`
+//! (one per finding). A file whose name starts with `passes` expects no
+//! finding at all; every other file expects exactly the findings it lists.
+//! Every rule has at least one fixture that fires it and one that passes.
+
+use careplan::span::LineIndex;
+use careplan::{CheckOptions, Rule, check};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The date every fixture is judged on.
+pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 22);
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+/// Every fixture file with its rule's directory name, sorted.
+pub fn fixtures() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(fixture_dir()).expect("fixture dir").flatten() {
+        let rule = dir.file_name().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(dir.path()).expect("rule dir").flatten() {
+            if file.path().extension().is_some_and(|e| e == "careplan") {
+                out.push((rule.clone(), file.path()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn expectations(source: &str) -> BTreeSet<(String, usize, usize)> {
+    source
+        .lines()
+        .filter_map(|line| line.split_once("# expect: ").map(|(_, e)| e.trim()))
+        .filter_map(|e| {
+            let (rule, at) = e.split_once('@')?;
+            let (line, col) = at.split_once(':')?;
+            Some((rule.to_owned(), line.parse().ok()?, col.parse().ok()?))
+        })
+        .collect()
+}
+
+fn findings(source: &str) -> BTreeSet<(String, usize, usize)> {
+    let index = LineIndex::new(source);
+    check(source, &CheckOptions::new(TODAY))
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = index.line_col(source, d.span.start);
+            (d.rule.name().to_owned(), at.line, at.column)
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_fires_exactly_what_it_expects() {
+    let mut failures = Vec::new();
+    for (rule, path) in fixtures() {
+        let source = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let expected = expectations(&source);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with("passes") {
+            assert!(expected.is_empty(), "{}: a passes fixture expects nothing", path.display());
+        } else {
+            assert!(
+                expected.iter().any(|(r, _, _)| *r == rule),
+                "{}: a fixture must expect its own rule `{rule}`",
+                path.display()
+            );
+        }
+        let found = findings(&source);
+        if found != expected {
+            failures.push(format!(
+                "{}\n  expected: {expected:?}\n  found:    {found:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "fixtures disagree:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_checked_rule_has_a_firing_and_a_passing_fixture() {
+    let all = fixtures();
+    // `not-text` is about files that are not text; the CLI tests cover it.
+    for rule in Rule::ALL.iter().filter(|r| **r != Rule::NotText) {
+        let name = rule.name();
+        let files: Vec<_> = all.iter().filter(|(r, _)| r == name).collect();
+        let passes = files.iter().any(|(_, p)| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("passes")));
+        let fires = files.iter().any(|(_, p)| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("passes")));
+        assert!(fires && passes, "rule `{name}` needs fixtures that fire and that pass in tests/fixtures/rules/{name}/");
+    }
+}

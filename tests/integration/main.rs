@@ -1,0 +1,4 @@
+//! careplan's integration tests: one test binary, one module per area.
+
+mod fixtures;
+mod parser;
