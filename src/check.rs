@@ -49,7 +49,7 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
     for (_, check) in CHECKS {
         check(&cx, &mut diagnostics);
     }
-    diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    diagnostics.sort_by_key(|d| (d.span.start, d.rule));
     Analysis {
         document: parsed.document,
         record,

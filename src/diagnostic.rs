@@ -81,7 +81,12 @@ pub fn did_you_mean<'a>(
     let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (c, strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase())))
+        .map(|c| {
+            (
+                c,
+                strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase()),
+            )
+        })
         .filter(|&(_, score)| score >= 0.7)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(c, _)| c)
@@ -94,7 +99,10 @@ mod tests {
     #[test]
     fn suggests_only_close_words() {
         assert_eq!(did_you_mean("PHQ9", ["PHQ-9", "GAD-7"]), Some("PHQ-9"));
-        assert_eq!(did_you_mean("sesion", ["session", "review"]), Some("session"));
+        assert_eq!(
+            did_you_mean("sesion", ["session", "review"]),
+            Some("session")
+        );
         assert_eq!(did_you_mean("xyz", ["session", "review"]), None);
     }
 }

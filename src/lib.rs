@@ -12,6 +12,9 @@
 
 #![warn(missing_docs)]
 
+// pest_derive without its `std` feature refers to `alloc` from the crate root.
+extern crate alloc;
+
 pub mod ast;
 pub mod catalogue;
 pub mod check;
@@ -28,3 +31,5 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use interpret::interpret;
 pub use parse::{Parsed, parse};
 pub use rules::Rule;
+pub mod emit;
+pub mod workspace;

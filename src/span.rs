@@ -135,6 +135,9 @@ mod tests {
         // 'é' is two bytes: the space after it is the third character.
         assert_eq!(index.line_col(src, 6), LineCol { line: 2, column: 3 });
         assert_eq!(index.line_text(src, 1), "cé d");
-        assert_eq!(index.line_col(src, src.len()), LineCol { line: 3, column: 2 });
+        assert_eq!(
+            index.line_col(src, src.len()),
+            LineCol { line: 3, column: 2 }
+        );
     }
 }

@@ -25,96 +25,260 @@ pub struct FieldSyntax {
 
 /// Every entry, in the order of the language reference.
 pub const ENTRIES: &[EntrySyntax] = &[
-    EntrySyntax { keyword: "plan", usage: "plan \"title\"", article: "the plan" },
-    EntrySyntax { keyword: "concern", usage: "concern ID \"text\"", article: "a concern" },
-    EntrySyntax { keyword: "goal", usage: "goal ID \"text\" [for CONCERNS]", article: "a goal" },
+    EntrySyntax {
+        keyword: "plan",
+        usage: "plan \"title\"",
+        article: "the plan",
+    },
+    EntrySyntax {
+        keyword: "concern",
+        usage: "concern ID \"text\"",
+        article: "a concern",
+    },
+    EntrySyntax {
+        keyword: "goal",
+        usage: "goal ID \"text\" [for CONCERNS]",
+        article: "a goal",
+    },
     EntrySyntax {
         keyword: "intervention",
         usage: "intervention ID MODALITY [TECHNIQUE] [\"title\"] for GOALS",
         article: "an intervention",
     },
-    EntrySyntax { keyword: "medication", usage: "medication ID DRUG for GOALS", article: "a medication" },
-    EntrySyntax { keyword: "measure", usage: "measure ID \"name\"", article: "a measure" },
-    EntrySyntax { keyword: "session", usage: "session YYYY-MM-DD", article: "a session" },
-    EntrySyntax { keyword: "review", usage: "review YYYY-MM-DD", article: "a review" },
+    EntrySyntax {
+        keyword: "medication",
+        usage: "medication ID DRUG for GOALS",
+        article: "a medication",
+    },
+    EntrySyntax {
+        keyword: "measure",
+        usage: "measure ID \"name\"",
+        article: "a measure",
+    },
+    EntrySyntax {
+        keyword: "session",
+        usage: "session YYYY-MM-DD",
+        article: "a session",
+    },
+    EntrySyntax {
+        keyword: "review",
+        usage: "review YYYY-MM-DD",
+        article: "a review",
+    },
     EntrySyntax {
         keyword: "event",
         usage: "event YYYY-MM-DD crisis|relapse|hospitalization|life-event \"text\"",
         article: "an event",
     },
-    EntrySyntax { keyword: "safety-plan", usage: "safety-plan YYYY-MM-DD", article: "a safety plan" },
+    EntrySyntax {
+        keyword: "safety-plan",
+        usage: "safety-plan YYYY-MM-DD",
+        article: "a safety plan",
+    },
 ];
 
 /// Every field, grouped by the first entry that holds it.
 pub const FIELDS: &[FieldSyntax] = &[
-    FieldSyntax { keyword: "client", usage: "client ID", entries: &["plan"] },
-    FieldSyntax { keyword: "born", usage: "born YYYY-MM-DD", entries: &["plan"] },
-    FieldSyntax { keyword: "clinician", usage: "clinician \"name\"", entries: &["plan"] },
-    FieldSyntax { keyword: "prescriber", usage: "prescriber \"name\"", entries: &["plan", "medication"] },
+    FieldSyntax {
+        keyword: "client",
+        usage: "client ID",
+        entries: &["plan"],
+    },
+    FieldSyntax {
+        keyword: "born",
+        usage: "born YYYY-MM-DD",
+        entries: &["plan"],
+    },
+    FieldSyntax {
+        keyword: "clinician",
+        usage: "clinician \"name\"",
+        entries: &["plan"],
+    },
+    FieldSyntax {
+        keyword: "prescriber",
+        usage: "prescriber \"name\"",
+        entries: &["plan", "medication"],
+    },
     FieldSyntax {
         keyword: "opened",
         usage: "opened YYYY-MM-DD",
         entries: &["plan", "goal", "intervention"],
     },
-    FieldSyntax { keyword: "orientation", usage: "orientation MODALITY", entries: &["plan"] },
+    FieldSyntax {
+        keyword: "orientation",
+        usage: "orientation MODALITY",
+        entries: &["plan"],
+    },
     FieldSyntax {
         keyword: "integration",
         usage: "integration assimilative|theoretical|common-factors|eclectic",
         entries: &["plan"],
     },
-    FieldSyntax { keyword: "rationale", usage: "rationale \"text\"", entries: &["plan", "intervention"] },
-    FieldSyntax { keyword: "stage", usage: "stage STAGE", entries: &["plan", "goal", "review"] },
+    FieldSyntax {
+        keyword: "rationale",
+        usage: "rationale \"text\"",
+        entries: &["plan", "intervention"],
+    },
+    FieldSyntax {
+        keyword: "stage",
+        usage: "stage STAGE",
+        entries: &["plan", "goal", "review"],
+    },
     FieldSyntax {
         keyword: "care",
         usage: "care single|concurrent|sequential|maintenance",
         entries: &["plan"],
     },
-    FieldSyntax { keyword: "review", usage: "review every N days|weeks|months", entries: &["plan"] },
-    FieldSyntax { keyword: "risk", usage: "risk low|moderate|high", entries: &["plan", "session"] },
-    FieldSyntax { keyword: "diagnosis", usage: "diagnosis CODE", entries: &["concern"] },
-    FieldSyntax { keyword: "since", usage: "since YYYY-MM-DD", entries: &["concern"] },
+    FieldSyntax {
+        keyword: "review",
+        usage: "review every N days|weeks|months",
+        entries: &["plan"],
+    },
+    FieldSyntax {
+        keyword: "risk",
+        usage: "risk low|moderate|high",
+        entries: &["plan", "session"],
+    },
+    FieldSyntax {
+        keyword: "diagnosis",
+        usage: "diagnosis CODE",
+        entries: &["concern"],
+    },
+    FieldSyntax {
+        keyword: "since",
+        usage: "since YYYY-MM-DD",
+        entries: &["concern"],
+    },
     FieldSyntax {
         keyword: "measure",
         usage: "measure MEASURE baseline N target <|<=|>|>=|= N",
         entries: &["goal"],
     },
-    FieldSyntax { keyword: "due", usage: "due YYYY-MM-DD", entries: &["goal"] },
+    FieldSyntax {
+        keyword: "due",
+        usage: "due YYYY-MM-DD",
+        entries: &["goal"],
+    },
     FieldSyntax {
         keyword: "frequency",
         usage: "frequency daily|weekly|fortnightly|monthly|\"description\"",
         entries: &["intervention"],
     },
-    FieldSyntax { keyword: "consent", usage: "consent YYYY-MM-DD", entries: &["intervention"] },
-    FieldSyntax { keyword: "dose", usage: "dose \"dose and schedule\"", entries: &["medication"] },
-    FieldSyntax { keyword: "started", usage: "started YYYY-MM-DD", entries: &["medication"] },
-    FieldSyntax { keyword: "stopped", usage: "stopped YYYY-MM-DD", entries: &["medication"] },
-    FieldSyntax { keyword: "monitor", usage: "monitor \"what is monitored\"", entries: &["medication"] },
-    FieldSyntax { keyword: "range", usage: "range MIN..MAX", entries: &["measure"] },
-    FieldSyntax { keyword: "better", usage: "better lower|higher", entries: &["measure"] },
-    FieldSyntax { keyword: "reliable-change", usage: "reliable-change N", entries: &["measure"] },
-    FieldSyntax { keyword: "used", usage: "used INTERVENTION \"client response\"", entries: &["session"] },
-    FieldSyntax { keyword: "progress", usage: "progress GOAL \"indicator\"", entries: &["session"] },
-    FieldSyntax { keyword: "score", usage: "score MEASURE N [-> N]", entries: &["session"] },
-    FieldSyntax { keyword: "note", usage: "note \"text\"", entries: &["session", "review", "event"] },
-    FieldSyntax { keyword: "homework", usage: "homework \"text\"", entries: &["session"] },
-    FieldSyntax { keyword: "minutes", usage: "minutes N", entries: &["session"] },
+    FieldSyntax {
+        keyword: "consent",
+        usage: "consent YYYY-MM-DD",
+        entries: &["intervention"],
+    },
+    FieldSyntax {
+        keyword: "dose",
+        usage: "dose \"dose and schedule\"",
+        entries: &["medication"],
+    },
+    FieldSyntax {
+        keyword: "started",
+        usage: "started YYYY-MM-DD",
+        entries: &["medication"],
+    },
+    FieldSyntax {
+        keyword: "stopped",
+        usage: "stopped YYYY-MM-DD",
+        entries: &["medication"],
+    },
+    FieldSyntax {
+        keyword: "monitor",
+        usage: "monitor \"what is monitored\"",
+        entries: &["medication"],
+    },
+    FieldSyntax {
+        keyword: "range",
+        usage: "range MIN..MAX",
+        entries: &["measure"],
+    },
+    FieldSyntax {
+        keyword: "better",
+        usage: "better lower|higher",
+        entries: &["measure"],
+    },
+    FieldSyntax {
+        keyword: "reliable-change",
+        usage: "reliable-change N",
+        entries: &["measure"],
+    },
+    FieldSyntax {
+        keyword: "used",
+        usage: "used INTERVENTION \"client response\"",
+        entries: &["session"],
+    },
+    FieldSyntax {
+        keyword: "progress",
+        usage: "progress GOAL \"indicator\"",
+        entries: &["session"],
+    },
+    FieldSyntax {
+        keyword: "score",
+        usage: "score MEASURE N [-> N]",
+        entries: &["session"],
+    },
+    FieldSyntax {
+        keyword: "note",
+        usage: "note \"text\"",
+        entries: &["session", "review", "event"],
+    },
+    FieldSyntax {
+        keyword: "homework",
+        usage: "homework \"text\"",
+        entries: &["session"],
+    },
+    FieldSyntax {
+        keyword: "minutes",
+        usage: "minutes N",
+        entries: &["session"],
+    },
     FieldSyntax {
         keyword: "format",
         usage: "format in-person|telehealth|group|family",
         entries: &["session"],
     },
-    FieldSyntax { keyword: "status", usage: "status GOAL ACHIEVEMENT [\"note\"]", entries: &["review"] },
+    FieldSyntax {
+        keyword: "status",
+        usage: "status GOAL ACHIEVEMENT [\"note\"]",
+        entries: &["review"],
+    },
     FieldSyntax {
         keyword: "revise",
         usage: "revise GOAL target CMP N  or  revise GOAL due YYYY-MM-DD",
         entries: &["review"],
     },
-    FieldSyntax { keyword: "stop", usage: "stop ID [\"reason\"]", entries: &["review"] },
-    FieldSyntax { keyword: "next", usage: "next YYYY-MM-DD", entries: &["review"] },
-    FieldSyntax { keyword: "warning-signs", usage: "warning-signs \"text\"", entries: &["safety-plan"] },
-    FieldSyntax { keyword: "coping", usage: "coping \"text\"", entries: &["safety-plan"] },
-    FieldSyntax { keyword: "contacts", usage: "contacts \"text\"", entries: &["safety-plan"] },
-    FieldSyntax { keyword: "means-safety", usage: "means-safety \"text\"", entries: &["safety-plan"] },
+    FieldSyntax {
+        keyword: "stop",
+        usage: "stop ID [\"reason\"]",
+        entries: &["review"],
+    },
+    FieldSyntax {
+        keyword: "next",
+        usage: "next YYYY-MM-DD",
+        entries: &["review"],
+    },
+    FieldSyntax {
+        keyword: "warning-signs",
+        usage: "warning-signs \"text\"",
+        entries: &["safety-plan"],
+    },
+    FieldSyntax {
+        keyword: "coping",
+        usage: "coping \"text\"",
+        entries: &["safety-plan"],
+    },
+    FieldSyntax {
+        keyword: "contacts",
+        usage: "contacts \"text\"",
+        entries: &["safety-plan"],
+    },
+    FieldSyntax {
+        keyword: "means-safety",
+        usage: "means-safety \"text\"",
+        entries: &["safety-plan"],
+    },
 ];
 
 /// The entry with `keyword`.

@@ -256,7 +256,10 @@ mod tests {
     #[test]
     fn words_round_trip() {
         for word in Achievement::WORDS {
-            assert_eq!(Achievement::from_word(word).map(|a| a.as_str()), Some(*word));
+            assert_eq!(
+                Achievement::from_word(word).map(|a| a.as_str()),
+                Some(*word)
+            );
         }
         assert_eq!(Risk::from_word("hgh"), None);
         assert!(Risk::High > Risk::Moderate);

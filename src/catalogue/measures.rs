@@ -48,8 +48,240 @@ impl MeasureInfo {
     }
 }
 
+/// One built-in measure as a row of the table below.
+struct Row {
+    id: &'static str,
+    name: &'static str,
+    range: (f64, f64),
+    better: Better,
+    reliable_change: Option<f64>,
+    /// `(lowest score, label)` in ascending order.
+    bands: &'static [(f64, &'static str)],
+    loinc: Option<&'static str>,
+}
+
+/// The built-in measures, one row each, with the source of every figure.
+const BUILTIN: &[Row] = &[
+    // Patient Health Questionnaire-9: nine items scored 0-3, total 0-27.
+    // Bands 5/10/15/20: Kroenke, Spitzer & Williams (2001), "The PHQ-9",
+    // J Gen Intern Med 16:606-613. Reliable change 6: the NHS Talking
+    // Therapies for anxiety and depression manual (NHS England), which
+    // counts a change of 6 or more as reliable. LOINC 44261-6: "PHQ-9 total
+    // score [Reported]".
+    Row {
+        id: "PHQ-9",
+        name: "Patient Health Questionnaire-9",
+        range: (0.0, 27.0),
+        better: Better::Lower,
+        reliable_change: Some(6.0),
+        bands: &[
+            (0.0, "minimal"),
+            (5.0, "mild"),
+            (10.0, "moderate"),
+            (15.0, "moderately severe"),
+            (20.0, "severe"),
+        ],
+        loinc: Some("44261-6"),
+    },
+    // Generalized Anxiety Disorder-7: seven items scored 0-3, total 0-21.
+    // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
+    // measure for assessing generalized anxiety disorder", Arch Intern Med
+    // 166:1092-1097. Reliable change 4: the NHS Talking Therapies manual.
+    // LOINC 70274-6: "GAD-7 total score [Reported.PHQ]".
+    Row {
+        id: "GAD-7",
+        name: "Generalized Anxiety Disorder-7",
+        range: (0.0, 21.0),
+        better: Better::Lower,
+        reliable_change: Some(4.0),
+        bands: &[
+            (0.0, "minimal"),
+            (5.0, "mild"),
+            (10.0, "moderate"),
+            (15.0, "severe"),
+        ],
+        loinc: Some("70274-6"),
+    },
+    // Patient Health Questionnaire-2: the PHQ-9's first two items, total 0-6;
+    // a positive screen from 3: Kroenke, Spitzer & Williams (2003), Med Care
+    // 41:1284-1292. LOINC 55758-7: "PHQ-2 total score [Reported]".
+    Row {
+        id: "PHQ-2",
+        name: "Patient Health Questionnaire-2",
+        range: (0.0, 6.0),
+        better: Better::Lower,
+        reliable_change: None,
+        bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
+        loinc: Some("55758-7"),
+    },
+    // Generalized Anxiety Disorder-2: the GAD-7's first two items, total 0-6;
+    // a positive screen from 3: Kroenke, Spitzer, Williams, Monahan & Löwe
+    // (2007), Ann Intern Med 146:317-325. No LOINC code: 69725-0 is the
+    // GAD-7's first item, not a GAD-2 total.
+    Row {
+        id: "GAD-2",
+        name: "Generalized Anxiety Disorder-2",
+        range: (0.0, 6.0),
+        better: Better::Lower,
+        reliable_change: None,
+        bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
+        loinc: None,
+    },
+    // PTSD Checklist for DSM-5: twenty items scored 0-4, total 0-80
+    // (Weathers, Litz, Keane, Palmieri, Marx & Schnurr, 2013, National
+    // Center for PTSD). Probable PTSD from 31-33 (Bovin et al., 2016,
+    // Psychol Assess 28:1379-1391); we take 33, the cut-point the National
+    // Center for PTSD's "Using the PCL-5" guide proposes. Change of 10
+    // points: the minimum clinically meaningful change that guide
+    // recommends. No LOINC code is used here.
+    Row {
+        id: "PCL-5",
+        name: "PTSD Checklist for DSM-5",
+        range: (0.0, 80.0),
+        better: Better::Lower,
+        reliable_change: Some(10.0),
+        bands: &[(0.0, "below cut-off"), (33.0, "probable PTSD")],
+        loinc: None,
+    },
+    // Subjective Units of Distress Scale, 0-100: Wolpe (1969), The Practice
+    // of Behavior Therapy. A within-client rating: no published bands.
+    Row {
+        id: "SUDS",
+        name: "Subjective Units of Distress Scale",
+        range: (0.0, 100.0),
+        better: Better::Lower,
+        reliable_change: None,
+        bands: &[],
+        loinc: None,
+    },
+    // Outcome Rating Scale: four 10 cm visual analogue lines, total 0-40,
+    // higher is better. Clinical cut-off 25 (adults) and reliable change 5:
+    // Miller, Duncan, Brown, Sparks & Claud (2003), J Brief Ther 2:91-100.
+    Row {
+        id: "ORS",
+        name: "Outcome Rating Scale",
+        range: (0.0, 40.0),
+        better: Better::Higher,
+        reliable_change: Some(5.0),
+        bands: &[(0.0, "clinical range"), (25.0, "non-clinical range")],
+        loinc: None,
+    },
+    // Session Rating Scale: four 10 cm lines rating the alliance, total 0-40,
+    // higher is better; below 36 flags a possible alliance problem: Duncan,
+    // Miller, Sparks, Claud, Reynolds, Brown & Johnson (2003), J Brief Ther
+    // 3:3-12.
+    Row {
+        id: "SRS",
+        name: "Session Rating Scale",
+        range: (0.0, 40.0),
+        better: Better::Higher,
+        reliable_change: None,
+        bands: &[(0.0, "possible alliance concern"), (36.0, "good alliance")],
+        loinc: None,
+    },
+];
+
 /// The built-in measures.
 pub(super) fn builtin() -> Vec<MeasureInfo> {
-    // Filled in with cited data; see the module docs.
-    Vec::new()
+    BUILTIN
+        .iter()
+        .map(|row| MeasureInfo {
+            id: row.id.to_owned(),
+            name: row.name.to_owned(),
+            min: row.range.0,
+            max: row.range.1,
+            better: row.better,
+            reliable_change: row.reliable_change,
+            bands: row
+                .bands
+                .iter()
+                .map(|&(from, label)| Band {
+                    from,
+                    label: label.to_owned(),
+                })
+                .collect(),
+            loinc: row.loinc.map(str::to_owned),
+            declared: false,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure(id: &str) -> MeasureInfo {
+        builtin()
+            .into_iter()
+            .find(|m| m.id == id)
+            .unwrap_or_else(|| panic!("{id} is built in"))
+    }
+
+    fn band(id: &str, score: f64) -> Option<String> {
+        measure(id).band(score).map(|b| b.label.clone())
+    }
+
+    #[test]
+    fn phq9_bands_change_at_their_published_cut_points() {
+        assert_eq!(band("PHQ-9", 0.0).as_deref(), Some("minimal"));
+        assert_eq!(band("PHQ-9", 4.0).as_deref(), Some("minimal"));
+        assert_eq!(band("PHQ-9", 5.0).as_deref(), Some("mild"));
+        assert_eq!(band("PHQ-9", 14.0).as_deref(), Some("moderate"));
+        assert_eq!(band("PHQ-9", 15.0).as_deref(), Some("moderately severe"));
+        assert_eq!(band("PHQ-9", 19.0).as_deref(), Some("moderately severe"));
+        assert_eq!(band("PHQ-9", 20.0).as_deref(), Some("severe"));
+        assert_eq!(band("PHQ-9", 27.0).as_deref(), Some("severe"));
+    }
+
+    #[test]
+    fn gad7_and_screens_band_at_their_cut_offs() {
+        assert_eq!(band("GAD-7", 9.0).as_deref(), Some("mild"));
+        assert_eq!(band("GAD-7", 15.0).as_deref(), Some("severe"));
+        assert_eq!(band("PHQ-2", 2.0).as_deref(), Some("negative screen"));
+        assert_eq!(band("GAD-2", 3.0).as_deref(), Some("positive screen"));
+        assert_eq!(band("PCL-5", 32.0).as_deref(), Some("below cut-off"));
+        assert_eq!(band("PCL-5", 33.0).as_deref(), Some("probable PTSD"));
+        assert_eq!(band("ORS", 24.5).as_deref(), Some("clinical range"));
+        assert_eq!(band("SUDS", 50.0), None);
+    }
+
+    #[test]
+    fn ranges_hold_their_ends_and_nothing_beyond() {
+        let phq9 = measure("PHQ-9");
+        assert!(phq9.contains(0.0) && phq9.contains(27.0));
+        assert!(!phq9.contains(-1.0) && !phq9.contains(28.0));
+        assert!(measure("SUDS").contains(100.0));
+        assert!(!measure("GAD-7").contains(22.0));
+        assert_eq!(measure("ORS").better, Better::Higher);
+        assert_eq!(measure("SRS").better, Better::Higher);
+    }
+
+    #[test]
+    fn the_table_is_consistent() {
+        let all = builtin();
+        for (i, m) in all.iter().enumerate() {
+            assert!(m.min < m.max, "{}: empty range", m.id);
+            assert!(
+                all.iter().skip(i + 1).all(|other| other.id != m.id),
+                "{} is listed twice",
+                m.id
+            );
+            assert!(
+                m.bands.windows(2).all(|w| w[0].from < w[1].from),
+                "{}: bands out of order",
+                m.id
+            );
+            assert!(
+                m.bands.iter().all(|b| m.contains(b.from)),
+                "{}: a band starts outside the range",
+                m.id
+            );
+            assert!(
+                m.reliable_change
+                    .is_none_or(|rc| rc > 0.0 && rc < m.max - m.min),
+                "{}: implausible reliable change",
+                m.id
+            );
+        }
+    }
 }

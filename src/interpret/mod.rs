@@ -12,7 +12,9 @@
 mod record;
 mod state;
 
-pub use record::{Dated, GoalTrack, Record, ReviewMark, ScorePoint, Series, TreatmentKind, TreatmentTrack};
+pub use record::{
+    Dated, GoalTrack, Record, ReviewMark, ScorePoint, Series, TreatmentKind, TreatmentTrack,
+};
 pub use state::{GoalState, PlanState};
 
 use crate::ast::{Change, Document, Entry};
@@ -50,7 +52,9 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
             record.risks.push(Dated::new(date, risk.value, risk.span));
         }
         if let (Some(date), Some(stage)) = (opened, &plan.stage) {
-            record.stages.push(Dated::new(date, stage.value, stage.span));
+            record
+                .stages
+                .push(Dated::new(date, stage.value, stage.span));
         }
     }
     for (index, entry) in document.entries.iter().enumerate() {
@@ -69,9 +73,12 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
                 };
                 if let Some(date) = start {
                     if let Some(measure) = &goal.measure {
-                        track.targets.push(Dated::new(date, measure.target, measure.target.span));
+                        track
+                            .targets
+                            .push(Dated::new(date, measure.target, measure.target.span));
                     }
-                    if let Some(due) = goal.due.as_ref().and_then(|d| d.value.map(|v| (v, d.span))) {
+                    if let Some(due) = goal.due.as_ref().and_then(|d| d.value.map(|v| (v, d.span)))
+                    {
                         track.dues.push(Dated::new(date, due.0, due.1));
                     }
                 }
@@ -105,15 +112,20 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
 fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
     match entry {
         Entry::Session(session) => {
-            record.sessions.push(Dated::new(date, index, session.header));
+            record
+                .sessions
+                .push(Dated::new(date, index, session.header));
             for score in &session.scores {
-                record.series_mut(&score.measure.value).points.push(ScorePoint {
-                    date,
-                    value: score.value.value,
-                    after: score.after.as_ref().map(|a| a.value),
-                    span: score.span,
-                    entry: index,
-                });
+                record
+                    .series_mut(&score.measure.value)
+                    .points
+                    .push(ScorePoint {
+                        date,
+                        value: score.value.value,
+                        after: score.after.as_ref().map(|a| a.value),
+                        span: score.span,
+                        entry: index,
+                    });
             }
             if let Some(risk) = &session.risk {
                 record.risks.push(Dated::new(date, risk.value, risk.span));
@@ -122,7 +134,8 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
         Entry::Review(review) => {
             for update in &review.statuses {
                 if let Some(goal) = record.goal_mut(&update.goal.value) {
-                    goal.statuses.push(Dated::new(date, update.status.value, update.span));
+                    goal.statuses
+                        .push(Dated::new(date, update.status.value, update.span));
                 }
             }
             for revision in &review.revisions {
@@ -148,7 +161,9 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
                 }
             }
             if let Some(stage) = &review.stage {
-                record.stages.push(Dated::new(date, stage.value, stage.span));
+                record
+                    .stages
+                    .push(Dated::new(date, stage.value, stage.span));
             }
             record.reviews.push(ReviewMark {
                 date,
@@ -157,8 +172,12 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
                 span: review.header,
             });
         }
-        Entry::Event(event) => record.events.push(Dated::new(date, event.kind.value, event.header)),
-        Entry::SafetyPlan(plan) => record.safety_plans.push(Dated::new(date, index, plan.header)),
+        Entry::Event(event) => record
+            .events
+            .push(Dated::new(date, event.kind.value, event.header)),
+        Entry::SafetyPlan(plan) => record
+            .safety_plans
+            .push(Dated::new(date, index, plan.header)),
         _ => {}
     }
 }

@@ -105,7 +105,8 @@ impl TreatmentTrack {
     /// Whether it is active on `date`: started on or before, not stopped
     /// on or before.
     pub fn is_active_on(&self, date: Date) -> bool {
-        self.started.is_none_or(|s| s <= date) && self.stopped.as_ref().is_none_or(|s| s.date > date)
+        self.started.is_none_or(|s| s <= date)
+            && self.stopped.as_ref().is_none_or(|s| s.date > date)
     }
 }
 

@@ -78,7 +78,12 @@ impl Record {
             risk: Record::latest(&self.risks, date).map(|r| r.value),
             stage: Record::latest(&self.stages, date).map(|s| s.value),
             safety_plan: Record::latest(&self.safety_plans, date).map(|s| s.date),
-            last_review: self.reviews.iter().rev().find(|r| r.date <= date).map(|r| r.date),
+            last_review: self
+                .reviews
+                .iter()
+                .rev()
+                .find(|r| r.date <= date)
+                .map(|r| r.date),
             sessions: self.sessions.iter().filter(|s| s.date <= date).count(),
         }
     }

@@ -22,10 +22,7 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
                 Span::new(offset, offset + keyword.len()),
                 format!("`{keyword}` starts an entry, but this line is indented inside {what}"),
             )
-            .with_help(format!(
-                "start the entry at column 0: `{}`",
-                header.usage
-            ));
+            .with_help(format!("start the entry at column 0: `{}`", header.usage));
         }
         let mut help = format!("{what} may hold: {}", allowed.join(", "));
         if let Some(close) = did_you_mean(keyword, allowed.iter().copied()) {
@@ -101,12 +98,23 @@ fn failure(rule: G, line: &str) -> Option<(usize, Vec<G>)> {
 /// A finding at the failure position saying what was expected there.
 fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> Diagnostic {
     let Some((position, positives)) = failure else {
-        return Diagnostic::new(Rule::Syntax, Span::new(offset, offset + line.len()), "this line could not be read");
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(offset, offset + line.len()),
+            "this line could not be read",
+        );
     };
     let rest = line.get(position..).unwrap_or("");
-    let span = Span::new(offset + position, offset + position + first_token(rest).len());
+    let span = Span::new(
+        offset + position,
+        offset + position + first_token(rest).len(),
+    );
     if rest.starts_with('"') && positives.contains(&G::string) {
-        return Diagnostic::new(Rule::Syntax, span.to(Span::new(span.start, offset + line.len())), string_problem(rest));
+        return Diagnostic::new(
+            Rule::Syntax,
+            span.to(Span::new(span.start, offset + line.len())),
+            string_problem(rest),
+        );
     }
     let mut names: Vec<&str> = Vec::new();
     for rule in &positives {
@@ -117,7 +125,11 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
         }
     }
     // "a comment or the end of the line" reads best last.
-    names.sort_by_key(|n| matches!(*n, "a comment" | "the end of the line"));
+    names.sort_by_key(|n| match *n {
+        "a comment" => 1,
+        "the end of the line" => 2,
+        _ => 0,
+    });
     if names.is_empty() {
         let keyword = first_word(line);
         return Diagnostic::new(
@@ -130,7 +142,11 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
         "" => "the end of the line".to_owned(),
         token => format!("`{token}`"),
     };
-    Diagnostic::new(Rule::Syntax, span, format!("expected {}, found {found}", join_or(&names)))
+    Diagnostic::new(
+        Rule::Syntax,
+        span,
+        format!("expected {}, found {found}", join_or(&names)),
+    )
 }
 
 /// Why a string starting at the front of `rest` did not parse.

@@ -36,7 +36,14 @@ fn values<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
     pair.into_inner().filter(|p| {
         !matches!(
             p.as_rule(),
-            G::k_for | G::k_comma | G::k_every | G::k_baseline | G::k_target | G::k_due | G::k_to | G::k_arrow
+            G::k_for
+                | G::k_comma
+                | G::k_every
+                | G::k_baseline
+                | G::k_target
+                | G::k_due
+                | G::k_to
+                | G::k_arrow
         )
     })
 }
@@ -59,7 +66,17 @@ macro_rules! impl_word {
         }
     )+};
 }
-impl_word!(Stage, Achievement, Integration, Care, Risk, Better, SessionFormat, EventKind, Cadence);
+impl_word!(
+    Stage,
+    Achievement,
+    Integration,
+    Care,
+    Risk,
+    Better,
+    SessionFormat,
+    EventKind,
+    Cadence
+);
 
 /// A missing value the grammar promised: a bug in careplan, reported as a finding.
 struct Malformed(Span);
@@ -91,9 +108,17 @@ impl<'s> Lowerer<'s> {
 
     fn comment(&mut self, pair: &P<'_>) {
         let span = span(pair);
-        let line_start = self.source.get(..span.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_start = self
+            .source
+            .get(..span.start)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
         let before = self.source.get(line_start..span.start).unwrap_or("");
-        let text = pair.as_str().strip_prefix('#').unwrap_or("").trim_end_matches('\r');
+        let text = pair
+            .as_str()
+            .strip_prefix('#')
+            .unwrap_or("")
+            .trim_end_matches('\r');
         self.document.comments.push(Comment {
             text: text.to_owned(),
             span,
@@ -103,13 +128,19 @@ impl<'s> Lowerer<'s> {
 
     fn malformed(&mut self, Malformed(span): Malformed) {
         self.diagnostics.push(
-            Diagnostic::new(Rule::Syntax, span, "careplan could not read this part of the entry")
-                .with_help("this is a bug in careplan; please report it with the line that caused it"),
+            Diagnostic::new(
+                Rule::Syntax,
+                span,
+                "careplan could not read this part of the entry",
+            )
+            .with_help("this is a bug in careplan; please report it with the line that caused it"),
         );
     }
 
     fn entry(&mut self, pair: P<'_>) {
-        let entry_span = span(&pair);
+        // The grammar takes trailing blank lines into the entry; its span does not.
+        let start = pair.as_span().start();
+        let entry_span = Span::new(start, start + pair.as_str().trim_end().len());
         let mut inner = pair.into_inner();
         let Some(head) = inner.next() else {
             return self.malformed(Malformed(entry_span));
@@ -123,7 +154,8 @@ impl<'s> Lowerer<'s> {
             match item.as_rule() {
                 G::comment => self.comment(&item),
                 G::bad_field => {
-                    let diagnostic = explain::bad_field(item.as_str(), span(&item).start, entry.keyword());
+                    let diagnostic =
+                        explain::bad_field(item.as_str(), span(&item).start, entry.keyword());
                     self.diagnostics.push(diagnostic);
                 }
                 _ => {
@@ -168,13 +200,19 @@ impl<'s> Lowerer<'s> {
             help = format!("did you mean `{close}`? {help}");
         }
         self.diagnostics.push(
-            Diagnostic::new(Rule::Syntax, span(pair), format!("unknown {} `{written}`", T::WHAT)).with_help(help),
+            Diagnostic::new(
+                Rule::Syntax,
+                span(pair),
+                format!("unknown {} `{written}`", T::WHAT),
+            )
+            .with_help(help),
         );
         None
     }
 
     fn goals(&self, pair: Option<P<'_>>) -> Vec<Ident> {
-        pair.map(|p| values(p).map(|g| ident(&g)).collect()).unwrap_or_default()
+        pair.map(|p| values(p).map(|g| ident(&g)).collect())
+            .unwrap_or_default()
     }
 
     fn target(&mut self, pair: P<'_>) -> Result<Target, Malformed> {
@@ -199,8 +237,12 @@ impl<'s> Lowerer<'s> {
             Ok(amount) if amount > 0 => Ok(Some(Duration { amount, unit })),
             _ => {
                 self.diagnostics.push(
-                    Diagnostic::new(Rule::Syntax, span(&amount), "a duration is a whole number above zero")
-                        .with_help("write it like `8 weeks`, `90 days` or `3 months`"),
+                    Diagnostic::new(
+                        Rule::Syntax,
+                        span(&amount),
+                        "a duration is a whole number above zero",
+                    )
+                    .with_help("write it like `8 weeks`, `90 days` or `3 months`"),
                 );
                 Ok(None)
             }
@@ -361,15 +403,22 @@ impl<'s> Lowerer<'s> {
     }
 
     /// Puts `value` in a single-valued slot; a second line for it is an error.
-    fn set<T>(&mut self, slot: &mut Option<T>, value: Option<T>, keyword: &str, field: Span, entry: &str) {
+    fn set<T>(&mut self, slot: &mut Option<T>, value: Option<T>, field: Span, entry: &str) {
         if slot.is_some() {
+            let keyword = keyword_at(self.source, field);
             let what = vocabulary::entry(entry).map_or("this entry", |e| e.article);
             self.diagnostics.push(
-                Diagnostic::new(Rule::Syntax, field, format!("{what} has a second `{keyword}` line"))
-                    .with_help(match entry {
-                        "goal" => "keep one; to change a goal later, use `revise` in a review".to_owned(),
-                        _ => format!("keep one `{keyword}` line"),
-                    }),
+                Diagnostic::new(
+                    Rule::Syntax,
+                    field,
+                    format!("{what} has a second `{keyword}` line"),
+                )
+                .with_help(match entry {
+                    "goal" => {
+                        "keep one; to change a goal later, use `revise` in a review".to_owned()
+                    }
+                    _ => format!("keep one `{keyword}` line"),
+                }),
             );
         } else if value.is_some() {
             *slot = value;
@@ -379,89 +428,65 @@ impl<'s> Lowerer<'s> {
     /// Adds one field line to `entry`.
     fn field(&mut self, entry: &mut Entry, item: P<'_>) -> Result<(), Malformed> {
         let at = span(&item);
-        let keyword = item.as_str().split([' ', '\t']).next().unwrap_or("");
         let kind = entry.keyword();
-        let Some(syntax) = vocabulary::field(keyword) else {
-            return Err(Malformed(at));
-        };
-        if !syntax.entries.contains(&kind) {
-            let what = vocabulary::entry(kind).map_or("this entry", |e| e.article);
-            let owners: Vec<&str> = syntax
-                .entries
-                .iter()
-                .filter_map(|e| vocabulary::entry(e).map(|e| e.article))
-                .collect();
-            let allowed: Vec<&str> = vocabulary::fields_of(kind).collect();
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Rule::Syntax,
-                    Span::new(at.start, at.start + keyword.len()),
-                    format!("`{keyword}` is not a field of {what}"),
-                )
-                .with_help(format!(
-                    "`{keyword}` belongs to {}; {what} may hold: {}",
-                    owners.join(" or "),
-                    allowed.join(", ")
-                )),
-            );
-            return Ok(());
-        }
         let rule = item.as_rule();
         let mut v = values(item);
         let mut next = || v.next().ok_or(Malformed(at));
         match (entry, rule) {
-            (Entry::Plan(p), G::f_client) => self.set(&mut p.client, Some(ident(&next()?)), keyword, at, kind),
+            (Entry::Plan(p), G::f_client) => {
+                self.set(&mut p.client, Some(ident(&next()?)), at, kind)
+            }
             (Entry::Plan(p), G::f_born) => {
                 let date = self.date(&next()?);
-                self.set(&mut p.born, Some(date), keyword, at, kind);
+                self.set(&mut p.born, Some(date), at, kind);
             }
             (Entry::Plan(p), G::f_clinician) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.clinician, Some(text), keyword, at, kind);
+                self.set(&mut p.clinician, Some(text), at, kind);
             }
             (Entry::Plan(p), G::f_prescriber) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.prescriber, Some(text), keyword, at, kind);
+                self.set(&mut p.prescriber, Some(text), at, kind);
             }
             (Entry::Plan(p), G::f_opened) => {
                 let date = self.date(&next()?);
-                self.set(&mut p.opened, Some(date), keyword, at, kind);
+                self.set(&mut p.opened, Some(date), at, kind);
             }
             (Entry::Plan(p), G::f_orientation) => {
-                self.set(&mut p.orientation, Some(ident(&next()?)), keyword, at, kind);
+                self.set(&mut p.orientation, Some(ident(&next()?)), at, kind);
             }
             (Entry::Plan(p), G::f_integration) => {
                 let word = self.word(&next()?);
-                self.set(&mut p.integration, word, keyword, at, kind);
+                self.set(&mut p.integration, word, at, kind);
             }
             (Entry::Plan(p), G::f_rationale) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.rationale, Some(text), keyword, at, kind);
+                self.set(&mut p.rationale, Some(text), at, kind);
             }
             (Entry::Plan(p), G::f_stage) => {
                 let word = self.word(&next()?);
-                self.set(&mut p.stage, word, keyword, at, kind);
+                self.set(&mut p.stage, word, at, kind);
             }
             (Entry::Plan(p), G::f_care) => {
                 let word = self.word(&next()?);
-                self.set(&mut p.care, word, keyword, at, kind);
+                self.set(&mut p.care, word, at, kind);
             }
             (Entry::Plan(p), G::f_review_every) => {
                 let pair = next()?;
                 let value_span = span(&pair);
                 let duration = self.duration(pair)?.map(|d| Spanned::new(d, value_span));
-                self.set(&mut p.review_every, duration, keyword, at, kind);
+                self.set(&mut p.review_every, duration, at, kind);
             }
             (Entry::Plan(p), G::f_risk) => {
                 let word = self.word(&next()?);
-                self.set(&mut p.risk, word, keyword, at, kind);
+                self.set(&mut p.risk, word, at, kind);
             }
             (Entry::Concern(c), G::f_diagnosis) => {
-                self.set(&mut c.diagnosis, Some(ident(&next()?)), keyword, at, kind);
+                self.set(&mut c.diagnosis, Some(ident(&next()?)), at, kind);
             }
             (Entry::Concern(c), G::f_since) => {
                 let date = self.date(&next()?);
-                self.set(&mut c.since, Some(date), keyword, at, kind);
+                self.set(&mut c.since, Some(date), at, kind);
             }
             (Entry::Goal(g), G::f_measure) => {
                 let measure = ident(&next()?);
@@ -473,61 +498,64 @@ impl<'s> Lowerer<'s> {
                     baseline,
                     target,
                 };
-                self.set(&mut g.measure, Some(value), keyword, at, kind);
+                self.set(&mut g.measure, Some(value), at, kind);
             }
             (Entry::Goal(g), G::f_due) => {
                 let date = self.date(&next()?);
-                self.set(&mut g.due, Some(date), keyword, at, kind);
+                self.set(&mut g.due, Some(date), at, kind);
             }
             (Entry::Goal(g), G::f_opened) => {
                 let date = self.date(&next()?);
-                self.set(&mut g.opened, Some(date), keyword, at, kind);
+                self.set(&mut g.opened, Some(date), at, kind);
             }
             (Entry::Goal(g), G::f_stage) => {
                 let word = self.word(&next()?);
-                self.set(&mut g.stage, word, keyword, at, kind);
+                self.set(&mut g.stage, word, at, kind);
             }
             (Entry::Intervention(i), G::f_frequency) => {
                 let pair = next()?;
                 let frequency = match pair.as_rule() {
-                    G::string => Some(Spanned::new(Frequency::Described(self.text(&pair).value), span(&pair))),
+                    G::string => Some(Spanned::new(
+                        Frequency::Described(self.text(&pair).value),
+                        span(&pair),
+                    )),
                     _ => self
                         .word::<Cadence>(&pair)
                         .map(|c| Spanned::new(Frequency::Cadence(c.value), c.span)),
                 };
-                self.set(&mut i.frequency, frequency, keyword, at, kind);
+                self.set(&mut i.frequency, frequency, at, kind);
             }
             (Entry::Intervention(i), G::f_consent) => {
                 let date = self.date(&next()?);
-                self.set(&mut i.consent, Some(date), keyword, at, kind);
+                self.set(&mut i.consent, Some(date), at, kind);
             }
             (Entry::Intervention(i), G::f_opened) => {
                 let date = self.date(&next()?);
-                self.set(&mut i.opened, Some(date), keyword, at, kind);
+                self.set(&mut i.opened, Some(date), at, kind);
             }
             (Entry::Intervention(i), G::f_rationale) => {
                 let text = self.text(&next()?);
-                self.set(&mut i.rationale, Some(text), keyword, at, kind);
+                self.set(&mut i.rationale, Some(text), at, kind);
             }
             (Entry::Medication(m), G::f_dose) => {
                 let text = self.text(&next()?);
-                self.set(&mut m.dose, Some(text), keyword, at, kind);
+                self.set(&mut m.dose, Some(text), at, kind);
             }
             (Entry::Medication(m), G::f_started) => {
                 let date = self.date(&next()?);
-                self.set(&mut m.started, Some(date), keyword, at, kind);
+                self.set(&mut m.started, Some(date), at, kind);
             }
             (Entry::Medication(m), G::f_stopped) => {
                 let date = self.date(&next()?);
-                self.set(&mut m.stopped, Some(date), keyword, at, kind);
+                self.set(&mut m.stopped, Some(date), at, kind);
             }
             (Entry::Medication(m), G::f_prescriber) => {
                 let text = self.text(&next()?);
-                self.set(&mut m.prescriber, Some(text), keyword, at, kind);
+                self.set(&mut m.prescriber, Some(text), at, kind);
             }
             (Entry::Medication(m), G::f_monitor) => {
                 let text = self.text(&next()?);
-                self.set(&mut m.monitor, Some(text), keyword, at, kind);
+                self.set(&mut m.monitor, Some(text), at, kind);
             }
             (Entry::Measure(m), G::f_range) => {
                 let low = self.number(&next()?);
@@ -535,19 +563,26 @@ impl<'s> Lowerer<'s> {
                 let range = Spanned::new((low.value, high.value), low.span.to(high.span));
                 if low.value > high.value {
                     self.diagnostics.push(
-                        Diagnostic::new(Rule::Syntax, range.span, "the range's lowest score is above its highest")
-                            .with_help(format!("write it lowest first: `range {}..{}`", high.value, low.value)),
+                        Diagnostic::new(
+                            Rule::Syntax,
+                            range.span,
+                            "the range's lowest score is above its highest",
+                        )
+                        .with_help(format!(
+                            "write it lowest first: `range {}..{}`",
+                            high.value, low.value
+                        )),
                     );
                 }
-                self.set(&mut m.range, Some(range), keyword, at, kind);
+                self.set(&mut m.range, Some(range), at, kind);
             }
             (Entry::Measure(m), G::f_better) => {
                 let word = self.word(&next()?);
-                self.set(&mut m.better, word, keyword, at, kind);
+                self.set(&mut m.better, word, at, kind);
             }
             (Entry::Measure(m), G::f_reliable_change) => {
                 let number = self.number(&next()?);
-                self.set(&mut m.reliable_change, Some(number), keyword, at, kind);
+                self.set(&mut m.reliable_change, Some(number), at, kind);
             }
             (Entry::Session(s), G::f_used) => {
                 let intervention = ident(&next()?);
@@ -580,17 +615,17 @@ impl<'s> Lowerer<'s> {
             }
             (Entry::Session(s), G::f_risk) => {
                 let word = self.word(&next()?);
-                self.set(&mut s.risk, word, keyword, at, kind);
+                self.set(&mut s.risk, word, at, kind);
             }
             (Entry::Session(s), G::f_note) => s.notes.push(self.text(&next()?)),
             (Entry::Session(s), G::f_homework) => s.homework.push(self.text(&next()?)),
             (Entry::Session(s), G::f_minutes) => {
                 let number = self.number(&next()?);
-                self.set(&mut s.minutes, Some(number), keyword, at, kind);
+                self.set(&mut s.minutes, Some(number), at, kind);
             }
             (Entry::Session(s), G::f_format) => {
                 let word = self.word(&next()?);
-                self.set(&mut s.format, word, keyword, at, kind);
+                self.set(&mut s.format, word, at, kind);
             }
             (Entry::Review(r), G::f_status) => {
                 let goal = ident(&next()?);
@@ -618,41 +653,80 @@ impl<'s> Lowerer<'s> {
                         Change::Due(self.date(&date))
                     }
                 };
-                r.revisions.push(Revision { span: at, goal, change });
+                r.revisions.push(Revision {
+                    span: at,
+                    goal,
+                    change,
+                });
             }
             (Entry::Review(r), G::f_stop) => {
                 let target = ident(&next()?);
                 let reason = v.next().map(|n| self.text(&n));
-                r.stops.push(Stop { span: at, target, reason });
+                r.stops.push(Stop {
+                    span: at,
+                    target,
+                    reason,
+                });
             }
             (Entry::Review(r), G::f_stage) => {
                 let word = self.word(&next()?);
-                self.set(&mut r.stage, word, keyword, at, kind);
+                self.set(&mut r.stage, word, at, kind);
             }
             (Entry::Review(r), G::f_next) => {
                 let date = self.date(&next()?);
-                self.set(&mut r.next, Some(date), keyword, at, kind);
+                self.set(&mut r.next, Some(date), at, kind);
             }
             (Entry::Review(r), G::f_note) => r.notes.push(self.text(&next()?)),
             (Entry::Event(e), G::f_note) => e.notes.push(self.text(&next()?)),
             (Entry::SafetyPlan(p), G::f_warning_signs) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.warning_signs, Some(text), keyword, at, kind);
+                self.set(&mut p.warning_signs, Some(text), at, kind);
             }
             (Entry::SafetyPlan(p), G::f_coping) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.coping, Some(text), keyword, at, kind);
+                self.set(&mut p.coping, Some(text), at, kind);
             }
             (Entry::SafetyPlan(p), G::f_contacts) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.contacts, Some(text), keyword, at, kind);
+                self.set(&mut p.contacts, Some(text), at, kind);
             }
             (Entry::SafetyPlan(p), G::f_means_safety) => {
                 let text = self.text(&next()?);
-                self.set(&mut p.means_safety, Some(text), keyword, at, kind);
+                self.set(&mut p.means_safety, Some(text), at, kind);
             }
-            _ => return Err(Malformed(at)),
+            _ => self.misplaced(kind, at)?,
         }
         Ok(())
     }
+
+    /// Reports a field line that belongs to another kind of entry.
+    fn misplaced(&mut self, kind: &str, at: Span) -> Result<(), Malformed> {
+        let keyword = keyword_at(self.source, at);
+        let syntax = vocabulary::field(keyword).ok_or(Malformed(at))?;
+        let what = vocabulary::entry(kind).map_or("this entry", |e| e.article);
+        let owners: Vec<&str> = syntax
+            .entries
+            .iter()
+            .filter_map(|e| vocabulary::entry(e).map(|e| e.article))
+            .collect();
+        let allowed: Vec<&str> = vocabulary::fields_of(kind).collect();
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                Span::new(at.start, at.start + keyword.len()),
+                format!("`{keyword}` is not a field of {what}"),
+            )
+            .with_help(format!(
+                "`{keyword}` belongs to {}; {what} may hold: {}",
+                owners.join(" or "),
+                allowed.join(", ")
+            )),
+        );
+        Ok(())
+    }
+}
+
+/// The keyword that starts the field line at `field`.
+fn keyword_at(source: &str, field: Span) -> &str {
+    field.text(source).split([' ', '\t']).next().unwrap_or("")
 }

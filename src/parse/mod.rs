@@ -43,8 +43,12 @@ pub fn parse(source: &str) -> Parsed {
                 pest::error::InputLocation::Span((s, _)) => s,
             };
             lowerer.diagnostics.push(
-                Diagnostic::new(Rule::Syntax, Span::new(at, at), "careplan could not read the file from here")
-                    .with_help("this is a bug in careplan; please report it"),
+                Diagnostic::new(
+                    Rule::Syntax,
+                    Span::new(at, at),
+                    "careplan could not read the file from here",
+                )
+                .with_help("this is a bug in careplan; please report it"),
             );
         }
     }

@@ -8,7 +8,10 @@ use jiff::civil::Date;
 /// line break right after the opening quotes and a last line holding only
 /// spaces are dropped, and the indentation the lines share is removed.
 pub(crate) fn decode(raw: &str) -> String {
-    if let Some(body) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
+    if let Some(body) = raw
+        .strip_prefix("\"\"\"")
+        .and_then(|r| r.strip_suffix("\"\"\""))
+    {
         return dedent(body);
     }
     let body = raw
@@ -55,7 +58,8 @@ fn dedent(body: &str) -> String {
 /// Reads a `YYYY-MM-DD` date; `Err` explains why it is not on the calendar.
 pub(crate) fn date(text: &str) -> Result<Date, String> {
     let mut parts = text.splitn(3, '-').map(str::parse::<i16>);
-    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) = (parts.next(), parts.next(), parts.next())
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
     else {
         return Err(format!("`{text}` is not a date written YYYY-MM-DD"));
     };
@@ -63,9 +67,12 @@ pub(crate) fn date(text: &str) -> Result<Date, String> {
         return Err(format!("`{text}` is not a date on the calendar"));
     };
     if !(1..=12).contains(&month) {
-        return Err(format!("`{text}` has month {month}; months run from 01 to 12"));
+        return Err(format!(
+            "`{text}` has month {month}; months run from 01 to 12"
+        ));
     }
-    let first = Date::new(year, month, 1).map_err(|_| format!("`{text}` is outside the calendar"))?;
+    let first =
+        Date::new(year, month, 1).map_err(|_| format!("`{text}` is outside the calendar"))?;
     Date::new(year, month, day).map_err(|_| {
         format!(
             "`{text}` is not on the calendar: {} {year} has {} days",
@@ -82,7 +89,10 @@ mod tests {
     #[test]
     fn decodes_escapes_and_triple_strings() {
         assert_eq!(decode(r#""say \"hi\"\\n\n""#), "say \"hi\"\\n\n");
-        assert_eq!(decode("\"\"\"\n    one\n      two\n    \"\"\""), "one\n  two");
+        assert_eq!(
+            decode("\"\"\"\n    one\n      two\n    \"\"\""),
+            "one\n  two"
+        );
         assert_eq!(decode("\"\"\"inline\"\"\""), "inline");
     }
 

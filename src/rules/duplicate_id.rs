@@ -1,17 +1,78 @@
-//! `duplicate-id`: placeholder, written by the rules work.
+//! `duplicate-id`: concerns, goals, interventions, medications and measures
+//! share one set of ids, and each id is defined once.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+use crate::span::LineIndex;
+use std::collections::HashMap;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP004",
     name: "duplicate-id",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    severity: Severity::Error,
+    summary: "Two definitions share an id.",
+    doc: r#"## What it does
+Flags a concern, goal, intervention, medication or measure whose id is already
+used by an earlier definition in the file. These five kinds share one set of
+ids, so a goal and an intervention may not both be called `G1`. Every
+definition after the first is flagged, and the message names the line of the
+first.
+
+A `measure` entry that reuses the id of a built-in measure (say `PHQ-9`) is
+not a duplicate: it replaces the built-in measure for this file, with the
+range and direction it declares.
+
+## Why
+Sessions and reviews refer to goals and interventions by id. When two
+definitions share an id, a `used`, `progress`, `status` or `stop` line could
+mean either, so progress may be credited to the wrong goal or the wrong
+treatment stopped.
+
+## Example
+```careplan
+goal G1 "Fewer panic attacks" for panic
+  measure attacks baseline 4 target <= 1
+  due 2027-01-15
+goal G1 "Lift low mood" for mood
+  measure PHQ-9 baseline 16 target < 5
+  due 2027-03-01
+```
+
+## Fix
+Give the second definition its own id, and update the lines that refer to it:
+```careplan
+goal G2 "Lift low mood" for mood
+  measure PHQ-9 baseline 16 target < 5
+  due 2027-03-01
+```
+"#,
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let lines = LineIndex::new(cx.source);
+    let mut first = HashMap::new();
+    for entry in &cx.document.entries {
+        let Some(id) = entry.id() else { continue };
+        let Some(&(keyword, start)) = first.get(id.value.as_str()) else {
+            first.insert(id.value.as_str(), (entry.keyword(), id.span.start));
+            continue;
+        };
+        let line = lines.line_col(cx.source, start).line;
+        out.push(
+            Diagnostic::new(
+                Rule::DuplicateId,
+                id.span,
+                format!(
+                    "`{}` is already the id of the {keyword} on line {line}",
+                    id.value
+                ),
+            )
+            .with_help(format!(
+                "give this {} its own id, and update the lines that refer to it",
+                entry.keyword()
+            )),
+        );
+    }
+}

@@ -1,16 +1,35 @@
-//! `invalid-date`: placeholder, written by the rules work.
+//! `invalid-date`: a date that is not on the calendar. The parser reports it;
+//! this file holds the rule's metadata and documentation.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
-use crate::check::Context;
-#[allow(unused_imports)]
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP006",
     name: "invalid-date",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-};
+    severity: Severity::Error,
+    summary: "A date is not on the calendar.",
+    doc: r#"## What it does
+Flags a date written `YYYY-MM-DD` that does not exist: a 13th month, a
+30 February, a 31 April, or 29 February outside a leap year.
 
+## Why
+Dates order the record: they decide when a session happened, whether a
+review is overdue and what the plan looked like on a given day. A date that
+does not exist cannot be placed, so the entry it dates drops out of the
+plan's timeline and out of the checks that depend on it.
+
+## Example
+```careplan
+session 2026-02-30
+  used I1 "Planned three activities"
+```
+
+## Fix
+Write the real date, checking it against the session record or calendar:
+```careplan
+session 2026-02-27
+  used I1 "Planned three activities"
+```
+"#,
+};

@@ -140,7 +140,9 @@ mod tests {
             assert!(codes.insert(meta.code), "duplicate code {}", meta.code);
             assert!(names.insert(meta.name), "duplicate name {}", meta.name);
             assert!(
-                meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                meta.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{} is not kebab-case",
                 meta.name
             );

@@ -1,16 +1,36 @@
-//! `not-text`: placeholder, written by the rules work.
+//! `not-text`: the file is not UTF-8 text. The command line reports it when
+//! it reads a file; this file holds the rule's metadata and documentation.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
-use crate::check::Context;
-#[allow(unused_imports)]
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP018",
     name: "not-text",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-};
+    severity: Severity::Error,
+    summary: "The file is not plain UTF-8 text.",
+    doc: r#"## What it does
+Flags a `.careplan` file that is not plain text in UTF-8: most often a
+word-processor document (Word, Pages, RTF) or a PDF saved with a `.careplan`
+name, or a text file saved in an older encoding.
 
+## Why
+careplan reads plain text only. A word-processor file holds its words inside
+formatting data, so nothing in it can be read or checked, and the plan would
+silently go unchecked.
+
+## Example
+A file `c-1042.careplan` that was written in a word processor and saved in
+its own format. Opened in a plain-text editor it shows unreadable characters
+instead of lines such as:
+```careplan
+plan "Panic disorder with agoraphobia"
+  opened 2026-09-01
+```
+
+## Fix
+Open the file in a plain-text editor (or choose "Save as plain text" in the
+word processor), select the UTF-8 encoding, and save it again under the
+`.careplan` name.
+"#,
+};

@@ -1,17 +1,152 @@
-//! `score-out-of-range`: placeholder, written by the rules work.
+//! `score-out-of-range`: scores, baselines and targets lie within their
+//! measure's range.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
+use crate::ast::{Change, Ident, Target};
+use crate::catalogue::MeasureInfo;
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP009",
     name: "score-out-of-range",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    severity: Severity::Error,
+    summary: "A score, baseline or target lies outside its measure's range.",
+    doc: r#"## What it does
+Flags a number that its measure cannot produce:
+- a session's `score` (both numbers of `score SUDS 80 -> 50`);
+- a goal's `baseline` and `target`, and a review's `revise GOAL target`.
+
+Ranges come from the built-in measures (PHQ-9 runs from 0 to 27, GAD-7 from
+0 to 21, PHQ-2 and GAD-2 from 0 to 6, PCL-5 from 0 to 80, SUDS from 0 to 100,
+ORS and SRS from 0 to 40) or from a declared measure's `range`. Scores on
+measures careplan does not know are left to `unknown-measure`.
+
+## Why
+A score outside the range is a recording error: a mistyped number (31 for
+13), a score entered against the wrong measure, or a subscale taken for the
+total. Left in place it distorts the severity band, the change between
+scores and any judgement of reliable improvement, and a target outside the
+range can never be met (or is met from the start).
+
+## Example
+```careplan
+session 2026-09-08
+  used I1 "Planned three activities"
+  score PHQ-9 31
+```
+
+## Fix
+Check the number against the completed questionnaire and correct it:
+```careplan
+session 2026-09-08
+  used I1 "Planned three activities"
+  score PHQ-9 13
+```
+"#,
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+/// What a checked number is.
+#[derive(Clone, Copy)]
+enum Role {
+    Score,
+    Baseline,
+    Target,
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut checked: Vec<(&Ident, Role, f64, Span)> = Vec::new();
+    for goal in cx.document.goals() {
+        if let Some(m) = &goal.measure {
+            checked.push((
+                &m.measure,
+                Role::Baseline,
+                m.baseline.value,
+                m.baseline.span,
+            ));
+            checked.push((
+                &m.measure,
+                Role::Target,
+                m.target.value,
+                number_of(&m.target, cx.source),
+            ));
+        }
+    }
+    for session in cx.document.sessions() {
+        for score in &session.scores {
+            for number in std::iter::once(&score.value).chain(&score.after) {
+                checked.push((&score.measure, Role::Score, number.value, number.span));
+            }
+        }
+    }
+    for review in cx.document.reviews() {
+        for revision in &review.revisions {
+            let Change::Target(target) = &revision.change else {
+                continue;
+            };
+            let goal = cx
+                .document
+                .goals()
+                .find(|g| g.id.value == revision.goal.value);
+            if let Some(m) = goal.and_then(|g| g.measure.as_ref()) {
+                checked.push((
+                    &m.measure,
+                    Role::Target,
+                    target.value,
+                    number_of(target, cx.source),
+                ));
+            }
+        }
+    }
+    for (measure, role, value, span) in checked {
+        let Some(info) = cx.catalogue.measure(&measure.value) else {
+            continue;
+        };
+        if !info.contains(value) {
+            out.push(outside(info, role, span.text(cx.source), span));
+        }
+    }
+}
+
+/// The span of a target's number, without its comparator.
+fn number_of(target: &Target, source: &str) -> Span {
+    let text = target.span.text(source);
+    text.find(|c: char| c.is_ascii_digit() || c == '-')
+        .map_or(target.span, |at| {
+            Span::new(target.span.start + at, target.span.end)
+        })
+}
+
+fn outside(info: &MeasureInfo, role: Role, written: &str, span: Span) -> Diagnostic {
+    let (min, max) = (info.min, info.max);
+    let what = match role {
+        Role::Score => written.to_owned(),
+        Role::Baseline => format!("the baseline {written}"),
+        Role::Target => format!("the target {written}"),
+    };
+    let help = match (role, info.declared) {
+        (Role::Target, _) => format!(
+            "choose a target {} can reach, between {min} and {max}",
+            info.id
+        ),
+        (_, false) => format!(
+            "check the {} score as recorded: it may be mistyped, or belong to another measure",
+            info.id
+        ),
+        (_, true) => format!(
+            "check the number, or widen the `range` of `measure {}` if its scores can go beyond it",
+            info.id
+        ),
+    };
+    Diagnostic::new(
+        Rule::ScoreOutOfRange,
+        span,
+        format!(
+            "{} scores run from {min} to {max}; {what} is outside",
+            info.id
+        ),
+    )
+    .with_help(help)
+}

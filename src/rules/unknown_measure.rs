@@ -1,17 +1,91 @@
-//! `unknown-measure`: placeholder, written by the rules work.
+//! `unknown-measure`: every score and goal measure names a measure careplan
+//! knows, built in or declared in the file.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
+use crate::ast::Ident;
 use crate::check::Context;
-#[allow(unused_imports)]
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP008",
     name: "unknown-measure",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    severity: Severity::Error,
+    summary: "A score or goal names a measure that is neither built in nor declared.",
+    doc: r#"## What it does
+Flags a session's `score MEASURE …` line or a goal's `measure MEASURE …`
+line naming a measure careplan does not know. Built in are `PHQ-9`, `GAD-7`,
+`PHQ-2`, `GAD-2`, `PCL-5`, `SUDS`, `ORS` and `SRS`; any other measure is
+declared in the file with a `measure` entry. Measure ids are case-sensitive.
+The help suggests the closest known measure (`PHQ9` → `PHQ-9`).
+
+## Why
+A score is only meaningful against its measure: its range, which direction
+is better, its severity bands and what counts as reliable change. A score on
+an unknown measure cannot be checked for range, cannot show progress toward
+the goal, and forms a separate series from the correctly named scores, so
+the client's progress looks broken.
+
+## Example
+```careplan
+session 2026-09-08
+  used I1 "Planned three activities"
+  score PHQ9 16
+```
+
+## Fix
+Use the measure's id as careplan spells it, or declare your own measure:
+```careplan
+measure attacks "Panic attacks in the past week"
+  range 0..50
+  better lower
+
+session 2026-09-08
+  used I1 "Planned three activities"
+  score PHQ-9 16
+  score attacks 4
+```
+"#,
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let goals = cx
+        .document
+        .goals()
+        .filter_map(|g| g.measure.as_ref())
+        .map(|m| &m.measure);
+    let scores = cx
+        .document
+        .sessions()
+        .flat_map(|s| &s.scores)
+        .map(|s| &s.measure);
+    for measure in goals.chain(scores) {
+        if cx.catalogue.measure(&measure.value).is_none() {
+            out.push(unknown(cx, measure));
+        }
+    }
+}
+
+fn unknown(cx: &Context<'_>, measure: &Ident) -> Diagnostic {
+    let known = cx.catalogue.measures().iter().map(|m| m.id.as_str());
+    let help = match did_you_mean(&measure.value, known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!(
+            "use a built-in measure ({}), or declare it with `measure {} \"name\"` and its `range`",
+            cx.catalogue
+                .measures()
+                .iter()
+                .filter(|m| !m.declared)
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            measure.value
+        ),
+    };
+    Diagnostic::new(
+        Rule::UnknownMeasure,
+        measure.span,
+        format!("careplan does not know the measure `{}`", measure.value),
+    )
+    .with_help(help)
+}

@@ -1,17 +1,195 @@
-//! `unknown-reference`: placeholder, written by the rules work.
+//! `unknown-reference`: every id a line refers to names a definition of the
+//! kind the line needs (a goal's `for` names concerns, a `used` line an
+//! intervention or medication, and so on).
 
 use super::RuleMeta;
-#[allow(unused_imports)]
+use crate::ast::{Document, Entry, Ident};
 use crate::check::Context;
-#[allow(unused_imports)]
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::rules::Rule;
+use crate::vocabulary;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP003",
     name: "unknown-reference",
-    severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    severity: Severity::Error,
+    summary: "An id is used that no definition of the right kind introduces.",
+    doc: r#"## What it does
+Checks that every id a line refers to is defined in the file, and is of the
+kind the line needs:
+
+| where | must name |
+|---|---|
+| `goal … for IDS` | concerns |
+| `intervention … for IDS`, `medication … for IDS` | goals |
+| `used ID` in a session | an intervention or medication |
+| `progress GOAL` in a session | a goal |
+| `status GOAL`, `revise GOAL` in a review | a goal |
+| `stop ID` in a review | an intervention or medication |
+
+An id that is not defined at all, and an id that names the wrong kind of
+entry (a `progress` line naming an intervention), are both reported. The help
+suggests the closest id of the right kind, or lists the ids that are defined.
+Measures and modalities have their own checks (`unknown-measure`,
+`unknown-modality`).
+
+## Why
+Ids are how a plan links its reasoning: a concern leads to a goal, a goal to
+the interventions that serve it, and sessions and reviews record what was done
+and achieved against them. A mistyped id silently breaks that chain: the
+session's work is credited to nothing, a review's status update or `stop` is
+lost, and the plan no longer shows what was actually done.
+
+## Example
+```careplan
+goal G1 "Lift low mood" for mood
+  measure PHQ-9 baseline 16 target < 5
+  due 2027-03-01
+
+intervention I1 CBT behavioral-activation "Activity scheduling" for G1
+
+session 2026-09-08
+  used I2 "Planned three activities"
+  progress I1 "Went for two walks"
+```
+There is no `I2`, and `I1` is an intervention, not a goal.
+
+## Fix
+Use the id as it is defined, or add the missing definition:
+```careplan
+session 2026-09-08
+  used I1 "Planned three activities"
+  progress G1 "Went for two walks"
+```
+"#,
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+/// How many defined ids a help line lists before summarising the rest.
+const LISTED: usize = 5;
+
+/// The kind of definition a reference must name.
+struct Expected {
+    /// The entry keywords that satisfy it; the first is the one to add.
+    keywords: &'static [&'static str],
+    /// The kind in messages: singular, with its article, plural.
+    noun: &'static str,
+    a_noun: &'static str,
+    plural: &'static str,
+}
+
+const CONCERN: Expected = Expected {
+    keywords: &["concern"],
+    noun: "concern",
+    a_noun: "a concern",
+    plural: "concerns",
+};
+const GOAL: Expected = Expected {
+    keywords: &["goal"],
+    noun: "goal",
+    a_noun: "a goal",
+    plural: "goals",
+};
+const TREATMENT: Expected = Expected {
+    keywords: &["intervention", "medication"],
+    noun: "intervention or medication",
+    a_noun: "an intervention or medication",
+    plural: "interventions and medications",
+};
+
+impl Expected {
+    fn accepts(&self, entry: &Entry) -> bool {
+        self.keywords.contains(&entry.keyword())
+    }
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (id, expected) in references(cx.document) {
+        let definitions = cx.definitions(&id.value);
+        if definitions.iter().any(|e| expected.accepts(e)) {
+            continue;
+        }
+        let message = match definitions.first() {
+            Some(found) => format!(
+                "`{}` is {}, not {}",
+                id.value,
+                vocabulary::entry(found.keyword()).map_or(found.keyword(), |e| e.article),
+                expected.a_noun
+            ),
+            None => format!("there is no {} `{}` in this plan", expected.noun, id.value),
+        };
+        out.push(
+            Diagnostic::new(Rule::UnknownReference, id.span, message).with_help(help(
+                cx.document,
+                id,
+                expected,
+            )),
+        );
+    }
+}
+
+/// Every id reference in the file with the kind it must name, in file order.
+fn references(document: &Document) -> Vec<(&Ident, &'static Expected)> {
+    let mut refs = Vec::new();
+    for entry in &document.entries {
+        match entry {
+            Entry::Goal(g) => refs.extend(g.concerns.iter().map(|id| (id, &CONCERN))),
+            Entry::Intervention(i) => refs.extend(i.goals.iter().map(|id| (id, &GOAL))),
+            Entry::Medication(m) => refs.extend(m.goals.iter().map(|id| (id, &GOAL))),
+            Entry::Session(s) => {
+                refs.extend(s.used.iter().map(|u| (&u.intervention, &TREATMENT)));
+                refs.extend(s.progress.iter().map(|p| (&p.goal, &GOAL)));
+            }
+            Entry::Review(r) => {
+                refs.extend(r.statuses.iter().map(|s| (&s.goal, &GOAL)));
+                refs.extend(r.revisions.iter().map(|v| (&v.goal, &GOAL)));
+                refs.extend(r.stops.iter().map(|s| (&s.target, &TREATMENT)));
+            }
+            Entry::Plan(_)
+            | Entry::Concern(_)
+            | Entry::Measure(_)
+            | Entry::Event(_)
+            | Entry::SafetyPlan(_) => {}
+        }
+    }
+    refs
+}
+
+/// Suggests the closest id of the expected kind, else lists the ids of that
+/// kind, else says how to define one.
+fn help(document: &Document, id: &Ident, expected: &Expected) -> String {
+    let mut candidates: Vec<&str> = Vec::new();
+    for entry in document.entries.iter().filter(|e| expected.accepts(e)) {
+        if let Some(def) = entry.id().filter(|d| d.value != id.value)
+            && !candidates.contains(&def.value.as_str())
+        {
+            candidates.push(&def.value);
+        }
+    }
+    if let Some(close) = did_you_mean(&id.value, candidates.iter().copied()) {
+        return format!("did you mean `{close}`?");
+    }
+    if candidates.is_empty() {
+        let keyword = expected.keywords.first().copied().unwrap_or_default();
+        let usage = vocabulary::entry(keyword).map_or(keyword, |e| e.usage);
+        return format!(
+            "this plan has no {} yet; define `{}` with `{usage}`",
+            expected.noun, id.value
+        );
+    }
+    let listed: Vec<String> = candidates
+        .iter()
+        .take(LISTED)
+        .map(|c| format!("`{c}`"))
+        .collect();
+    let more = candidates.len().saturating_sub(LISTED);
+    let rest = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!(
+        "this plan's {} are {}{rest}",
+        expected.plural,
+        listed.join(", ")
+    )
+}
