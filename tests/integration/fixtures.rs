@@ -20,7 +20,10 @@ fn fixture_dir() -> PathBuf {
 /// Every fixture file with its rule's directory name, sorted.
 pub fn fixtures() -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
-    for dir in std::fs::read_dir(fixture_dir()).expect("fixture dir").flatten() {
+    for dir in std::fs::read_dir(fixture_dir())
+        .expect("fixture dir")
+        .flatten()
+    {
         let rule = dir.file_name().to_string_lossy().into_owned();
         for file in std::fs::read_dir(dir.path()).expect("rule dir").flatten() {
             if file.path().extension().is_some_and(|e| e == "careplan") {
@@ -64,7 +67,11 @@ fn every_fixture_fires_exactly_what_it_expects() {
         let expected = expectations(&source);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with("passes") {
-            assert!(expected.is_empty(), "{}: a passes fixture expects nothing", path.display());
+            assert!(
+                expected.is_empty(),
+                "{}: a passes fixture expects nothing",
+                path.display()
+            );
         } else {
             assert!(
                 expected.iter().any(|(r, _, _)| *r == rule),
@@ -80,7 +87,11 @@ fn every_fixture_fires_exactly_what_it_expects() {
             ));
         }
     }
-    assert!(failures.is_empty(), "fixtures disagree:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "fixtures disagree:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -90,8 +101,17 @@ fn every_checked_rule_has_a_firing_and_a_passing_fixture() {
     for rule in Rule::ALL.iter().filter(|r| **r != Rule::NotText) {
         let name = rule.name();
         let files: Vec<_> = all.iter().filter(|(r, _)| r == name).collect();
-        let passes = files.iter().any(|(_, p)| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("passes")));
-        let fires = files.iter().any(|(_, p)| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("passes")));
-        assert!(fires && passes, "rule `{name}` needs fixtures that fire and that pass in tests/fixtures/rules/{name}/");
+        let passes = files.iter().any(|(_, p)| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("passes"))
+        });
+        let fires = files.iter().any(|(_, p)| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("passes"))
+        });
+        assert!(
+            fires && passes,
+            "rule `{name}` needs fixtures that fire and that pass in tests/fixtures/rules/{name}/"
+        );
     }
 }

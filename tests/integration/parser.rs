@@ -1,10 +1,180 @@
-//! Parser tests: every entry and field, comments, line endings, error positions.
+//! Parser tests: every entry and field, comments, line endings, strings,
+//! error positions and recovery.
 
-use careplan::parse;
+use careplan::ast::{Change, Entry, Frequency};
+use careplan::span::LineIndex;
+use careplan::words::{Achievement, Cadence, Comparator, EventKind, Risk, SessionFormat, Stage};
+use careplan::{Rule, parse};
 
 fn contract_example() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contract-example.careplan"))
-        .expect("contract example")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/contract-example.careplan"
+    ))
+    .expect("contract example")
+}
+
+/// Every finding as `line:col rule: message`.
+fn findings(source: &str) -> Vec<String> {
+    let index = LineIndex::new(source);
+    parse(source)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = index.line_col(source, d.span.start);
+            format!("{}:{} {}: {}", at.line, at.column, d.rule, d.message)
+        })
+        .collect()
+}
+
+const EVERY_FIELD: &str = r#"plan "Every field"
+  client C-7
+  born 1990-04-12
+  clinician "A. Rivera, LCSW"
+  prescriber "K. Osei, MD"
+  opened 2026-09-01
+  orientation CBT
+  integration assimilative
+  rationale "Why \"this\" plan"
+  stage contemplation
+  care concurrent
+  review every 8 weeks
+  risk low
+concern panic "Panic attacks"
+  diagnosis F41.0
+  since 2026-06-01
+measure attacks "Attacks per week"
+  range 0..50
+  better lower
+  reliable-change 2.5
+goal G1 "Fewer attacks" for panic
+  measure attacks baseline 4 target <= 1
+  due 2027-01-15
+  opened 2026-09-02
+  stage action
+intervention I1 exposure interoceptive "Spinning" for G1
+  frequency weekly
+  consent 2026-09-08
+  opened 2026-09-08
+  rationale "Fear of sensations"
+intervention I2 psychoeducation for G1
+  frequency "twice a week"
+medication M1 sertraline for G1, G1
+  dose "50 mg daily"
+  started 2026-09-10
+  stopped 2026-11-01
+  prescriber "K. Osei, MD"
+  monitor "sleep, agitation"
+medication M2 "St John's wort" for G1
+session 2026-09-15
+  used I1 "Tolerated it"
+  used I2
+  progress G1 "Stayed with it"
+  score SUDS 80 -> 50
+  score attacks 3
+  risk moderate
+  note "One"
+  note """
+    Two lines,
+      kept indented
+    """
+  homework "Practise daily"
+  minutes 50
+  format telehealth
+safety-plan 2026-09-15
+  warning-signs "Pacing"
+  coping "Breathing"
+  contacts "Sister; crisis line"
+  means-safety "Medication locked away"
+review 2026-10-27
+  status G1 improving "Fewer attacks"
+  revise G1 target < 2
+  revise G1 due 2027-02-01
+  stop I2 "Done"
+  stage action
+  next 2026-12-22
+  note "Reviewed"
+event 2026-11-02 crisis "Panic at work"
+  note "Went home"
+"#;
+
+#[test]
+fn every_entry_and_field_is_read() {
+    let parsed = parse(EVERY_FIELD);
+    assert_eq!(parsed.diagnostics, vec![], "{:?}", findings(EVERY_FIELD));
+    let doc = &parsed.document;
+    let plan = doc.plan().expect("plan");
+    assert_eq!(plan.client.as_ref().map(|c| c.value.as_str()), Some("C-7"));
+    assert_eq!(
+        plan.rationale.as_ref().map(|r| r.value.as_str()),
+        Some("Why \"this\" plan")
+    );
+    assert_eq!(
+        plan.stage.as_ref().map(|s| s.value),
+        Some(Stage::Contemplation)
+    );
+    assert_eq!(
+        plan.review_every.as_ref().map(|d| d.value.to_string()),
+        Some("8 weeks".into())
+    );
+    assert_eq!(plan.risk.as_ref().map(|r| r.value), Some(Risk::Low));
+
+    let measure = doc.measures().next().expect("measure");
+    assert_eq!(measure.range.as_ref().map(|r| r.value), Some((0.0, 50.0)));
+    assert_eq!(measure.reliable_change.as_ref().map(|r| r.value), Some(2.5));
+
+    let goal = doc.goals().next().expect("goal");
+    let target = goal.measure.as_ref().expect("goal measure").target;
+    assert_eq!((target.comparator, target.value), (Comparator::AtMost, 1.0));
+    assert_eq!(goal.concerns[0].value, "panic");
+
+    let interventions: Vec<_> = doc.interventions().collect();
+    assert_eq!(
+        interventions[0]
+            .technique
+            .as_ref()
+            .map(|t| t.value.as_str()),
+        Some("interoceptive")
+    );
+    assert_eq!(
+        interventions[0].title.as_ref().map(|t| t.value.as_str()),
+        Some("Spinning")
+    );
+    assert_eq!(
+        interventions[0].frequency.as_ref().map(|f| f.value.clone()),
+        Some(Frequency::Cadence(Cadence::Weekly))
+    );
+    assert_eq!(interventions[1].technique, None, "`for` is not a technique");
+    assert_eq!(interventions[1].goals.len(), 1);
+
+    let meds: Vec<_> = doc.medications().collect();
+    assert_eq!(meds[0].goals.len(), 2);
+    assert_eq!(meds[1].drug.value, "St John's wort");
+
+    let session = doc.sessions().next().expect("session");
+    assert_eq!(session.used.len(), 2);
+    assert_eq!(session.used[1].response, None);
+    assert_eq!(
+        session.scores[0].after.as_ref().map(|a| a.value),
+        Some(50.0)
+    );
+    assert_eq!(session.notes[1].value, "Two lines,\n  kept indented");
+    assert_eq!(
+        session.format.as_ref().map(|f| f.value),
+        Some(SessionFormat::Telehealth)
+    );
+
+    let review = doc.reviews().next().expect("review");
+    assert_eq!(review.statuses[0].status.value, Achievement::Improving);
+    assert!(matches!(review.revisions[0].change, Change::Target(t) if t.value == 2.0));
+    assert!(matches!(review.revisions[1].change, Change::Due(_)));
+    assert_eq!(review.stops[0].target.value, "I2");
+
+    let event = doc.events().next().expect("event");
+    assert_eq!(event.kind.value, EventKind::Crisis);
+    assert_eq!(event.notes.len(), 1);
+    let safety = doc.safety_plans().next().expect("safety plan");
+    assert!(safety.means_safety.is_some());
 }
 
 #[test]
@@ -13,4 +183,137 @@ fn contract_example_parses_without_findings() {
     assert_eq!(parsed.diagnostics, vec![]);
     assert_eq!(parsed.document.entries.len(), 13);
     assert_eq!(parsed.document.comments.len(), 1);
+    assert!(parsed.document.comments[0].trailing);
+}
+
+#[test]
+fn crlf_bom_tabs_and_odd_spacing_mean_the_same() {
+    let tidy = parse(&contract_example()).document;
+    let messy = contract_example()
+        .replace("\n  ", "\n\t ")
+        .replace("used I1 ", "used\t\tI1   ")
+        .replace('\n', "\r\n");
+    let messy = format!("\u{FEFF}{messy}");
+    let parsed = parse(&messy);
+    assert_eq!(parsed.diagnostics, vec![]);
+    assert_eq!(parsed.document.entries.len(), tidy.entries.len());
+    let responses = |d: &careplan::ast::Document| -> Vec<String> {
+        d.sessions()
+            .flat_map(|s| {
+                s.used
+                    .iter()
+                    .filter_map(|u| u.response.clone())
+                    .map(|r| r.value)
+            })
+            .collect()
+    };
+    assert_eq!(responses(&parsed.document), responses(&tidy));
+    assert_eq!(parsed.document.comments[0].text, " second session");
+}
+
+#[test]
+fn comments_are_kept_with_their_position() {
+    let source = "# about the client\nplan \"P\"  # title\n  # about opened\n  opened 2026-09-01\n# between fields\n  client C-1\n\n# before the goal\ngoal G1 \"x\"\n";
+    let parsed = parse(source);
+    assert_eq!(parsed.diagnostics, vec![]);
+    let comments: Vec<(&str, bool)> = parsed
+        .document
+        .comments
+        .iter()
+        .map(|c| (c.text.as_str(), c.trailing))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (" about the client", false),
+            (" title", true),
+            (" about opened", false),
+            (" between fields", false),
+            (" before the goal", false),
+        ]
+    );
+    // The column-0 comment between fields stays inside the plan.
+    let plan = parsed.document.plan().expect("plan");
+    assert!(plan.client.is_some());
+    assert!(plan.span.end < source.find("# before").unwrap_or(0));
+}
+
+#[test]
+fn errors_name_line_column_and_what_was_expected() {
+    let source = r#"plan "P"
+  opened 2026-09-01
+  opened 2026-09-02
+  risk hgh
+  mesure PHQ-9
+goal G1 "x"
+  measure PHQ-9 baselin 4 target < 1
+  due 2026-02-30
+sesion 2026-09-08
+  used I1 "x"
+session 2026-09-09
+  used I1 Engaged
+  note "not closed
+  note "bad \t"
+  score PHQ-9 16 ->
+  due 2027-01-01
+    client C-1
+"#;
+    assert_eq!(
+        findings(source),
+        [
+            "3:3 syntax: the plan has a second `opened` line",
+            "4:8 syntax: unknown risk level `hgh`",
+            "5:3 syntax: unknown field `mesure` in the plan",
+            "7:17 syntax: expected `baseline`, found `baselin`",
+            "8:7 invalid-date: `2026-02-30` is not on the calendar: February 2026 has 28 days",
+            "9:1 syntax: unknown entry `sesion`",
+            "12:11 syntax: expected a quoted string, a comment or the end of the line, found `Engaged`",
+            "13:8 syntax: this string is not closed: add `\"` before the end of the line (use `\"\"\"` for text over several lines)",
+            "14:8 syntax: unknown escape `\\t` in a string: use `\\\"`, `\\\\` or `\\n`",
+            "15:20 syntax: expected a number, found the end of the line",
+            "16:3 syntax: `due` is not a field of a session",
+            "17:5 syntax: `client` is not a field of a session",
+        ]
+    );
+}
+
+#[test]
+fn one_bad_entry_does_not_hide_the_rest() {
+    let source = "plan \"P\"\n  opened 2026-09-01\ngoal G1 \"x\" fr panic\n  due 2027-01-01\ngoal G2 \"y\"\n  due 2027-01-01\nsession 2026-09-08\n  used I1 \"ok\"\n";
+    let parsed = parse(source);
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(parsed.diagnostics[0].rule, Rule::Syntax);
+    let kinds: Vec<&str> = parsed.document.entries.iter().map(Entry::keyword).collect();
+    assert_eq!(
+        kinds,
+        ["plan", "goal", "session"],
+        "only the bad goal is dropped"
+    );
+    assert_eq!(
+        findings(source)[0],
+        "3:13 syntax: expected `for`, a comment or the end of the line, found `fr`"
+    );
+}
+
+#[test]
+fn misplaced_lines_get_specific_advice() {
+    let source =
+        "  used I1 \"x\"\nplan \"P\"\n  opened 2026-09-01\n  session 2026-09-08\nused I1 \"x\"\n";
+    assert_eq!(
+        findings(source),
+        [
+            "1:3 syntax: this indented line is not under any entry",
+            "4:3 syntax: `session` starts an entry, but this line is indented inside the plan",
+            "5:1 syntax: `used` is a field, but it stands at column 0 where an entry starts",
+        ]
+    );
+}
+
+#[test]
+fn empty_and_blank_files_parse_to_nothing() {
+    for source in ["", "\n\n", "   ", "# only a comment", "\u{FEFF}"] {
+        let parsed = parse(source);
+        assert_eq!(parsed.diagnostics, vec![], "{source:?}");
+        assert!(parsed.document.entries.is_empty());
+    }
 }
