@@ -5,7 +5,8 @@ use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
 use crate::interpret::{Record, interpret};
 use crate::parse::parse;
-use crate::rules::CHECKS;
+use crate::rules::Rule;
+use crate::span::LineIndex;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -46,7 +47,7 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
     let mut diagnostics = parsed.diagnostics;
     let catalogue = options.catalogue.with_document(&parsed.document);
     let cx = Context::new(source, &parsed.document, &record, &catalogue, options.today);
-    for (_, check) in CHECKS {
+    for check in Rule::ALL.iter().filter_map(|r| r.meta().check) {
         check(&cx, &mut diagnostics);
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
@@ -70,6 +71,7 @@ pub struct Context<'a> {
     /// The date the plan is judged on.
     pub today: Date,
     symbols: HashMap<&'a str, Vec<&'a Entry>>,
+    lines: LineIndex,
 }
 
 impl<'a> Context<'a> {
@@ -94,6 +96,7 @@ impl<'a> Context<'a> {
             catalogue,
             today,
             symbols,
+            lines: LineIndex::new(source),
         }
     }
 
@@ -105,6 +108,12 @@ impl<'a> Context<'a> {
     /// The first definition of `id`.
     pub fn definition(&self, id: &str) -> Option<&'a Entry> {
         self.definitions(id).first().copied()
+    }
+
+    /// The 1-based line number of byte `offset`, for messages that point
+    /// at another line ("already defined on line 12").
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines.line_of(offset) + 1
     }
 
     /// Every defined id with its definitions, in no particular order.

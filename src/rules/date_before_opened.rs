@@ -42,6 +42,7 @@ session 2026-09-25
   used I1 "Planned three activities"
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

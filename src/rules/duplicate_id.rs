@@ -5,7 +5,6 @@ use super::RuleMeta;
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
-use crate::span::LineIndex;
 use std::collections::HashMap;
 
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -48,10 +47,10 @@ goal G2 "Lift low mood" for mood
   due 2027-03-01
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let lines = LineIndex::new(cx.source);
     let mut first = HashMap::new();
     for entry in &cx.document.entries {
         let Some(id) = entry.id() else { continue };
@@ -59,7 +58,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             first.insert(id.value.as_str(), (entry.keyword(), id.span.start));
             continue;
         };
-        let line = lines.line_col(cx.source, start).line;
+        let line = cx.line(start);
         out.push(
             Diagnostic::new(
                 Rule::DuplicateId,

@@ -1,17 +1,57 @@
-//! `goal-not-measurable`: placeholder, written by the rules work.
+//! `goal-not-measurable`: every goal names the measure its progress is
+//! judged by.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP011",
     name: "goal-not-measurable",
     severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    summary: "A goal has no `measure` line.",
+    doc: r#"## What it does
+Flags a `goal` with no `measure MEASURE baseline N target CMP N` line. The
+goal's header is flagged.
+
+## Why
+SMART goals are Specific, Measurable, Achievable, Relevant and Time-bound
+(Doran, 1981). A goal with a measure, a baseline and a target can be judged
+at every review: careplan tracks its score series, shows progress toward the
+target and notices a plateau. Without one, "improving" is an impression, and
+measurement-based care (routine outcome monitoring) is not possible.
+
+## Example
+```careplan
+goal G1 "Feel less anxious" for anxiety
+  due 2027-01-15
+```
+
+## Fix
+Choose a measure (a built-in one such as `GAD-7`, or one declared with
+`measure`), record the baseline and set the target:
+```careplan
+goal G1 "Feel less anxious" for anxiety
+  measure GAD-7 baseline 14 target < 5
+  due 2027-01-15
+```
+"#,
+    check: Some(check),
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for goal in cx.document.goals().filter(|g| g.measure.is_none()) {
+        out.push(
+            Diagnostic::new(
+                Rule::GoalNotMeasurable,
+                goal.header,
+                format!("goal `{}` has no measure", goal.id.value),
+            )
+            .with_help(
+                "add a line such as `measure PHQ-9 baseline 16 target < 5`: \
+                 the measure, the score now, and the score that meets the goal",
+            ),
+        );
+    }
+}

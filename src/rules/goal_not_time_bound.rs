@@ -1,17 +1,52 @@
-//! `goal-not-time-bound`: placeholder, written by the rules work.
+//! `goal-not-time-bound`: every goal says when it should be met.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP012",
     name: "goal-not-time-bound",
     severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    summary: "A goal has no `due` date.",
+    doc: r#"## What it does
+Flags a `goal` with no `due DATE` line. The goal's header is flagged.
+
+## Why
+A SMART goal is time-bound (Doran, 1981). A due date sets the horizon at
+which the goal is judged met or not, prompts a review when it passes
+(`goal-overdue`), and keeps treatment from drifting on without a decision.
+
+## Example
+```careplan
+goal G1 "Ride the bus to work" for panic
+  measure SUDS baseline 90 target <= 30
+```
+
+## Fix
+Agree a date with the client and add it; it can be revised later at a
+review with `revise G1 due DATE`:
+```careplan
+goal G1 "Ride the bus to work" for panic
+  measure SUDS baseline 90 target <= 30
+  due 2027-02-01
+```
+"#,
+    check: Some(check),
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for goal in cx.document.goals().filter(|g| g.due.is_none()) {
+        out.push(
+            Diagnostic::new(
+                Rule::GoalNotTimeBound,
+                goal.header,
+                format!("goal `{}` has no due date", goal.id.value),
+            )
+            .with_help(
+                "add `due YYYY-MM-DD` under the goal: the date by which it should be met",
+            ),
+        );
+    }
+}

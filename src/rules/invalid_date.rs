@@ -32,4 +32,5 @@ session 2026-02-27
   used I1 "Planned three activities"
 ```
 "#,
+    check: None,
 };

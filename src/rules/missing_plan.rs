@@ -5,7 +5,7 @@ use super::RuleMeta;
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP005",
@@ -41,6 +41,7 @@ plan "Low mood"
   opened 2026-09-01
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -72,9 +73,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
-    let first_line = LineIndex::new(cx.source)
-        .line_col(cx.source, plan.header.start)
-        .line;
+    let first_line = cx.line(plan.header.start);
     for extra in plans {
         out.push(
             Diagnostic::new(

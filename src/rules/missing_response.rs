@@ -1,17 +1,55 @@
-//! `missing-response`: placeholder, written by the rules work.
+//! `missing-response`: every `used` line records how the client responded.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP017",
     name: "missing-response",
     severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    summary: "A `used` line records no client response.",
+    doc: r#"## What it does
+Flags a session's `used ID` line with no quoted client response after the
+id. The `used` line is flagged.
+
+## Why
+A progress note records not only what the clinician did but how the client
+responded to it. The response is the evidence that an intervention is
+working, or not; across sessions it shows whether to continue, adapt or stop
+it, and reviewers and auditors look for it in every note.
+
+## Example
+```careplan
+session 2026-09-15
+  used I2
+```
+
+## Fix
+Add the client's response in quotes:
+```careplan
+session 2026-09-15
+  used I2 "Tolerated spinning 3 x 60 s; distress fell from 80 to 50"
+```
+"#,
+    check: Some(check),
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for session in cx.document.sessions() {
+        for used in session.used.iter().filter(|u| u.response.is_none()) {
+            let id = &used.intervention.value;
+            out.push(
+                Diagnostic::new(
+                    Rule::MissingResponse,
+                    used.span,
+                    format!("the client's response to `{id}` is not recorded"),
+                )
+                .with_help(format!(
+                    "add it in quotes after the id: `used {id} \"how the client responded\"`"
+                )),
+            );
+        }
+    }
+}

@@ -3,8 +3,8 @@
 //! documentation `careplan explain` prints) and, for rules that run on a
 //! parsed file, its check function.
 //!
-//! Rules found while parsing (`syntax`, `invalid-date`, `not-text`) have no
-//! check function: the parser reports them.
+//! Rules found while reading and parsing (`syntax`, `invalid-date`,
+//! `not-text`) have no check function: the parser and reader report them.
 
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -23,28 +23,23 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// Markdown documentation: what it does, why it matters, an example, the fix.
     pub doc: &'static str,
+    /// The check that finds it in a parsed file; `None` for the rules the
+    /// parser or the file reader report (`syntax`, `invalid-date`, `not-text`).
+    pub check: Option<CheckFn>,
 }
 
 /// A rule's check: reads the context, pushes findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// Declares the rules: each `Variant => module` pair names a file in this
-/// folder; `check` marks the rules whose module has a `check` function.
+/// Declares the rules, in code order: each `Variant => module` pair names a
+/// file in this folder holding the rule's `META`.
 macro_rules! rules {
-    (
-        parse: [$($pvariant:ident => $pmodule:ident,)+]
-        check: [$($variant:ident => $module:ident,)+]
-    ) => {
-        $(pub(crate) mod $pmodule;)+
+    ($($variant:ident => $module:ident,)+) => {
         $(pub(crate) mod $module;)+
 
         /// Every rule, by name. Serialises as its kebab-case name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Rule {
-            $(
-                #[doc = concat!("See `", stringify!($pmodule), "`.")]
-                $pvariant,
-            )+
             $(
                 #[doc = concat!("See `", stringify!($module), "`.")]
                 $variant,
@@ -53,45 +48,37 @@ macro_rules! rules {
 
         impl Rule {
             /// Every rule, in code order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$pvariant,)+ $(Rule::$variant,)+];
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)+];
 
             /// The rule's metadata and documentation.
             pub fn meta(self) -> &'static RuleMeta {
                 match self {
-                    $(Rule::$pvariant => &$pmodule::META,)+
                     $(Rule::$variant => &$module::META,)+
                 }
             }
         }
-
-        /// The check functions of the rules that run on a parsed file.
-        pub(crate) const CHECKS: &[(Rule, CheckFn)] = &[$((Rule::$variant, $module::check),)+];
     };
 }
 
 rules! {
-    parse: [
-        Syntax => syntax,
-        InvalidDate => invalid_date,
-        NotText => not_text,
-    ]
-    check: [
-        UnlinkedIntervention => unlinked_intervention,
-        UnknownReference => unknown_reference,
-        DuplicateId => duplicate_id,
-        MissingPlan => missing_plan,
-        DateBeforeOpened => date_before_opened,
-        UnknownMeasure => unknown_measure,
-        ScoreOutOfRange => score_out_of_range,
-        GoalWithoutIntervention => goal_without_intervention,
-        GoalNotMeasurable => goal_not_measurable,
-        GoalNotTimeBound => goal_not_time_bound,
-        UnknownModality => unknown_modality,
-        OutOfOrder => out_of_order,
-        StoppedInterventionUsed => stopped_intervention_used,
-        SessionWithoutIntervention => session_without_intervention,
-        MissingResponse => missing_response,
-    ]
+    Syntax => syntax,
+    UnlinkedIntervention => unlinked_intervention,
+    UnknownReference => unknown_reference,
+    DuplicateId => duplicate_id,
+    MissingPlan => missing_plan,
+    InvalidDate => invalid_date,
+    DateBeforeOpened => date_before_opened,
+    UnknownMeasure => unknown_measure,
+    ScoreOutOfRange => score_out_of_range,
+    GoalWithoutIntervention => goal_without_intervention,
+    GoalNotMeasurable => goal_not_measurable,
+    GoalNotTimeBound => goal_not_time_bound,
+    UnknownModality => unknown_modality,
+    OutOfOrder => out_of_order,
+    StoppedInterventionUsed => stopped_intervention_used,
+    SessionWithoutIntervention => session_without_intervention,
+    MissingResponse => missing_response,
+    NotText => not_text,
 }
 
 impl Rule {
@@ -150,6 +137,13 @@ mod tests {
                 assert!(meta.doc.contains(section), "{} lacks {section}", meta.name);
             }
             assert_eq!(Rule::from_name(meta.name), Some(*rule));
+        }
+        for pair in Rule::ALL.windows(2) {
+            assert!(
+                pair[0].code() < pair[1].code(),
+                "{} is out of code order",
+                pair[1]
+            );
         }
     }
 }

@@ -33,4 +33,5 @@ Open the file in a plain-text editor (or choose "Save as plain text" in the
 word processor), select the UTF-8 encoding, and save it again under the
 `.careplan` name.
 "#,
+    check: None,
 };

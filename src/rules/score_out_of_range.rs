@@ -46,6 +46,7 @@ session 2026-09-08
   score PHQ-9 13
 ```
 "#,
+    check: Some(check),
 };
 
 /// What a checked number is.

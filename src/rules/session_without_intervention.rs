@@ -1,17 +1,58 @@
-//! `session-without-intervention`: placeholder, written by the rules work.
+//! `session-without-intervention`: every session records what was done.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP016",
     name: "session-without-intervention",
     severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    summary: "A session records no `used` line.",
+    doc: r#"## What it does
+Flags a `session` with no `used ID` line naming an intervention or
+medication from the plan. The session's header is flagged.
+
+## Why
+A progress note links each contact to the plan: what was delivered, toward
+which goals. A session that records only scores or a note cannot show which
+treatment the client received, so the plan's interventions cannot be judged
+by their effect, and documentation standards for billed services expect the
+intervention to be named. An assessment-only contact can name the
+assessment as an intervention (for example `psychoeducation` or a declared
+review session) or allow the rule on that line.
+
+## Example
+```careplan
+session 2026-09-15
+  score PHQ-9 14
+  note "Talked about the week"
+```
+
+## Fix
+Name what was done and how the client responded:
+```careplan
+session 2026-09-15
+  used I3 "Scheduled three valued activities; doubtful but willing"
+  score PHQ-9 14
+```
+"#,
+    check: Some(check),
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for session in cx.document.sessions().filter(|s| s.used.is_empty()) {
+        out.push(
+            Diagnostic::new(
+                Rule::SessionWithoutIntervention,
+                session.header,
+                "this session records no intervention used",
+            )
+            .with_help(
+                "add `used ID \"client response\"`, naming the intervention or medication \
+                 the session delivered",
+            ),
+        );
+    }
+}

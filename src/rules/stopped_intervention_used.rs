@@ -1,17 +1,92 @@
-//! `stopped-intervention-used`: placeholder, written by the rules work.
+//! `stopped-intervention-used`: a session does not use a treatment that was
+//! stopped before it.
 
 use super::RuleMeta;
-#[allow(unused_imports)]
 use crate::check::Context;
-#[allow(unused_imports)]
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP000",
+    code: "CP015",
     name: "stopped-intervention-used",
     severity: Severity::Warning,
-    summary: "TODO",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    summary: "A session uses an intervention or medication stopped before the session.",
+    doc: r#"## What it does
+Flags a session's `used ID` line when the intervention or medication was
+stopped before the session's date: by a review's `stop ID` line, or by a
+medication's `stopped` date. The id on the `used` line is flagged. A session
+on the very day of the stop is fine: the treatment was delivered, then
+stopped.
+
+## Why
+A review's decision to stop a treatment is part of the plan. A later session
+that still delivers it either contradicts the plan (the decision was not
+carried out, or was reversed without being recorded) or names the wrong
+intervention. Either way the record no longer says what the client
+received, and the reasons for the stop are lost.
+
+## Example
+```careplan
+review 2026-10-27
+  stop I1 "Psychoeducation complete"
+
+session 2026-11-03
+  used I1 "Revisited the panic cycle"
+```
+
+## Fix
+Name the intervention actually used. If the stopped treatment really
+resumed, record it as a new intervention starting that day:
+```careplan
+intervention I4 psychoeducation "Panic cycle refresher" for G1
+  opened 2026-11-03
+```
+"#,
+    check: Some(check),
 };
 
-pub(crate) fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for session in cx.document.sessions() {
+        let Some(day) = session.date.value else {
+            continue;
+        };
+        for used in &session.used {
+            let id = &used.intervention;
+            let Some(stop) = cx
+                .record
+                .treatment(&id.value)
+                .and_then(|t| t.stopped.as_ref())
+                .filter(|s| s.date < day)
+            else {
+                continue;
+            };
+            let (when, help) = match stop.value {
+                Some(_) => (
+                    format!("at the review of {}", stop.date),
+                    format!(
+                        "name the intervention actually used; if `{}` resumed, define it \
+                         again under a new id with `opened {day}`",
+                        id.value
+                    ),
+                ),
+                None => (
+                    format!("on {} (its `stopped` date)", stop.date),
+                    "name what was actually used; if the medication was restarted, \
+                     correct or remove its `stopped` date"
+                        .to_owned(),
+                ),
+            };
+            out.push(
+                Diagnostic::new(
+                    Rule::StoppedInterventionUsed,
+                    id.span,
+                    format!(
+                        "`{}` was stopped {when}, but this session of {day} uses it",
+                        id.value
+                    ),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}

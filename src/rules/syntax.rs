@@ -38,4 +38,5 @@ goal G1 "Lift low mood" for mood
   measure PHQ-9 baseline 16 target < 5
 ```
 "#,
+    check: None,
 };

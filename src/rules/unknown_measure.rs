@@ -46,6 +46,7 @@ session 2026-09-08
   score attacks 4
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

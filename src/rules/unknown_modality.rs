@@ -47,6 +47,7 @@ intervention I1 CBT behavioral-activation "Activity scheduling" for G1
 intervention I2 exposure in-vivo "Riding the bus" for G1
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

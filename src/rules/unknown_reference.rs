@@ -62,6 +62,7 @@ session 2026-09-08
   progress G1 "Went for two walks"
 ```
 "#,
+    check: Some(check),
 };
 
 /// How many defined ids a help line lists before summarising the rest.

@@ -31,6 +31,7 @@ Name the goal or goals it serves:
 intervention I1 psychoeducation "The panic cycle" for G1
 ```
 "#,
+    check: Some(check),
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
