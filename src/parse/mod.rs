@@ -10,6 +10,8 @@ mod grammar;
 mod lower;
 mod text;
 
+pub use text::date;
+
 use crate::ast::Document;
 use crate::diagnostic::Diagnostic;
 use crate::rules::Rule;

@@ -56,7 +56,7 @@ fn dedent(body: &str) -> String {
 }
 
 /// Reads a `YYYY-MM-DD` date; `Err` explains why it is not on the calendar.
-pub(crate) fn date(text: &str) -> Result<Date, String> {
+pub fn date(text: &str) -> Result<Date, String> {
     let mut parts = text.splitn(3, '-').map(str::parse::<i16>);
     let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
         (parts.next(), parts.next(), parts.next())

@@ -1,0 +1,74 @@
+//! Command-line parsing and dispatch. Each subcommand lives in its own file
+//! and only calls the library; nothing here knows the language.
+
+mod check;
+mod rules;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+use std::process::ExitCode;
+
+/// careplan: check, summarise and format plain-text treatment plans.
+#[derive(Debug, Parser)]
+#[command(name = "careplan", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check plan files and report findings.
+    Check(check::Args),
+    /// List every rule with its code, default severity and summary.
+    Rules,
+    /// Print a rule's documentation: what it checks, why, an example, the fix.
+    Explain {
+        /// The rule's name (`unlinked-intervention`) or code (`CP002`).
+        rule: String,
+    },
+}
+
+/// How a run ended: the process's exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Nothing failed.
+    Clean = 0,
+    /// A finding failed the run.
+    Failed = 1,
+    /// The command could not run: a wrong option, a missing path, an unreadable file.
+    Unusable = 2,
+}
+
+/// Runs the command line and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+/// Reads a `--today`-style date option, checked against the calendar.
+pub fn date_arg(text: &str) -> Result<Date, String> {
+    careplan::parse::date(text)
+}
+
+/// Prints a one-line error to stderr.
+pub fn fail(message: impl std::fmt::Display) -> Outcome {
+    anstream::eprintln!("careplan: error: {message}");
+    Outcome::Unusable
+}
+
+/// The system's local date, for rules about what is overdue.
+pub fn system_today() -> Date {
+    jiff::Zoned::now().date()
+}

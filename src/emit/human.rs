@@ -1,0 +1,104 @@
+//! The human emitter: rustc-style findings with the source line, a caret
+//! under the exact span, and the help line.
+//!
+//! ```text
+//! error[unlinked-intervention]: intervention `I2` is not linked to any goal
+//!   --> plans/c-1042.careplan:17:1
+//!    |
+//! 17 | intervention I2 psychoeducation "Depression and activity"
+//!    | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+//!    |
+//!    = help: add `for GOAL` to the header, naming the goal(s) `I2` serves
+//! ```
+
+use super::{FileReport, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::{LineIndex, Span};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::fmt::Write as _;
+
+/// Renders every finding of one file. With `styled`, the text carries ANSI
+/// colours (strip them with `anstream` where the output is not a terminal).
+pub fn render(file: &FileReport<'_>, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let index = LineIndex::new(file.source);
+    let mut out = String::new();
+    for diagnostic in file.diagnostics {
+        let report = [group(file, &index, diagnostic)];
+        let _ = writeln!(out, "{}\n", renderer.render(&report));
+    }
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn group<'a>(file: &FileReport<'a>, index: &LineIndex, d: &'a Diagnostic) -> Group<'a> {
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.rule.name());
+    let group = if file.source.is_empty() {
+        // No line to show (an empty file, or one that is not text).
+        title.element(Origin::path(file.path).line(1).char_column(1))
+    } else {
+        title.element(snippet(file, index, d.span))
+    };
+    match &d.help {
+        Some(help) => group.element(Level::HELP.message(help.as_str())),
+        None => group,
+    }
+}
+
+/// The lines the span touches, with the span marked.
+fn snippet<'a>(
+    file: &FileReport<'a>,
+    index: &LineIndex,
+    span: Span,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let source = file.source;
+    let start = span.start.min(source.len());
+    let end = span.end.clamp(start, source.len());
+    let first = index.line_of(start);
+    let last = index.line_of(end.saturating_sub(1).max(start));
+    let from = index.line_start(first).unwrap_or(0);
+    let to = index
+        .line_start(last + 1)
+        .unwrap_or(source.len())
+        .min(source.len());
+    let lines = source
+        .get(from..to)
+        .unwrap_or("")
+        .trim_end_matches(['\n', '\r']);
+    let local = (start - from).min(lines.len())..(end - from).min(lines.len());
+    Snippet::source(lines)
+        .line_start(first + 1)
+        .path(file.path)
+        .annotation(AnnotationKind::Primary.span(local))
+}
+
+/// The closing line: how many files were checked and what was found.
+pub fn totals(totals: &Totals) -> String {
+    let files = plural(totals.files, "file", "files");
+    if totals.errors + totals.warnings + totals.infos == 0 {
+        return format!("checked {files}: no problems found");
+    }
+    format!(
+        "checked {files}: {}, {}, {} info",
+        plural(totals.errors, "error", "errors"),
+        plural(totals.warnings, "warning", "warnings"),
+        totals.infos,
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,56 @@
+//! Emitters: turn findings into output for people and machines. Each format
+//! lives in its own module and reads the same [`FileReport`]s.
+
+pub mod human;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::{LineCol, LineIndex, Span};
+use serde::Serialize;
+
+/// One checked file as the emitters see it.
+#[derive(Clone, Copy, Debug)]
+pub struct FileReport<'a> {
+    /// The path as the user should read it.
+    pub path: &'a str,
+    /// The file's text (empty when it is not text).
+    pub source: &'a str,
+    /// Its findings, in source order.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// How many files were checked and how many findings of each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Files checked.
+    pub files: usize,
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Informational findings.
+    pub infos: usize,
+}
+
+impl Totals {
+    /// Counts one more file and its findings.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// Where a span starts and ends, as 1-based lines and character columns.
+/// The end is exclusive, as editors and SARIF expect; an empty span ends
+/// where it starts.
+pub fn locate(source: &str, index: &LineIndex, span: Span) -> (LineCol, LineCol) {
+    (
+        index.line_col(source, span.start),
+        index.line_col(source, span.end.max(span.start)),
+    )
+}
