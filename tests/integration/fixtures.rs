@@ -5,6 +5,7 @@
 //! finding at all; every other file expects exactly the findings it lists.
 //! Every rule has at least one fixture that fires it and one that passes.
 
+use careplan::emit::{FileReport, human};
 use careplan::span::LineIndex;
 use careplan::{CheckOptions, Rule, check};
 use std::collections::BTreeSet;
@@ -113,5 +114,29 @@ fn every_checked_rule_has_a_firing_and_a_passing_fixture() {
             fires && passes,
             "rule `{name}` needs fixtures that fire and that pass in tests/fixtures/rules/{name}/"
         );
+    }
+}
+
+/// The human output for every fixture that fires, as a user sees it.
+#[test]
+fn firing_fixtures_render_as_snapshotted() {
+    for (rule, path) in fixtures() {
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if stem.starts_with("passes") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let diagnostics = check(&source, &CheckOptions::new(TODAY)).diagnostics;
+        let display = format!("{rule}/{stem}.careplan");
+        let report = FileReport {
+            path: &display,
+            source: &source,
+            diagnostics: &diagnostics,
+        };
+        insta::assert_snapshot!(format!("{rule}-{stem}"), human::render(&report, false));
     }
 }

@@ -1,0 +1,145 @@
+//! Parsing and checking never panic: on arbitrary text, and on random
+//! damage to real plans (the mistakes people make while typing).
+
+use careplan::{CheckOptions, check};
+use proptest::prelude::*;
+
+fn examples() -> Vec<String> {
+    let mut texts = vec![crate::test::repo_file(
+        "tests/fixtures/contract-example.careplan",
+    )];
+    let dir = crate::test::root().join("examples");
+    for entry in std::fs::read_dir(dir).expect("examples/").flatten() {
+        if entry.path().extension().is_some_and(|e| e == "careplan") {
+            texts.push(std::fs::read_to_string(entry.path()).expect("example is UTF-8"));
+        }
+    }
+    texts
+}
+
+/// Checks `text` and verifies every finding's span lies inside it.
+fn check_survives(text: &str) {
+    let options = CheckOptions::new(jiff::civil::date(2026, 11, 22));
+    let analysis = check(text, &options);
+    for d in &analysis.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?} lies outside a text of {} bytes",
+            text.len()
+        );
+        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+    }
+}
+
+/// Characters that matter to the grammar, weighted toward its edges.
+fn plan_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            ' ', '\t', '\n', '\r', '"', '\\', '#', '-', '.', ',', '<', '>', '=', '0', '9', 'a', 'é',
+            '\u{FEFF}', '\0',
+        ]),
+        1 => any::<char>(),
+    ]
+}
+
+/// An edit: replace bytes `at..at+len` of a plan with `insert`.
+fn edit() -> impl Strategy<Value = (prop::sample::Index, usize, String)> {
+    (
+        any::<prop::sample::Index>(),
+        0usize..12,
+        prop::collection::vec(plan_char(), 0..8).prop_map(|c| c.into_iter().collect()),
+    )
+}
+
+fn apply(text: &str, (at, len, insert): &(prop::sample::Index, usize, String)) -> String {
+    let mut start = at.index(text.len().max(1)).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    format!("{}{insert}{}", &text[..start], &text[end..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in prop::collection::vec(plan_char(), 0..400)) {
+        let text: String = text.into_iter().collect();
+        check_survives(&text);
+    }
+
+    #[test]
+    fn damaged_examples_never_panic(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let texts = examples();
+        let mut text = texts.get(which.index(texts.len())).cloned().unwrap_or_default();
+        for e in &edits {
+            text = apply(&text, e);
+        }
+        check_survives(&text);
+    }
+
+    #[test]
+    fn lines_of_plans_never_panic(lines in prop::collection::vec(
+        prop::sample::select(vec![
+            "plan \"x\"", "  opened 2026-09-01", "goal G1 \"g\" for c", "  measure PHQ-9 baseline 30 target < 5",
+            "intervention I1 exposure ERP for G1", "session 2026-02-30", "  used I1", "  score PHQ-9 99 -> -1",
+            "review 2026-10-01", "  stop I1", "  status G1 achieved", "  revise G1 due 2027-13-01",
+            "medication M1 \"St John's wort\" for G1", "  started 2026-08-01", "  stopped 2026-07-01",
+            "event 2026-09-09 crisis \"x\"", "safety-plan 2026-09-10", "\"\"\"", "  note \"\"\"", "# c",
+            "measure m \"m\"", "  range 10..1", "  review every 0 days", "\t\tused I1 \"ok\"", "",
+        ]),
+        0..40,
+    )) {
+        check_survives(&lines.join("\n"));
+    }
+}
+
+/// The generator used by these tests and the benchmarks writes valid plans.
+mod generated {
+    use crate::generate::{corpus, plan};
+    use careplan::{CheckOptions, Rule, Severity, check, parse};
+
+    #[test]
+    fn generated_plans_parse_without_syntax_or_date_findings() {
+        for seed in [0, 1, 7, 42, 2026, u64::MAX] {
+            let text = plan(seed, 40);
+            let bad: Vec<_> = parse(&text)
+                .diagnostics
+                .into_iter()
+                .filter(|d| matches!(d.rule, Rule::Syntax | Rule::InvalidDate))
+                .collect();
+            assert!(bad.is_empty(), "seed {seed}: {bad:#?}\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_plan() {
+        assert_eq!(plan(42, 30), plan(42, 30));
+        assert_ne!(plan(42, 30), plan(43, 30));
+        assert_eq!(corpus(5), corpus(5));
+    }
+
+    #[test]
+    fn a_corpus_of_generated_plans_checks_with_no_error() {
+        let today = jiff::civil::date(2026, 11, 22);
+        let options = CheckOptions::new(today);
+        let plans = corpus(30);
+        for (i, text) in plans.iter().enumerate() {
+            let errors: Vec<_> = check(text, &options)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "plan {i}: {errors:#?}\n{text}");
+        }
+        let distinct: std::collections::HashSet<&String> = plans.iter().collect();
+        assert_eq!(distinct.len(), plans.len(), "every plan differs");
+    }
+}

@@ -1,0 +1,104 @@
+//! A fluent builder that runs the real `careplan` binary in a temporary
+//! directory holding the files a test writes.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+
+/// The date the command-line tests judge plans on.
+pub const TODAY: &str = "2026-11-22";
+
+/// One run of the binary: its files, arguments and input.
+pub struct Test {
+    dir: TempDir,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+/// What a run printed and how it ended.
+pub struct Output {
+    /// The exit code.
+    pub status: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Test {
+    /// A run in a fresh, empty temporary directory.
+    pub fn new() -> Self {
+        Test {
+            dir: tempfile::tempdir().expect("temporary directory"),
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// Writes `contents` to `path` (relative to the directory), creating folders.
+    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+        let full = self.dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create folders");
+        }
+        std::fs::write(full, contents).expect("write test file");
+        self
+    }
+
+    /// Adds command-line arguments.
+    pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets an environment variable for the run.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Runs the binary and collects its output.
+    pub fn run(self) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_careplan"));
+        command
+            .args(&self.args)
+            .current_dir(self.dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        let child = command.spawn().expect("run careplan");
+        let out = child.wait_with_output().expect("careplan finishes");
+        Output {
+            status: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+impl Output {
+    /// Asserts the exit code, showing the output when it differs.
+    pub fn status(self, expected: i32) -> Self {
+        assert_eq!(
+            self.status, expected,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file of the repository, read as text.
+pub fn repo_file(relative: &str) -> String {
+    std::fs::read_to_string(root().join(relative)).expect("repository file")
+}
