@@ -23,6 +23,8 @@ pub struct MeasureInfo {
     pub bands: Vec<Band>,
     /// LOINC code of the total score, when one exists.
     pub loinc: Option<String>,
+    /// Where its figures come from (a short citation).
+    pub source: String,
     /// Whether the plan file declared it (rather than built in).
     pub declared: bool,
 }
@@ -58,6 +60,8 @@ struct Row {
     /// `(lowest score, label)` in ascending order.
     bands: &'static [(f64, &'static str)],
     loinc: Option<&'static str>,
+    /// Short citation for the figures.
+    source: &'static str,
 }
 
 /// The built-in measures, one row each, with the source of every figure.
@@ -82,6 +86,7 @@ const BUILTIN: &[Row] = &[
             (20.0, "severe"),
         ],
         loinc: Some("44261-6"),
+        source: "Kroenke, Spitzer & Williams 2001; reliable change: NHS Talking Therapies manual",
     },
     // Generalized Anxiety Disorder-7: seven items scored 0-3, total 0-21.
     // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
@@ -101,6 +106,7 @@ const BUILTIN: &[Row] = &[
             (15.0, "severe"),
         ],
         loinc: Some("70274-6"),
+        source: "Spitzer, Kroenke, Williams & Löwe 2006; reliable change: NHS Talking Therapies manual",
     },
     // Patient Health Questionnaire-2: the PHQ-9's first two items, total 0-6;
     // a positive screen from 3: Kroenke, Spitzer & Williams (2003), Med Care
@@ -113,6 +119,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: None,
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: Some("55758-7"),
+        source: "Kroenke, Spitzer & Williams 2003",
     },
     // Generalized Anxiety Disorder-2: the GAD-7's first two items, total 0-6;
     // a positive screen from 3: Kroenke, Spitzer, Williams, Monahan & Löwe
@@ -126,6 +133,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: None,
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: None,
+        source: "Kroenke, Spitzer, Williams, Monahan & Löwe 2007",
     },
     // PTSD Checklist for DSM-5: twenty items scored 0-4, total 0-80
     // (Weathers, Litz, Keane, Palmieri, Marx & Schnurr, 2013, National
@@ -142,6 +150,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: Some(10.0),
         bands: &[(0.0, "below cut-off"), (33.0, "probable PTSD")],
         loinc: None,
+        source: "Weathers et al. 2013; cut-off: Bovin et al. 2016; change: National Center for PTSD",
     },
     // Subjective Units of Distress Scale, 0-100: Wolpe (1969), The Practice
     // of Behavior Therapy. A within-client rating: no published bands.
@@ -153,6 +162,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: None,
         bands: &[],
         loinc: None,
+        source: "Wolpe 1969",
     },
     // Outcome Rating Scale: four 10 cm visual analogue lines, total 0-40,
     // higher is better. Clinical cut-off 25 (adults) and reliable change 5:
@@ -165,6 +175,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: Some(5.0),
         bands: &[(0.0, "clinical range"), (25.0, "non-clinical range")],
         loinc: None,
+        source: "Miller, Duncan, Brown, Sparks & Claud 2003",
     },
     // Session Rating Scale: four 10 cm lines rating the alliance, total 0-40,
     // higher is better; below 36 flags a possible alliance problem: Duncan,
@@ -178,6 +189,7 @@ const BUILTIN: &[Row] = &[
         reliable_change: None,
         bands: &[(0.0, "possible alliance concern"), (36.0, "good alliance")],
         loinc: None,
+        source: "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003",
     },
 ];
 
@@ -201,6 +213,7 @@ pub(super) fn builtin() -> Vec<MeasureInfo> {
                 })
                 .collect(),
             loinc: row.loinc.map(str::to_owned),
+            source: row.source.to_owned(),
             declared: false,
         })
         .collect()

@@ -49,6 +49,7 @@ impl Catalogue {
                 reliable_change: def.reliable_change.as_ref().map(|r| r.value),
                 bands: Vec::new(),
                 loinc: None,
+                source: "declared in this file".to_owned(),
                 declared: true,
             };
             catalogue.measures.retain(|m| m.id != info.id);
