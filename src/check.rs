@@ -1,22 +1,38 @@
 //! The checker: parses, interprets and runs every rule over one file.
 
-use crate::ast::{Document, Entry};
-use crate::catalogue::Catalogue;
+use crate::ast::{Document, Duration, Entry};
+use crate::catalogue::{Catalogue, Measures};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
 use crate::interpret::{Record, interpret};
 use crate::parse::parse;
 use crate::rules::Rule;
 use crate::span::LineIndex;
+use crate::words::Unit;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
+
+/// The review cadence of a plan that sets none: every 180 days, the
+/// language's documented default, and the longest interval many US state
+/// Medicaid behavioural-health rules allow between treatment-plan reviews.
+pub const DEFAULT_REVIEW: Duration = Duration {
+    amount: 180,
+    unit: Unit::Days,
+};
 
 /// What a check needs beyond the file itself.
 #[derive(Clone, Debug)]
 pub struct CheckOptions {
     /// The date the plan is judged on: reviews and goals due before it are overdue.
     pub today: Date,
-    /// Built-in knowledge (measures, modalities).
+    /// Built-in knowledge (measures, modalities, drugs), plus what the
+    /// configuration adds.
     pub catalogue: Catalogue,
+    /// The review cadence of a plan that sets none with `review every`.
+    pub default_review: Duration,
+    /// Severities that differ from the rules' defaults; `None` turns a rule off.
+    pub severities: BTreeMap<Rule, Option<Severity>>,
 }
 
 impl CheckOptions {
@@ -25,6 +41,16 @@ impl CheckOptions {
         CheckOptions {
             today,
             catalogue: Catalogue::builtin(),
+            default_review: DEFAULT_REVIEW,
+            severities: BTreeMap::new(),
+        }
+    }
+
+    /// The severity `rule`'s findings get; `None` when the rule is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.severities.get(&rule) {
+            Some(configured) => *configured,
+            None => Some(rule.meta().severity),
         }
     }
 }
@@ -45,11 +71,19 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
     let parsed = parse(source);
     let record = interpret(&parsed.document);
     let mut diagnostics = parsed.diagnostics;
-    let catalogue = options.catalogue.with_document(&parsed.document);
-    let cx = Context::new(source, &parsed.document, &record, &catalogue, options.today);
-    for check in Rule::ALL.iter().filter_map(|r| r.meta().check) {
-        check(&cx, &mut diagnostics);
+    let cx = Context::new(source, &parsed.document, &record, options);
+    for rule in Rule::ALL {
+        if let (Some(check), Some(_)) = (rule.meta().check, options.severity(*rule)) {
+            check(&cx, &mut diagnostics);
+        }
     }
+    diagnostics.retain_mut(|d| match options.severity(d.rule) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
     Analysis {
         document: parsed.document,
@@ -66,10 +100,14 @@ pub struct Context<'a> {
     pub document: &'a Document,
     /// Its replayed history.
     pub record: &'a Record,
-    /// Built-in and declared measures, and the modalities.
+    /// The catalogue: modalities, drugs, and known measures.
     pub catalogue: &'a Catalogue,
+    /// The measures this file can use, declared and known.
+    pub measures: Measures<'a>,
     /// The date the plan is judged on.
     pub today: Date,
+    /// The review cadence of a plan that sets none.
+    pub default_review: Duration,
     symbols: HashMap<&'a str, Vec<&'a Entry>>,
     lines: LineIndex,
 }
@@ -80,8 +118,7 @@ impl<'a> Context<'a> {
         source: &'a str,
         document: &'a Document,
         record: &'a Record,
-        catalogue: &'a Catalogue,
-        today: Date,
+        options: &'a CheckOptions,
     ) -> Self {
         let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
         for entry in &document.entries {
@@ -93,8 +130,10 @@ impl<'a> Context<'a> {
             source,
             document,
             record,
-            catalogue,
-            today,
+            catalogue: &options.catalogue,
+            measures: options.catalogue.measures_for(document),
+            today: options.today,
+            default_review: options.default_review,
             symbols,
             lines: LineIndex::new(source),
         }

@@ -79,6 +79,19 @@ rules! {
     SessionWithoutIntervention => session_without_intervention,
     MissingResponse => missing_response,
     NotText => not_text,
+    ConsentMissing => consent_missing,
+    SafetyPlanMissing => safety_plan_missing,
+    SerotonergicCombination => serotonergic_combination,
+    YoungAntidepressantMonitoring => young_antidepressant_monitoring,
+    NoPrescriber => no_prescriber,
+    IntegrationWithoutRationale => integration_without_rationale,
+    StageMismatch => stage_mismatch,
+    ReviewOverdue => review_overdue,
+    GoalOverdue => goal_overdue,
+    CrisisWithoutReview => crisis_without_review,
+    Plateau => plateau,
+    CombinedCareCadence => combined_care_cadence,
+    UnusedAllow => unused_allow,
 }
 
 impl Rule {

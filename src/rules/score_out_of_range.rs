@@ -102,7 +102,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (measure, role, value, span) in checked {
-        let Some(info) = cx.catalogue.measure(&measure.value) else {
+        let Some(info) = cx.measures.get(&measure.value) else {
             continue;
         };
         if !info.contains(value) {

@@ -61,20 +61,19 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .flat_map(|s| &s.scores)
         .map(|s| &s.measure);
     for measure in goals.chain(scores) {
-        if cx.catalogue.measure(&measure.value).is_none() {
+        if cx.measures.get(&measure.value).is_none() {
             out.push(unknown(cx, measure));
         }
     }
 }
 
 fn unknown(cx: &Context<'_>, measure: &Ident) -> Diagnostic {
-    let known = cx.catalogue.measures().iter().map(|m| m.id.as_str());
+    let known = cx.measures.iter().map(|m| m.id.as_str());
     let help = match did_you_mean(&measure.value, known) {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!(
             "use a built-in measure ({}), or declare it with `measure {} \"name\"` and its `range`",
-            cx.catalogue
-                .measures()
+            cx.measures
                 .iter()
                 .filter(|m| !m.declared)
                 .map(|m| m.id.as_str())

@@ -1,0 +1,13 @@
+//! `stage-mismatch`: placeholder until the rule is written.
+
+use super::RuleMeta;
+use crate::diagnostic::Severity;
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    code: "CP025",
+    name: "stage-mismatch",
+    severity: Severity::Warning,
+    summary: "Not written yet.",
+    doc: "## What it does\n## Why\n## Example\n## Fix\n",
+    check: None,
+};
