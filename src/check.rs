@@ -8,6 +8,7 @@ use crate::interpret::{Record, interpret};
 use crate::parse::parse;
 use crate::rules::Rule;
 use crate::span::LineIndex;
+use crate::suppress;
 use crate::words::Unit;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -77,6 +78,12 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
             check(&cx, &mut diagnostics);
         }
     }
+    suppress::apply(
+        source,
+        &parsed.document.comments,
+        &mut diagnostics,
+        |rule| options.severity(rule).is_some(),
+    );
     diagnostics.retain_mut(|d| match options.severity(d.rule) {
         Some(severity) => {
             d.severity = severity;

@@ -23,6 +23,7 @@ pub mod interpret;
 pub mod parse;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod vocabulary;
 pub mod words;
 

@@ -239,6 +239,19 @@ fn comments_are_kept_with_their_position() {
 }
 
 #[test]
+fn column_zero_comments_stay_in_the_entry_when_a_field_follows() {
+    // A column-0 comment, then an indented comment and a blank line, then a
+    // field: all of it is still the session's.
+    let source = "plan \"P\"\n  opened 2026-09-01\n\nsession 2026-09-08\n  used I1 \"ok\"\n# note\n  # more\n\n  score PHQ-9 3\n# before the review\nreview 2026-10-01\n";
+    let parsed = parse(source);
+    assert_eq!(parsed.diagnostics, vec![]);
+    let session = parsed.document.sessions().next().expect("session");
+    assert_eq!(session.scores.len(), 1);
+    assert_eq!(parsed.document.reviews().count(), 1);
+    assert!(session.span.end < source.find("# before").unwrap_or(0));
+}
+
+#[test]
 fn errors_name_line_column_and_what_was_expected() {
     let source = r#"plan "P"
   opened 2026-09-01

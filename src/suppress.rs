@@ -1,0 +1,160 @@
+//! Suppressions: `# careplan: allow NAME[, NAME]` silences the named rules
+//! on one line.
+//!
+//! At the end of a line, the comment covers that line. Alone on its line,
+//! it covers the next line that is not itself a comment, so several allows
+//! can stand above one line. A finding is covered when it starts on a
+//! covered line. An allow that covers no finding is reported
+//! (`unused-allow`), and a name that is no rule is a `syntax` error.
+
+use crate::ast::Comment;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::rules::Rule;
+use crate::span::{LineIndex, Span};
+
+/// The directive's prefix, after `#` and spaces.
+const DIRECTIVE: &str = "careplan:";
+
+/// One rule allowed on one line.
+#[derive(Clone, Debug)]
+struct Allow {
+    rule: Rule,
+    /// The 0-based line it covers.
+    line: usize,
+    /// Where the rule's name is written.
+    span: Span,
+    used: bool,
+}
+
+/// Removes the findings that allow comments cover, and adds findings for
+/// malformed and unused allows. `enabled` says which rules are turned on:
+/// an allow for a rule that is off is never reported as unused.
+pub fn apply(
+    source: &str,
+    comments: &[Comment],
+    diagnostics: &mut Vec<Diagnostic>,
+    enabled: impl Fn(Rule) -> bool,
+) {
+    let directive = |c: &Comment| c.text.trim_start().starts_with(DIRECTIVE);
+    if !comments.iter().any(directive) {
+        return;
+    }
+    let index = LineIndex::new(source);
+    let mut allows = Vec::new();
+    for comment in comments {
+        read(source, &index, comment, &mut allows, diagnostics);
+    }
+    if allows.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let line = index.line_of(d.span.start);
+        let mut covered = false;
+        for allow in allows
+            .iter_mut()
+            .filter(|a| a.rule == d.rule && a.line == line)
+        {
+            allow.used = true;
+            covered = true;
+        }
+        !covered
+    });
+    for allow in allows.iter().filter(|a| !a.used && enabled(a.rule)) {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::UnusedAllow,
+                allow.span,
+                format!(
+                    "`{}` is allowed here, but line {} has no {} finding",
+                    allow.rule,
+                    allow.line + 1,
+                    allow.rule
+                ),
+            )
+            .with_help("remove the name from the allow comment (or the comment itself)"),
+        );
+    }
+}
+
+/// Reads one comment's allows, if it is a directive.
+fn read(
+    source: &str,
+    index: &LineIndex,
+    comment: &Comment,
+    allows: &mut Vec<Allow>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = comment.text.as_str();
+    let Some(after) = text.trim_start().strip_prefix(DIRECTIVE) else {
+        return;
+    };
+    // Offsets within the comment: `#` is one byte before `text`.
+    let at =
+        |inner: &str| comment.span.start + 1 + (inner.as_ptr() as usize - text.as_ptr() as usize);
+    let Some(names) = after.trim_start().strip_prefix("allow") else {
+        let word = after.split_whitespace().next().unwrap_or("");
+        let start = if word.is_empty() {
+            at(after)
+        } else {
+            at(after.trim_start())
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                Span::new(start, start + word.len()),
+                format!("unknown careplan directive `{word}`"),
+            )
+            .with_help("write it as `# careplan: allow RULE-NAME`, for example `# careplan: allow plateau`"),
+        );
+        return;
+    };
+    let line = covered_line(source, index, comment);
+    for name in names.split(',') {
+        let trimmed = name.trim();
+        let start = at(name) + (name.len() - name.trim_start().len());
+        let span = Span::new(start, start + trimmed.len());
+        if trimmed.is_empty() {
+            continue;
+        }
+        match Rule::from_name(trimmed) {
+            Some(rule) => allows.push(Allow {
+                rule,
+                line,
+                span,
+                used: false,
+            }),
+            None => {
+                let names = Rule::ALL.iter().map(|r| r.name());
+                let help = match did_you_mean(trimmed, names) {
+                    Some(close) => {
+                        format!("did you mean `{close}`? `careplan rules` lists every rule")
+                    }
+                    None => "`careplan rules` lists every rule".to_owned(),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Rule::Syntax,
+                        span,
+                        format!("there is no rule `{trimmed}` to allow"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}
+
+/// The 0-based line an allow comment covers.
+fn covered_line(source: &str, index: &LineIndex, comment: &Comment) -> usize {
+    let mut line = index.line_of(comment.span.start);
+    if comment.trailing {
+        return line;
+    }
+    loop {
+        line += 1;
+        let text = index.line_text(source, line);
+        if !text.trim_start().starts_with('#') || index.line_start(line).is_none() {
+            return line;
+        }
+    }
+}
