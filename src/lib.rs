@@ -18,6 +18,7 @@ extern crate alloc;
 pub mod ast;
 pub mod catalogue;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod interpret;
 pub mod parse;

@@ -84,6 +84,63 @@ impl Catalogue {
         }
     }
 
+    /// Adds a measure, replacing a known one with the same id.
+    pub fn add_measure(&mut self, measure: MeasureInfo) {
+        self.measures.retain(|m| m.id != measure.id);
+        self.measures.push(measure);
+    }
+
+    /// Adds a modality, or more techniques to a known one.
+    pub fn add_modality(&mut self, name: &str, techniques: &[String]) {
+        let index = match self.modalities.iter().position(|m| m.name == name) {
+            Some(index) => index,
+            None => {
+                self.modalities.push(Modality {
+                    name: name.to_owned(),
+                    techniques: Vec::new(),
+                });
+                self.modalities.len() - 1
+            }
+        };
+        if let Some(modality) = self.modalities.get_mut(index) {
+            for technique in techniques {
+                if !modality.has_technique(technique) {
+                    modality.techniques.push(technique.clone());
+                }
+            }
+        }
+    }
+
+    /// Adds a drug by generic name. Listing a known drug under
+    /// [`DrugClass::Serotonergic`] marks it serotonergic; any other class
+    /// replaces its class.
+    pub fn add_drug(&mut self, name: &str, class: DrugClass) {
+        let serotonergic = class != DrugClass::OtherAntidepressant;
+        match self
+            .drugs
+            .iter_mut()
+            .find(|d| d.name.eq_ignore_ascii_case(name))
+        {
+            Some(known) if class == DrugClass::Serotonergic => known.serotonergic = true,
+            Some(known) => {
+                known.class = class;
+                known.serotonergic |= serotonergic;
+            }
+            None => self.drugs.push(Drug {
+                name: name.to_lowercase(),
+                class,
+                serotonergic,
+            }),
+        }
+    }
+
+    /// Adds interventions that need documented consent before first use.
+    pub fn add_consent(&mut self, selector: Selector) {
+        if !self.consent.contains(&selector) {
+            self.consent.push(selector);
+        }
+    }
+
     /// Every measure careplan knows (built in, or added by configuration).
     pub fn measures(&self) -> &[MeasureInfo] {
         &self.measures

@@ -1,12 +1,14 @@
 //! `careplan check PATH...`: check plan files and report what is found.
 
 use super::{Outcome, date_arg, fail, system_today};
-use careplan::emit::{FileReport, Totals, human};
+use careplan::config::Config;
+use careplan::emit::{FileReport, Format, Totals, github, human, json, sarif};
 use careplan::workspace::{self, Contents};
-use careplan::{CheckOptions, check};
+use careplan::{CheckOptions, Diagnostic, check};
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Options of `careplan check`.
 #[derive(Debug, clap::Args)]
@@ -16,6 +18,101 @@ pub struct Args {
     /// The date plans are judged on (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     today: Option<Date>,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Use this configuration for every file, instead of the `careplan.toml`
+    /// found above each one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Make findings of this severity fail the run too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    /// Findings with source lines, for people
+    Human,
+    /// One JSON document (stable shape)
+    Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Deny {
+    /// Warnings fail the run (exit 1), as errors do
+    Warnings,
+}
+
+/// One file's outcome, kept until every file is checked.
+struct Checked {
+    path: String,
+    source: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Check options per configuration file, loaded once each.
+struct Configs {
+    today: Date,
+    fixed: Option<CheckOptions>,
+    found: HashMap<Option<PathBuf>, CheckOptions>,
+}
+
+impl Configs {
+    fn new(today: Date, fixed: Option<&Path>) -> Result<Self, String> {
+        let fixed = match fixed {
+            Some(path) => Some(
+                Config::load(path)
+                    .map_err(|e| e.to_string())?
+                    .options(today),
+            ),
+            None => None,
+        };
+        Ok(Configs {
+            today,
+            fixed,
+            found: HashMap::new(),
+        })
+    }
+
+    /// The options for the plan at `path`.
+    fn for_file(&mut self, path: &Path) -> Result<&CheckOptions, String> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed);
+        }
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let dir = dir.map_or_else(|| PathBuf::from("."), Path::to_owned);
+        let found = std::path::absolute(&dir)
+            .ok()
+            .and_then(|d| Config::find(&d));
+        if !self.found.contains_key(&found) {
+            let options = match &found {
+                Some(file) => Config::load(file)
+                    .map_err(|e| e.to_string())?
+                    .options(self.today),
+                None => CheckOptions::new(self.today),
+            };
+            self.found.insert(found.clone(), options);
+        }
+        self.found
+            .get(&found)
+            .ok_or_else(|| "configuration cache lost an entry".to_owned())
+    }
 }
 
 /// Checks every file, prints the findings and the totals.
@@ -32,16 +129,26 @@ pub fn run(args: &Args) -> Outcome {
     if files.is_empty() {
         anstream::eprintln!("careplan: warning: no *.careplan files found");
     }
-    let options = CheckOptions::new(args.today.unwrap_or_else(system_today));
+    let today = args.today.unwrap_or_else(system_today);
+    let mut configs = match Configs::new(today, args.config.as_deref()) {
+        Ok(configs) => configs,
+        Err(error) => return fail(error),
+    };
+    let format = Format::from(args.format);
     // Rendered with colour; `anstream` strips it when stdout is not a
     // terminal or NO_COLOR is set.
     let mut out = anstream::stdout().lock();
     let mut totals = Totals::default();
     let mut outcome = Outcome::Clean;
+    let mut kept = Vec::new();
     for path in &files {
+        let options = match configs.for_file(path) {
+            Ok(options) => options,
+            Err(error) => return fail(error),
+        };
         let (source, diagnostics) = match workspace::read(path) {
             Ok(Contents::Text(text)) => {
-                let analysis = check(&text, &options);
+                let analysis = check(&text, options);
                 (text, analysis.diagnostics)
             }
             Ok(Contents::NotText(finding)) => (String::new(), vec![finding]),
@@ -51,17 +158,39 @@ pub fn run(args: &Args) -> Outcome {
             }
         };
         totals.add(&diagnostics);
-        let display = path.display().to_string();
-        let report = FileReport {
-            path: &display,
-            source: &source,
-            diagnostics: &diagnostics,
+        let checked = Checked {
+            path: path.display().to_string(),
+            source,
+            diagnostics,
         };
-        let _ = write!(out, "{}", human::render(&report, true));
+        if format == Format::Human {
+            let _ = write!(out, "{}", human::render(&report(&checked), true));
+        } else {
+            kept.push(checked);
+        }
     }
-    let _ = writeln!(out, "{}", human::totals(&totals));
-    if totals.errors > 0 {
+    let reports: Vec<FileReport<'_>> = kept.iter().map(report).collect();
+    let rendered = match format {
+        Format::Human => format!("{}\n", human::totals(&totals)),
+        Format::Json => json::render(&reports, &totals),
+        Format::Sarif => sarif::render(&reports),
+        Format::Github => github::render(&reports),
+    };
+    let _ = write!(out, "{rendered}");
+    let denied = match args.deny {
+        Some(Deny::Warnings) => totals.warnings,
+        None => 0,
+    };
+    if totals.errors + denied > 0 {
         outcome = outcome.max(Outcome::Failed);
     }
     outcome
+}
+
+fn report(checked: &Checked) -> FileReport<'_> {
+    FileReport {
+        path: &checked.path,
+        source: &checked.source,
+        diagnostics: &checked.diagnostics,
+    }
 }

@@ -1,7 +1,10 @@
 //! Emitters: turn findings into output for people and machines. Each format
 //! lives in its own module and reads the same [`FileReport`]s.
 
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineCol, LineIndex, Span};
@@ -43,6 +46,49 @@ impl Totals {
             }
         }
     }
+}
+
+/// The output formats of `careplan check`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Findings with source snippets, for people.
+    #[default]
+    Human,
+    /// One JSON document with a stable shape.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// One finding with its file and its position in lines and columns.
+#[derive(Clone, Copy, Debug)]
+pub struct Located<'a> {
+    /// The file's path as shown to the user.
+    pub path: &'a str,
+    /// Where it starts.
+    pub start: LineCol,
+    /// Where it ends (exclusive).
+    pub end: LineCol,
+    /// The finding.
+    pub diagnostic: &'a Diagnostic,
+}
+
+/// Every finding of `files` with its line and column, in file order.
+pub fn located<'a>(files: &'a [FileReport<'a>]) -> impl Iterator<Item = Located<'a>> {
+    files.iter().flat_map(|file| {
+        let index = LineIndex::new(file.source);
+        file.diagnostics.iter().map(move |diagnostic| {
+            let (start, end) = locate(file.source, &index, diagnostic.span);
+            Located {
+                path: file.path,
+                start,
+                end,
+                diagnostic,
+            }
+        })
+    })
 }
 
 /// Where a span starts and ends, as 1-based lines and character columns.

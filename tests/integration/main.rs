@@ -1,8 +1,10 @@
 //! careplan's integration tests: one test binary, one module per area.
 
 mod cli;
+mod config;
 mod docs;
 mod fixtures;
+mod formats;
 mod generate;
 mod parser;
 mod robustness;

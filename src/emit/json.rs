@@ -1,0 +1,75 @@
+//! The JSON emitter: one document with every finding and the totals.
+//!
+//! The shape is stable (`"version": 1`); fields are only ever added:
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "findings": [
+//!     {
+//!       "path": "plans/c-1042.careplan",
+//!       "line": 17, "column": 1, "end_line": 17, "end_column": 58,
+//!       "code": "CP002", "name": "unlinked-intervention", "severity": "error",
+//!       "message": "intervention `I2` is not linked to any goal",
+//!       "help": "add `for GOAL` to the header, naming the goal(s) `I2` serves"
+//!     }
+//!   ],
+//!   "totals": { "files": 1, "errors": 1, "warnings": 0, "infos": 0 }
+//! }
+//! ```
+//!
+//! Lines and columns start at 1; columns count characters; the end is
+//! exclusive. `help` is `null` when a finding has none.
+
+use super::{FileReport, Located, Totals, located};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<Finding<'a>>,
+    totals: &'a Totals,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+impl<'a> From<Located<'a>> for Finding<'a> {
+    fn from(f: Located<'a>) -> Self {
+        Finding {
+            path: f.path,
+            line: f.start.line,
+            column: f.start.column,
+            end_line: f.end.line,
+            end_column: f.end.column,
+            code: f.diagnostic.rule.code(),
+            name: f.diagnostic.rule.name(),
+            severity: f.diagnostic.severity.as_str(),
+            message: &f.diagnostic.message,
+            help: f.diagnostic.help.as_deref(),
+        }
+    }
+}
+
+/// Renders every file's findings as one JSON document (with a final newline).
+pub fn render(files: &[FileReport<'_>], totals: &Totals) -> String {
+    let document = Document {
+        version: 1,
+        findings: located(files).map(Finding::from).collect(),
+        totals,
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,144 @@
+//! `careplan.toml`: discovery, precedence and errors.
+
+use crate::test::{TODAY, Test, repo_file};
+
+/// A plan with one `used` line lacking a response (a `missing-response` warning).
+fn plan() -> String {
+    repo_file("tests/fixtures/rules/missing-response/fires.careplan")
+}
+
+#[test]
+fn the_nearest_configuration_above_a_plan_applies() {
+    let out = Test::new()
+        .file("careplan.toml", "[rules]\nmissing-response = \"error\"\n")
+        .file("adult/a.careplan", plan())
+        .file(
+            "child/careplan.toml",
+            "[rules]\nmissing-response = \"off\"\n",
+        )
+        .file("child/deep/b.careplan", plan())
+        .args(["check", "--today", TODAY, "."])
+        .run()
+        .status(1);
+    assert!(
+        out.stdout.contains("error[missing-response]"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("adult/a.careplan"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("adult/a.careplan:22:3"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("child/deep/b.careplan:22:3"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn an_explicit_config_wins_over_discovery() {
+    let out = Test::new()
+        .file("careplan.toml", "[rules]\nmissing-response = \"error\"\n")
+        .file("quiet.toml", "[rules]\nCP017 = \"info\"\n")
+        .file("a.careplan", plan())
+        .args([
+            "check",
+            "--today",
+            TODAY,
+            "--config",
+            "quiet.toml",
+            "a.careplan",
+        ])
+        .run()
+        .status(0);
+    assert!(
+        out.stdout.contains("info[missing-response]"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn configuration_mistakes_name_file_line_and_column() {
+    for (toml, expected) in [
+        (
+            "[rules]\nconsent-mising = \"off\"\n",
+            ":2:1: there is no rule `consent-mising`\n  help: did you mean `consent-missing`?",
+        ),
+        (
+            "[rules]\nplateau = \"loud\"\n",
+            ":2:11: `loud` is not a severity",
+        ),
+        (
+            "[review]\nevery = \"soon\"\n",
+            ":2:9: `soon` is not a duration",
+        ),
+        ("[reviews]\n", ":1:2: unknown field `reviews`"),
+        (
+            "[drugs]\nssris = [\"x\"]\n",
+            ":2:1: `ssris` is not a drug class",
+        ),
+        (
+            "[measures.X]\nname = \"x\"\nrange = [5, 1]\n",
+            ":3:9: measure `X`: the range's lowest score is not below its highest",
+        ),
+    ] {
+        let out = Test::new()
+            .file("careplan.toml", toml)
+            .file("a.careplan", plan())
+            .args(["check", "--today", TODAY, "a.careplan"])
+            .run()
+            .status(2);
+        assert!(out.stderr.contains(expected), "{toml}\n{}", out.stderr);
+        assert!(out.stderr.contains("careplan.toml:"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn configured_measures_modalities_drugs_and_consent_are_used() {
+    let plan = "plan \"Low mood\"\n  client C-9\n  born 1980-01-01\n  prescriber \"K. Osei, MD\"\n  opened 2026-09-01\n  \
+                review every 8 weeks\n  rationale \"Schema frame\"\n\nconcern mood \"Low mood\"\n\n\
+                goal G1 \"Lift low mood\" for mood\n  measure HAM-D baseline 20 target < 8\n  due 2027-03-01\n\n\
+                intervention I1 schema-therapy imagery-rescripting \"Rescripting\" for G1\n\n\
+                session 2026-09-08\n  used I1 \"Tolerated the first rescripting\"\n  score HAM-D 60\n\n\
+                review 2026-10-27\n  status G1 improving\n  next 2026-12-22\n";
+    let config = "[measures.HAM-D]\nname = \"Hamilton\"\nrange = [0, 52]\n\n\
+                  [modalities]\nschema-therapy = [\"imagery-rescripting\"]\n\n\
+                  [consent]\nrequire = [\"schema-therapy imagery-rescripting\"]\n";
+    let out = Test::new()
+        .file("careplan.toml", config)
+        .file("a.careplan", plan)
+        .args(["check", "--today", TODAY, "--format", "json", "a.careplan"])
+        .run()
+        .status(1);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let names: Vec<&str> = value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    // HAM-D is known (no unknown-measure) with its range; the modality is
+    // known; the configured consent requirement applies.
+    assert_eq!(
+        names,
+        ["consent-missing", "score-out-of-range"],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_documented_example_configuration_is_valid() {
+    let doc = repo_file("docs/configuration.md");
+    let toml = doc
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/configuration.md has a toml example");
+    let parsed = careplan::config::Config::parse(std::path::Path::new("careplan.toml"), toml);
+    assert!(parsed.is_ok(), "{parsed:?}");
+}

@@ -1,0 +1,99 @@
+//! `careplan check --format json|sarif|github` and `--deny warnings`.
+
+use crate::test::{TODAY, Test, repo_file};
+
+/// Two files: one with an error and a warning, one clean.
+fn plans() -> Test {
+    Test::new()
+        .file(
+            "plans/c-1.careplan",
+            "plan \"Low mood\"\n  client C-1\n  born 1980-01-01\n  opened 2026-09-01\n  \
+             review every 8 weeks\n\nconcern mood \"Low mood\"\n\n\
+             goal G1 \"Lift low mood, 50% better\" for mood\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-03-01\n\n\
+             intervention I1 CBT behavioral-activation \"Activity scheduling\" for G1\n\
+             intervention I2 psychoeducation \"Depression, activity\"\n\n\
+             session 2026-09-08\n  used I1\n\n\
+             review 2026-10-27\n  status G1 improving\n  next 2026-12-22\n",
+        )
+        .file("plans/ok.careplan", repo_file("tests/fixtures/contract-example.careplan"))
+}
+
+#[test]
+fn json_has_the_documented_stable_shape() {
+    let out = plans()
+        .args(["check", "--today", TODAY, "--format", "json", "plans"])
+        .run()
+        .status(1);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    assert_eq!(value["version"], 1);
+    let finding = &value["findings"][0];
+    for key in [
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "help",
+    ] {
+        assert!(finding.get(key).is_some(), "findings lack `{key}`");
+    }
+    assert_eq!(value["totals"]["files"], 2);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn github_annotations_escape_messages_and_properties() {
+    let out = plans()
+        .args(["check", "--today", TODAY, "--format", "github", "plans"])
+        .run()
+        .status(1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn sarif_has_rules_and_results() {
+    let out = plans()
+        .args(["check", "--today", TODAY, "--format", "sarif", "plans"])
+        .run()
+        .status(1);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert_eq!(rules.len(), careplan::Rule::ALL.len());
+    for rule in rules {
+        for key in ["id", "name", "shortDescription", "fullDescription", "help"] {
+            assert!(rule.get(key).is_some(), "a rule lacks `{key}`: {rule}");
+        }
+    }
+    // The results only: the rules' documentation is checked above and in docs.rs.
+    let results = serde_json::to_string_pretty(&log["runs"][0]["results"]).unwrap_or_default();
+    insta::assert_snapshot!(results);
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning() {
+    let warning_only = Test::new().file(
+        "w.careplan",
+        "plan \"Low mood\"\n  opened 2026-09-01\n  review every 8 weeks\n\nconcern mood \"Low mood\"\n\n\
+         goal G1 \"Lift low mood\" for mood\n  measure PHQ-9 baseline 16 target < 5\n\n\
+         intervention I1 CBT behavioral-activation \"Activity scheduling\" for G1\n\n\
+         review 2026-10-27\n  status G1 improving\n  next 2026-12-22\n",
+    );
+    let out = warning_only
+        .args([
+            "check",
+            "--today",
+            TODAY,
+            "--deny",
+            "warnings",
+            "w.careplan",
+        ])
+        .run()
+        .status(1);
+    assert!(out.stdout.contains("1 warning"), "{}", out.stdout);
+}
