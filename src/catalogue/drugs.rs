@@ -63,11 +63,110 @@ pub struct Drug {
 }
 
 /// The built-in drugs: `(generic name, class, serotonergic)`.
+///
+/// Names are generic (INN or USAN), in lower case; files may write them in
+/// any case. `serotonergic` marks agents that raise synaptic serotonin enough
+/// to count toward serotonin syndrome (toxicity) when combined: Boyer &
+/// Shannon (2005), "The serotonin syndrome", N Engl J Med 352:1112-1120,
+/// Table 1 "Drugs and interactions associated with the serotonin syndrome",
+/// and the serotonin-syndrome warnings in each drug's FDA prescribing
+/// information. Classes follow Stahl's Essential Psychopharmacology (5th ed.,
+/// 2021) and the BNF's chapter 4.3 groupings.
 const BUILTIN: &[(&str, DrugClass, bool)] = &[
-    ("sertraline", DrugClass::Ssri, true),
+    // Selective serotonin reuptake inhibitors: all serotonergic (Boyer &
+    // Shannon 2005, Table 1; Stahl 2021, ch. 7).
+    ("citalopram", DrugClass::Ssri, true),
+    ("escitalopram", DrugClass::Ssri, true),
     ("fluoxetine", DrugClass::Ssri, true),
+    ("fluvoxamine", DrugClass::Ssri, true),
+    ("paroxetine", DrugClass::Ssri, true),
+    ("sertraline", DrugClass::Ssri, true),
+    // Serotonin-noradrenaline reuptake inhibitors: all serotonergic (Boyer &
+    // Shannon 2005 name venlafaxine; FDA labels of each carry the
+    // serotonin-syndrome warning). Milnacipran is licensed in the US for
+    // fibromyalgia only, but is an SNRI all the same.
+    ("venlafaxine", DrugClass::Snri, true),
+    ("desvenlafaxine", DrugClass::Snri, true),
+    ("duloxetine", DrugClass::Snri, true),
+    ("levomilnacipran", DrugClass::Snri, true),
+    ("milnacipran", DrugClass::Snri, true),
+    // Tricyclic antidepressants (Stahl 2021, ch. 7; BNF 4.3.1). Boyer &
+    // Shannon 2005 name clomipramine; every TCA's FDA prescribing information
+    // carries the class serotonin-syndrome warning, and the BNF lists TCAs
+    // with SSRIs as raising the risk, so all count. (Gillman 2007, Br J
+    // Pharmacol 151:737-748, argues only clomipramine and imipramine are
+    // potent enough to cause severe toxicity; the warning errs on the side
+    // of caution.)
+    ("amitriptyline", DrugClass::Tca, true),
+    ("nortriptyline", DrugClass::Tca, true),
+    ("imipramine", DrugClass::Tca, true),
+    ("desipramine", DrugClass::Tca, true),
+    ("clomipramine", DrugClass::Tca, true),
+    ("doxepin", DrugClass::Tca, true),
+    ("trimipramine", DrugClass::Tca, true),
+    ("protriptyline", DrugClass::Tca, true),
+    ("amoxapine", DrugClass::Tca, true),
+    // Monoamine oxidase inhibitors: the most dangerous partners of any other
+    // serotonergic drug (Boyer & Shannon 2005, Table 1: phenelzine,
+    // moclobemide, isocarboxazid; BNF 4.3.2). Selegiline as the transdermal
+    // antidepressant (and MAO-B selectivity is lost at higher doses).
+    ("phenelzine", DrugClass::Maoi, true),
+    ("tranylcypromine", DrugClass::Maoi, true),
+    ("isocarboxazid", DrugClass::Maoi, true),
+    ("selegiline", DrugClass::Maoi, true),
+    ("moclobemide", DrugClass::Maoi, true),
+    // Other antidepressants (Stahl 2021, ch. 7). Trazodone and nefazodone:
+    // Boyer & Shannon 2005, Table 1; mirtazapine, vortioxetine and vilazodone:
+    // serotonin-syndrome warning in their FDA prescribing information.
+    // Not serotonergic: bupropion (noradrenaline-dopamine reuptake
+    // inhibitor), agomelatine (melatonin agonist, 5-HT2C antagonist) and
+    // esketamine (NMDA antagonist).
     ("bupropion", DrugClass::OtherAntidepressant, false),
+    ("mirtazapine", DrugClass::OtherAntidepressant, true),
+    ("trazodone", DrugClass::OtherAntidepressant, true),
+    ("nefazodone", DrugClass::OtherAntidepressant, true),
+    ("vortioxetine", DrugClass::OtherAntidepressant, true),
+    ("vilazodone", DrugClass::OtherAntidepressant, true),
+    ("agomelatine", DrugClass::OtherAntidepressant, false),
+    ("esketamine", DrugClass::OtherAntidepressant, false),
+    // Opioids with serotonergic activity: Boyer & Shannon 2005, Table 1
+    // (meperidine, fentanyl, tramadol); FDA Drug Safety Communication of
+    // 22 March 2016 requiring serotonin-syndrome warnings on opioids, most
+    // cases being with tramadol, tapentadol, methadone, meperidine and
+    // fentanyl. Pethidine is meperidine's international name.
     ("tramadol", DrugClass::Serotonergic, true),
+    ("tapentadol", DrugClass::Serotonergic, true),
+    ("meperidine", DrugClass::Serotonergic, true),
+    ("pethidine", DrugClass::Serotonergic, true),
+    ("methadone", DrugClass::Serotonergic, true),
+    ("fentanyl", DrugClass::Serotonergic, true),
+    // Cough suppressant: Boyer & Shannon 2005, Table 1.
+    ("dextromethorphan", DrugClass::Serotonergic, true),
+    // Triptans: FDA Public Health Advisory of 19 July 2006 on triptans with
+    // SSRIs or SNRIs; Boyer & Shannon 2005, Table 1 (sumatriptan).
+    ("sumatriptan", DrugClass::Serotonergic, true),
+    ("rizatriptan", DrugClass::Serotonergic, true),
+    ("zolmitriptan", DrugClass::Serotonergic, true),
+    ("naratriptan", DrugClass::Serotonergic, true),
+    ("eletriptan", DrugClass::Serotonergic, true),
+    ("almotriptan", DrugClass::Serotonergic, true),
+    ("frovatriptan", DrugClass::Serotonergic, true),
+    // MAO-inhibiting anti-infective and dye: FDA Drug Safety Communications
+    // of 26 July 2011 (linezolid; methylene blue) with serotonergic
+    // psychiatric drugs; Boyer & Shannon 2005, Table 1 (linezolid).
+    ("linezolid", DrugClass::Serotonergic, true),
+    ("methylene blue", DrugClass::Serotonergic, true),
+    // Lithium, buspirone and St John's wort: Boyer & Shannon 2005, Table 1.
+    // St John's wort (Hypericum perforatum) under its usual spellings.
+    // Ondansetron is left out: its place on serotonin-syndrome lists is
+    // debated (FDA 2014 label change for 5-HT3 antagonists versus few
+    // convincing cases).
+    ("lithium", DrugClass::Serotonergic, true),
+    ("buspirone", DrugClass::Serotonergic, true),
+    ("st john's wort", DrugClass::Serotonergic, true),
+    ("st. john's wort", DrugClass::Serotonergic, true),
+    ("st john\u{2019}s wort", DrugClass::Serotonergic, true),
+    ("hypericum", DrugClass::Serotonergic, true),
 ];
 
 /// The built-in drugs.
@@ -80,4 +179,61 @@ pub(super) fn builtin() -> Vec<Drug> {
             serotonergic,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drug(name: &str) -> Drug {
+        builtin()
+            .into_iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name))
+            .unwrap_or_else(|| panic!("{name} is built in"))
+    }
+
+    #[test]
+    fn names_are_lower_case_and_listed_once() {
+        let all = builtin();
+        for (i, d) in all.iter().enumerate() {
+            assert_eq!(
+                d.name,
+                d.name.to_lowercase(),
+                "{} is not lower case",
+                d.name
+            );
+            assert!(
+                all.iter().skip(i + 1).all(|o| o.name != d.name),
+                "{} twice",
+                d.name
+            );
+        }
+    }
+
+    #[test]
+    fn classes_and_serotonergic_flags() {
+        assert_eq!(drug("sertraline").class, DrugClass::Ssri);
+        assert_eq!(drug("duloxetine").class, DrugClass::Snri);
+        assert_eq!(drug("clomipramine").class, DrugClass::Tca);
+        assert_eq!(drug("phenelzine").class, DrugClass::Maoi);
+        assert_eq!(drug("tramadol").class, DrugClass::Serotonergic);
+        for name in ["bupropion", "agomelatine", "esketamine"] {
+            assert!(!drug(name).serotonergic, "{name}");
+            assert!(drug(name).class.is_antidepressant(), "{name}");
+        }
+        for d in builtin() {
+            if d.class != DrugClass::OtherAntidepressant {
+                assert!(d.serotonergic, "{} should be serotonergic", d.name);
+            }
+        }
+        assert!(!drug("lithium").class.is_antidepressant());
+        assert!(builtin().iter().all(|d| d.name != "ondansetron"));
+    }
+
+    #[test]
+    fn multi_word_names_match_as_written_in_files() {
+        assert!(drug("St John's wort").serotonergic);
+        assert!(drug("Methylene Blue").serotonergic);
+        assert!(drug("SERTRALINE").serotonergic);
+    }
 }

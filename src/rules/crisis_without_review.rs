@@ -1,13 +1,110 @@
-//! `crisis-without-review`: placeholder until the rule is written.
+//! `crisis-without-review`: a crisis or relapse is followed by a review of
+//! the plan within 30 days.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
+use super::review_overdue::{days, days_between};
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+
+/// How long after a crisis or relapse the plan should be reviewed.
+const WINDOW_DAYS: i64 = 30;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP028",
     name: "crisis-without-review",
     severity: Severity::Warning,
-    summary: "Not written yet.",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-    check: None,
+    summary: "A crisis or relapse was not followed by a review of the plan within 30 days.",
+    doc: r#"## What it does
+Flags an `event … crisis` or `event … relapse` with no `review` dated on or
+after the event's date and at most 30 days after it. A review 30 days after
+the event is in time; 31 days is late. The event's header is flagged.
+
+While fewer than 30 days have passed since the event on the date the plan
+is judged (`--today`), a missing review is not yet late and nothing is
+reported. Only crises and relapses are checked: the language marks these
+two kinds as calling for a review, while a `hospitalization` or a
+`life-event` is left to the clinician's judgement.
+
+## Why
+A crisis or a relapse is evidence that the plan, as written, did not keep
+the client well: its goals, treatments and safety plan need a deliberate
+look, not just the next routine session. The period after a crisis is also
+when risk is highest, and timely follow-up is a recognised marker of safe
+care:
+
+- NICE NG225, *Self-harm: assessment, management and preventing
+  recurrence* (2022), and its quality standard QS34 ask that people
+  receiving continuing support after self-harm have a care plan developed
+  with them and kept under review.
+- NCQA's HEDIS measures *Follow-Up After Emergency Department Visit for
+  Mental Illness* (FUM) and *Follow-Up After Hospitalization for Mental
+  Illness* (FUH) count follow-up within 7 and within 30 days.
+
+No guideline sets a deadline for a formal plan review after a crisis. The
+30-day window is careplan's own, taken from the outer HEDIS follow-up
+window; a service that reviews sooner can keep to its own policy.
+
+## Example
+```careplan
+event 2026-09-14 crisis "Overdose of paracetamol; seen in A&E, not admitted"
+
+session 2026-09-21
+  used I1 "Chain analysis of the overdose"
+```
+Judged on 2026-11-22, no review followed the crisis of 2026-09-14.
+
+## Fix
+Review the plan after the crisis, recording what changes:
+```careplan
+review 2026-09-28
+  status G1 worsening "Overdose on 14 September"
+  note "Safety plan revised; sessions weekly until the next review"
+  next 2026-10-26
+```
+"#,
+    check: Some(check),
 };
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for event in cx.record.events.iter().filter(|e| e.value.needs_review()) {
+        let date = event.date;
+        let reviewed = cx.record.reviews.iter().any(|r| {
+            let after = days_between(date, r.date);
+            (0..=WINDOW_DAYS).contains(&after)
+        });
+        if reviewed || days_between(date, cx.today) <= WINDOW_DAYS {
+            continue;
+        }
+        let next = cx
+            .record
+            .reviews
+            .iter()
+            .filter(|r| r.date > date)
+            .map(|r| r.date)
+            .min();
+        let after = match next {
+            Some(next) => format!(
+                "the next review was on {next}, {} later",
+                days(days_between(date, next))
+            ),
+            None => "no review has followed it".to_owned(),
+        };
+        let kind = event.value;
+        out.push(
+            Diagnostic::new(
+                Rule::CrisisWithoutReview,
+                event.span,
+                format!(
+                    "the {kind} of {date} was not followed by a review within \
+                     {WINDOW_DAYS} days: {after}"
+                ),
+            )
+            .with_help(format!(
+                "review the plan within {WINDOW_DAYS} days of a {kind}: a `review` with each \
+                 goal's status, the changes to treatment and to the safety plan, and a `next` \
+                 date; if a review was held in time but not recorded, add it with its date"
+            )),
+        );
+    }
+}

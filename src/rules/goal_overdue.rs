@@ -1,13 +1,125 @@
-//! `goal-overdue`: placeholder until the rule is written.
+//! `goal-overdue`: no open goal is past its due date.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
+use super::review_overdue::{days, days_between};
+use crate::ast::Entry;
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::interpret::{GoalTrack, Record};
+use crate::rules::Rule;
+use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP027",
     name: "goal-overdue",
     severity: Severity::Warning,
-    summary: "Not written yet.",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-    check: None,
+    summary: "A goal's due date has passed and no review has recorded it as met or ended.",
+    doc: r#"## What it does
+Flags a goal whose due date in force on the date the plan is judged
+(`--today`) is before that date, while the goal is still open. The due date
+in force is the goal's `due`, or the latest `revise GOAL due DATE` of a
+review held on or before today. A goal due today is not overdue.
+
+A goal is open unless its latest status is `achieved` or `sustaining` (met),
+or `not-achieved` or `not-attainable`: those two record a decision to end
+the goal, so the plan is not asked to chase it further.
+
+The finding stands on the goal's `due` date, or on the review's
+`revise … due` line when a review set the due date in force.
+
+## Why
+The "time-bound" in a SMART goal only means something if the date is
+acted on. When a goal's date passes, the plan should say what happened: it
+was met, it is extended with a new date and a reason, or it is closed. A
+goal left open past its date hides a stalled treatment and leaves the plan
+claiming work that is not being done.
+
+## Example
+```careplan
+goal G1 "Return to work part-time" for mood
+  measure PHQ-9 baseline 17 target < 10
+  due 2026-10-01
+```
+Judged on 2026-11-22, with no review recording `G1`'s status, `G1` is 52
+days overdue.
+
+## Fix
+Record at a review what became of the goal: met, extended, or ended.
+```careplan
+review 2026-11-24
+  status G1 improving "Back two days a week; building up"
+  revise G1 due 2027-01-15
+```
+"#,
+    check: Some(check),
 };
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let today = cx.today;
+    for track in &cx.record.goals {
+        let id = track.id.as_str();
+        let status = Record::latest(&track.statuses, today);
+        if status.is_some_and(|s| s.value.is_closed()) {
+            continue;
+        }
+        let Some(due) = Record::latest(&track.dues, today) else {
+            continue;
+        };
+        if due.value >= today {
+            continue;
+        }
+        let original = match cx.document.entries.get(track.entry) {
+            Some(Entry::Goal(goal)) => goal.due.as_ref().map(|d| d.span),
+            _ => None,
+        };
+        let set_by = if original == Some(due.span) {
+            String::new()
+        } else {
+            format!(" (as revised at the review of {})", due.date)
+        };
+        let state = match status {
+            Some(s) => format!(
+                "its latest status is `{}`, from the review of {}",
+                s.value, s.date
+            ),
+            None => "no review has recorded its status".to_owned(),
+        };
+        let late = days_between(due.value, today);
+        let mut message = format!(
+            "goal `{id}` was due on {}{set_by}, {} ago, and is still open: {state}",
+            due.value,
+            days(late)
+        );
+        if let Some(met) = met_on(cx, track, today) {
+            message.push_str("; ");
+            message.push_str(&met);
+        }
+        out.push(
+            Diagnostic::new(Rule::GoalOverdue, due.span, message).with_help(format!(
+                "at a review, record what became of it: `status {id} achieved` if it is met, \
+                 `revise {id} due DATE` with a note on why if it needs longer, or \
+                 `status {id} not-achieved \"…\"` if it is being closed"
+            )),
+        );
+    }
+}
+
+/// "its latest `M` score, 4 on DATE, meets the target (< 5)", when the
+/// goal's latest score on or before `today` meets the target in force.
+fn met_on(cx: &Context<'_>, track: &GoalTrack, today: Date) -> Option<String> {
+    let target = Record::latest(&track.targets, today)?;
+    let measure = track.measure.as_deref()?;
+    let point = cx
+        .record
+        .series(measure)?
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.date <= today)?;
+    target.value.is_met_by(point.value).then(|| {
+        format!(
+            "its latest `{measure}` score, {} on {}, meets the target ({})",
+            point.value, point.date, target.value
+        )
+    })
+}

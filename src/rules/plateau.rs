@@ -1,13 +1,166 @@
-//! `plateau`: placeholder until the rule is written.
+//! `plateau`: a goal's measure has not changed reliably over its last three
+//! scores, six weeks or more apart.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
+use super::review_overdue::days_between;
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::interpret::Record;
+use crate::rules::Rule;
+
+/// How many of the latest scores are compared.
+const SCORES: usize = 3;
+/// The least time, in days, the compared scores must span.
+const SPAN_DAYS: i64 = 42;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP029",
     name: "plateau",
     severity: Severity::Info,
-    summary: "Not written yet.",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-    check: None,
+    summary: "A goal's last three scores, over six weeks or more, show no reliable change.",
+    doc: r#"## What it does
+Looks at the last three scores of each goal's measure, taken on or after the
+goal was set and on or before the date the plan is judged (`--today`). When
+the first and last of the three are at least 42 days (six weeks) apart and
+the highest and lowest of them differ by less than the measure's reliable
+change, the goal has plateaued: the last score is flagged.
+
+The reliable change is the measure's: 6 for the PHQ-9 and 4 for the GAD-7
+(NHS Talking Therapies manual), 10 for the PCL-5 (National Center for
+PTSD), 5 for the ORS (Miller et al. 2003), or a declared measure's
+`reliable-change`. A spread equal to the reliable change is a reliable
+change, so a PHQ-9 moving between 8 and 14 has not plateaued. A measure with
+no reliable change (the SUDS, the SRS, a declared measure without
+`reliable-change`) is not checked: without it, a real change cannot be told
+from noise.
+
+Not checked: goals with fewer than three scores, goals whose latest score
+already meets the target in force, goals whose latest status is
+`achieved`, `sustaining`, `not-achieved` or `not-attainable`, and goals a
+review has rated (any `status`) on or after the date of the last score: the
+plateau has been looked at, and the rule waits for the next score.
+
+## Why
+A change smaller than a measure's reliable change is within its measurement
+error (Jacobson & Truax, 1991, *Clinical significance: a statistical
+approach to defining meaningful change in psychotherapy research*, J Consult
+Clin Psychol 59:12–19). NHS Talking Therapies counts only changes of at
+least the reliable change as improvement or deterioration, and routine
+outcome monitoring exists so that a client who is not improving is noticed
+and their treatment reconsidered rather than continued unchanged.
+
+The window of three scores over six weeks is careplan's own convention, not
+a published cut-off: long enough that a flat run is more than week-to-week
+noise, short enough to prompt a rethink well before a course of therapy
+ends.
+
+## Example
+```careplan
+goal G1 "Lift low mood" for mood
+  measure PHQ-9 baseline 18 target < 10
+
+session 2026-09-07
+  score PHQ-9 16
+session 2026-09-28
+  score PHQ-9 15
+session 2026-10-26
+  score PHQ-9 17
+```
+Over seven weeks the PHQ-9 stayed between 15 and 17, a spread of 2 where a
+reliable change is 6.
+
+## Fix
+Review what is and is not working with the client, and record the decision
+at a review: change or add an intervention, or note why the current plan
+continues.
+```careplan
+review 2026-11-02
+  status G1 no-change "PHQ-9 15-17 since September"
+  note "Adding sertraline; behavioural activation continues"
+```
+"#,
+    check: Some(check),
 };
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let today = cx.today;
+    for track in &cx.record.goals {
+        let id = track.id.as_str();
+        if Record::latest(&track.statuses, today).is_some_and(|s| s.value.is_closed()) {
+            continue;
+        }
+        let Some(measure) = track.measure.as_deref() else {
+            continue;
+        };
+        let Some(reliable) = cx.measures.get(measure).and_then(|m| m.reliable_change) else {
+            continue;
+        };
+        let Some(series) = cx.record.series(measure) else {
+            continue;
+        };
+        let scores: Vec<_> = series
+            .points
+            .iter()
+            .filter(|p| track.opened.is_none_or(|o| p.date >= o) && p.date <= today)
+            .collect();
+        let recent = scores
+            .get(scores.len().saturating_sub(SCORES)..)
+            .unwrap_or(&[]);
+        let (Some(first), Some(last)) = (recent.first(), recent.last()) else {
+            continue;
+        };
+        if recent.len() < SCORES {
+            continue;
+        }
+        let weeks_apart = days_between(first.date, last.date);
+        if weeks_apart < SPAN_DAYS {
+            continue;
+        }
+        if Record::latest(&track.targets, today).is_some_and(|t| t.value.is_met_by(last.value)) {
+            continue;
+        }
+        let reviewed = track
+            .statuses
+            .iter()
+            .any(|s| s.date >= last.date && s.date <= today);
+        if reviewed {
+            continue;
+        }
+        let low = recent.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
+        let high = recent
+            .iter()
+            .map(|p| p.value)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let spread = high - low;
+        if spread >= reliable {
+            continue;
+        }
+        let values: Vec<String> = recent.iter().map(|p| number(p.value)).collect();
+        out.push(
+            Diagnostic::new(
+                Rule::Plateau,
+                last.span,
+                format!(
+                    "goal `{id}` has plateaued: its last {SCORES} {measure} scores, from {} to {}, \
+                     were {} and vary by {}, less than the reliable change of {}",
+                    first.date,
+                    last.date,
+                    values.join(", "),
+                    number(spread),
+                    number(reliable),
+                ),
+            )
+            .with_help(format!(
+                "review `{id}` with the client and record the decision at a review: \
+                 `status {id} no-change \"…\"` with what changes in treatment, \
+                 or why it continues as it is"
+            )),
+        );
+    }
+}
+
+/// A score or difference as written: whole numbers without a decimal point,
+/// others to two decimals at most.
+fn number(value: f64) -> String {
+    ((value * 100.0).round() / 100.0).to_string()
+}

@@ -1,13 +1,146 @@
-//! `review-overdue`: placeholder until the rule is written.
+//! `review-overdue`: the plan's next review is not past due.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP026",
     name: "review-overdue",
     severity: Severity::Warning,
-    summary: "Not written yet.",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-    check: None,
+    summary: "The plan's next review was due before today.",
+    doc: r#"## What it does
+Works out when the plan's next review is due and flags it when that date is
+before the date the plan is judged on (`--today`):
+
+- after a review that sets `next DATE`, the review is due on that date;
+- after a review without `next`, it is due one cadence after that review;
+- with no review yet, it is due one cadence after the plan's `opened`.
+
+The cadence is the plan's `review every`, or, when the plan sets none, the
+default cadence: 180 days unless the checker is configured otherwise. The
+latest review in the record counts, wherever it stands in the file. A review
+dated exactly on its due date is on time.
+
+The finding stands on the latest review's header. With no review yet it
+stands on the plan's `review every` field, which set the deadline, or on the
+plan's header when the plan sets no cadence.
+
+## Why
+A treatment plan is a working document only while it is reviewed: goals are
+re-rated, treatments that are not helping are changed, and the client's view
+is heard. Payers and regulators set the longest interval (many US Medicaid
+behavioural-health rules allow at most 180 days between plan reviews, and
+the Joint Commission's behavioural-health standards require plans to be
+reviewed and revised as the client's needs change); the plan's own
+`review every` or `next` is the clinician's promise, and this rule holds the
+plan to it.
+
+## Example
+```careplan
+plan "Low mood"
+  opened 2026-03-02
+  review every 12 weeks
+
+review 2026-05-25
+  status G1 improving
+  next 2026-08-17
+```
+Judged on 2026-11-22, the review due on 2026-08-17 is 97 days overdue.
+
+## Fix
+Hold the review and record it, setting the date of the one after:
+```careplan
+review 2026-11-24
+  status G1 improving
+  next 2027-02-16
+```
+"#,
+    check: Some(check),
 };
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(plan) = cx.document.plan() else {
+        return;
+    };
+    let declared = plan.review_every.as_ref();
+    let every = declared.map_or(cx.default_review, |r| r.value);
+    let source = if declared.is_some() {
+        format!("`review every {every}`")
+    } else {
+        "the default cadence, as the plan sets no `review every`".to_owned()
+    };
+    let last = cx.record.reviews.iter().max_by_key(|r| (r.date, r.entry));
+    let (due, basis, span, help) = match last {
+        Some(review) => {
+            let (due, basis) = match review.next {
+                Some(next) => (
+                    next,
+                    format!("the `next` date set by the review of {}", review.date),
+                ),
+                None => match every.after(review.date) {
+                    Some(due) => (
+                        due,
+                        format!("{every} after the review of {} ({source})", review.date),
+                    ),
+                    None => return,
+                },
+            };
+            (
+                due,
+                basis,
+                review.span,
+                "hold the review and record it: a `review` entry with each goal's status and \
+                 `next DATE` for the one after",
+            )
+        }
+        None => {
+            let Some(opened) = cx.record.opened else {
+                return;
+            };
+            let Some(due) = every.after(opened) else {
+                return;
+            };
+            (
+                due,
+                format!(
+                    "{every} after the plan opened on {opened} ({source}), and no review has \
+                     been recorded"
+                ),
+                declared.map_or(plan.header, |r| r.span),
+                "hold the first review and record it: a `review` entry with each goal's status \
+                 and `next DATE` for the one after",
+            )
+        }
+    };
+    if due >= cx.today {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Rule::ReviewOverdue,
+            span,
+            format!(
+                "the plan's review is {} overdue: it was due on {due}, {basis}",
+                days(days_between(due, cx.today))
+            ),
+        )
+        .with_help(help),
+    );
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub(super) fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// `1 day`, `2 days`.
+pub(super) fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}

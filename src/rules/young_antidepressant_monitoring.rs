@@ -1,13 +1,164 @@
-//! `young-antidepressant-monitoring`: placeholder until the rule is written.
+//! `young-antidepressant-monitoring`: an antidepressant started before the
+//! client turns 25 says how suicidality is monitored.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
+use crate::ast::Entry;
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::interpret::TreatmentKind;
+use crate::rules::Rule;
+use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP022",
     name: "young-antidepressant-monitoring",
     severity: Severity::Warning,
-    summary: "Not written yet.",
-    doc: "## What it does\n## Why\n## Example\n## Fix\n",
-    check: None,
+    summary: "An antidepressant for a client under 25 has no `monitor` line.",
+    doc: r#"## What it does
+Flags an antidepressant (SSRI, SNRI, tricyclic, MAOI or other
+antidepressant in the drug table) with no `monitor "..."` line (or an empty
+one) when the client is under 25 on the medication's `started` date (default:
+the plan's `opened`). Age comes from the plan's `born` date; a plan without
+one is not checked. A client whose 25th birthday is the start date is 25, not
+under 25. A client born on 29 February turns a year older on 1 March in
+other years, so they are counted as under 25 on 28 February of that year.
+The medication's header is flagged.
+
+## Why
+Since 2004 every antidepressant in the US carries a boxed warning that it
+raises the risk of suicidal thinking and behaviour in children and
+adolescents; in 2007 the FDA extended it to young adults aged 18 to 24
+(FDA, "Antidepressant use in children, adolescents, and adults", revised
+labelling of May 2007). The warning asks that these patients be watched
+closely for clinical worsening, suicidality and unusual changes in
+behaviour, especially in the first months and after dose changes. A
+`monitor` line records who watches for what, and how often.
+
+## Example
+```careplan
+plan "Depression"
+  born 2005-03-02
+  opened 2026-09-01
+
+medication M1 sertraline for G1
+  started 2026-09-10
+```
+
+## Fix
+Say what is monitored:
+```careplan
+medication M1 sertraline for G1
+  started 2026-09-10
+  monitor "Boxed warning (under 25): suicidal thinking, agitation, sleep; weekly for 4 weeks"
+```
+"#,
+    check: Some(check),
 };
+
+/// The age below which the antidepressant boxed warning applies: 24 and
+/// under (FDA, May 2007 extension of the 2004 boxed warning to young adults
+/// aged 18-24).
+const WARNING_AGE: i16 = 25;
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(born) = cx
+        .document
+        .plan()
+        .and_then(|p| p.born.as_ref())
+        .and_then(|b| b.value)
+    else {
+        return;
+    };
+    let cutoff = birthday(born, WARNING_AGE);
+    for track in &cx.record.treatments {
+        if track.kind != TreatmentKind::Medication {
+            continue;
+        }
+        let Some(Entry::Medication(medication)) = cx.document.entries.get(track.entry) else {
+            continue;
+        };
+        let Some(started) = track.started else {
+            continue;
+        };
+        let under = cutoff.is_none_or(|day| started < day);
+        let antidepressant = cx
+            .catalogue
+            .drug(&medication.drug.value)
+            .is_some_and(|d| d.class.is_antidepressant());
+        let monitored = medication
+            .monitor
+            .as_ref()
+            .is_some_and(|m| !m.value.trim().is_empty());
+        if !under || !antidepressant || monitored {
+            continue;
+        }
+        let age = age_on(born, started);
+        let id = &medication.id.value;
+        out.push(
+            Diagnostic::new(
+                Rule::YoungAntidepressantMonitoring,
+                medication.header,
+                format!(
+                    "`{id}` ({}) is an antidepressant started on {started}, when the client was \
+                     {age}, and has no `monitor` line",
+                    medication.drug.value
+                ),
+            )
+            .with_help(format!(
+                "add `monitor \"...\"` under `{id}` saying who watches for suicidal thinking, \
+                 agitation and worsening mood, and how often (boxed warning for under-25s)"
+            )),
+        );
+    }
+}
+
+/// The day someone born on `born` turns `years` old: the same month and
+/// day, or 1 March when born on 29 February and that year has none. `None`
+/// past the end of the calendar.
+fn birthday(born: Date, years: i16) -> Option<Date> {
+    let year = born.year().checked_add(years)?;
+    Date::new(year, born.month(), born.day())
+        .or_else(|_| Date::new(year, 3, 1))
+        .ok()
+}
+
+/// Age in whole years on `day`, counted as [`birthday`] does; "not yet born"
+/// reads as 0.
+fn age_on(born: Date, day: Date) -> String {
+    let mut years = day.year().saturating_sub(born.year());
+    if birthday(born, years).is_some_and(|b| day < b) {
+        years = years.saturating_sub(1);
+    }
+    match years.max(0) {
+        1 => "1 year old".to_owned(),
+        n => format!("{n} years old"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_25th_birthday_is_not_under_25() {
+        let born = date(2001, 11, 22);
+        assert_eq!(birthday(born, 25), Some(date(2026, 11, 22)));
+        assert_eq!(age_on(born, date(2026, 11, 22)), "25 years old");
+        assert_eq!(age_on(born, date(2026, 11, 21)), "24 years old");
+    }
+
+    #[test]
+    fn a_leap_day_birthday_falls_on_1_march_in_other_years() {
+        let born = date(2000, 2, 29);
+        assert_eq!(birthday(born, 25), Some(date(2025, 3, 1)));
+        assert_eq!(birthday(born, 24), Some(date(2024, 2, 29)));
+        assert_eq!(age_on(born, date(2025, 2, 28)), "24 years old");
+        assert_eq!(age_on(born, date(2025, 3, 1)), "25 years old");
+    }
+
+    #[test]
+    fn birthdays_past_the_calendar_are_none() {
+        assert_eq!(birthday(date(9990, 1, 1), 25), None);
+    }
+}
