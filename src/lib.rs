@@ -34,4 +34,5 @@ pub use interpret::interpret;
 pub use parse::{Parsed, parse};
 pub use rules::Rule;
 pub mod emit;
+pub mod format;
 pub mod workspace;

@@ -135,3 +135,30 @@ fn not_text(why: &str) -> Diagnostic {
          with the UTF-8 encoding",
     )
 }
+
+/// Writes `contents` to `path` atomically: to a temporary file in the same
+/// folder, flushed to disk, then renamed over `path`. A reader sees the old
+/// file or the new one, never half of either; the file keeps its
+/// permissions.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let io = |e| WorkspaceError::io(path, e);
+    let mut file = tempfile::Builder::new()
+        .prefix(".careplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    file.write_all(contents.as_bytes()).map_err(io)?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        file.as_file()
+            .set_permissions(metadata.permissions())
+            .map_err(io)?;
+    }
+    file.as_file().sync_all().map_err(io)?;
+    file.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

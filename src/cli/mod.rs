@@ -2,6 +2,7 @@
 //! and only calls the library; nothing here knows the language.
 
 mod check;
+mod fmt;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Check plan files and report findings.
     Check(check::Args),
+    /// Rewrite plan files in the canonical layout (or check that they are).
+    Fmt(fmt::Args),
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -51,6 +54,7 @@ pub fn run() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

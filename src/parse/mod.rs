@@ -6,9 +6,9 @@
 //! parsing resumes at the next entry.
 
 mod explain;
-mod grammar;
+pub(crate) mod grammar;
 mod lower;
-mod text;
+pub(crate) mod text;
 
 pub use text::date;
 

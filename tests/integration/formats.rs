@@ -97,3 +97,31 @@ fn deny_warnings_fails_on_a_warning() {
         .status(1);
     assert!(out.stdout.contains("1 warning"), "{}", out.stdout);
 }
+
+/// The SARIF output validates against the official SARIF 2.1.0 schema
+/// (vendored in tests/fixtures/sarif/ with its licence).
+#[test]
+fn sarif_validates_against_the_sarif_2_1_0_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&repo_file("tests/fixtures/sarif/sarif-schema-2.1.0.json"))
+            .expect("schema is JSON");
+    let validator = jsonschema::draft4::new(&schema).expect("schema compiles");
+    let out = plans()
+        .file("nested/odd name, v2.careplan", "")
+        .file("binary.careplan", b"\xff\xfe\x00".as_slice())
+        .args(["check", "--today", TODAY, "--format", "sarif", "."])
+        .run()
+        .status(1);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(
+        out.stdout
+            .contains("\"uri\": \"nested/odd%20name%2C%20v2.careplan\""),
+        "{}",
+        out.stdout
+    );
+}

@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod docs;
 mod fixtures;
+mod fmt;
 mod formats;
 mod generate;
 mod parser;

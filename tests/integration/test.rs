@@ -1,6 +1,7 @@
 //! A fluent builder that runs the real `careplan` binary in a temporary
 //! directory holding the files a test writes.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use tempfile::TempDir;
@@ -12,6 +13,7 @@ pub const TODAY: &str = "2026-11-22";
 pub struct Test {
     dir: TempDir,
     args: Vec<String>,
+    stdin: Vec<u8>,
     env: Vec<(String, String)>,
 }
 
@@ -23,6 +25,8 @@ pub struct Output {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
+    /// The temporary directory the run used (kept alive for inspection).
+    dir: TempDir,
 }
 
 impl Test {
@@ -31,6 +35,7 @@ impl Test {
         Test {
             dir: tempfile::tempdir().expect("temporary directory"),
             args: Vec::new(),
+            stdin: Vec::new(),
             env: Vec::new(),
         }
     }
@@ -51,6 +56,17 @@ impl Test {
         self
     }
 
+    /// The temporary directory's path, before the run.
+    pub fn root(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    /// Feeds `input` to standard input.
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.stdin = input.into();
+        self
+    }
+
     /// Sets an environment variable for the run.
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.to_owned(), value.to_owned()));
@@ -65,18 +81,22 @@ impl Test {
             .current_dir(self.dir.path())
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
-            .stdin(Stdio::null())
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (key, value) in &self.env {
             command.env(key, value);
         }
-        let child = command.spawn().expect("run careplan");
+        let mut child = command.spawn().expect("run careplan");
+        if let Some(mut pipe) = child.stdin.take() {
+            pipe.write_all(&self.stdin).expect("write stdin");
+        }
         let out = child.wait_with_output().expect("careplan finishes");
         Output {
             status: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            dir: self.dir,
         }
     }
 }
@@ -90,6 +110,16 @@ impl Output {
             self.stdout, self.stderr
         );
         self
+    }
+
+    /// A path inside the run's directory.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// The text of a file in the run's directory.
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).expect("file in the test directory")
     }
 }
 

@@ -1,0 +1,157 @@
+//! `careplan fmt PATH...`: rewrite plan files in the canonical layout.
+
+use super::{Outcome, fail};
+use careplan::emit::{FileReport, human};
+use careplan::format::{FormatError, format};
+use careplan::workspace::{self, Contents};
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Options of `careplan fmt`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plan files or directories (every `*.careplan` below); `-` reads
+    /// standard input and writes the result to standard output [default: .]
+    paths: Vec<PathBuf>,
+    /// Change nothing; exit 1 naming each file that is not formatted
+    #[arg(long)]
+    check: bool,
+    /// Change nothing; print a unified diff of what would change
+    #[arg(long)]
+    diff: bool,
+    /// The path to name in messages about standard input
+    #[arg(long, value_name = "PATH")]
+    stdin_filepath: Option<PathBuf>,
+}
+
+/// Formats the named files, or standard input.
+pub fn run(args: &Args) -> Outcome {
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if args.paths.len() > 1 {
+            return fail("`-` (standard input) cannot be combined with other paths");
+        }
+        return stdin(args);
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let files = match workspace::discover(&paths) {
+        Ok(files) => files,
+        Err(error) => return fail(error),
+    };
+    let mut outcome = Outcome::Clean;
+    let mut changed = 0;
+    for path in &files {
+        match one(args, path) {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(failed) => outcome = outcome.max(failed),
+        }
+    }
+    let verb = if args.check || args.diff {
+        "would reformat"
+    } else {
+        "reformatted"
+    };
+    anstream::eprintln!("{verb} {changed} of {} file(s)", files.len());
+    if (args.check || args.diff) && changed > 0 {
+        outcome = outcome.max(Outcome::Failed);
+    }
+    outcome
+}
+
+/// Formats one file; `Ok(true)` when it is (or would be) changed.
+fn one(args: &Args, path: &Path) -> Result<bool, Outcome> {
+    let display = path.display().to_string();
+    let source = match workspace::read(path) {
+        Ok(Contents::Text(text)) => text,
+        Ok(Contents::NotText(finding)) => {
+            report(&display, "", &[finding]);
+            return Err(Outcome::Failed);
+        }
+        Err(error) => return Err(fail(error)),
+    };
+    let formatted = match format(&source) {
+        Ok(formatted) => formatted,
+        Err(FormatError(errors)) => {
+            report(&display, &source, &errors);
+            anstream::eprintln!(
+                "careplan: {display} was left unchanged: fix its syntax errors first"
+            );
+            return Err(Outcome::Failed);
+        }
+    };
+    if formatted == source {
+        return Ok(false);
+    }
+    if args.diff {
+        print!("{}", diff(&display, &source, &formatted));
+    } else if args.check {
+        println!("{display}: not formatted");
+    } else if let Err(error) = workspace::write_atomic(path, &formatted) {
+        return Err(fail(error));
+    }
+    Ok(true)
+}
+
+/// Formats standard input to standard output.
+fn stdin(args: &Args) -> Outcome {
+    let display = args
+        .stdin_filepath
+        .as_ref()
+        .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+    let mut bytes = Vec::new();
+    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+        return fail(format!("{display}: {error}"));
+    }
+    let source = match workspace::contents(bytes) {
+        Contents::Text(text) => text,
+        Contents::NotText(finding) => {
+            report(&display, "", &[finding]);
+            return Outcome::Failed;
+        }
+    };
+    match format(&source) {
+        Ok(formatted) => {
+            if args.diff {
+                print!("{}", diff(&display, &source, &formatted));
+            } else if !args.check {
+                print!("{formatted}");
+            }
+            if (args.check || args.diff) && formatted != source {
+                return Outcome::Failed;
+            }
+            Outcome::Clean
+        }
+        Err(FormatError(errors)) => {
+            report(&display, &source, &errors);
+            // An editor replaces the buffer with what we print: give it back
+            // unchanged rather than nothing.
+            if !args.check && !args.diff {
+                print!("{source}");
+            }
+            Outcome::Failed
+        }
+    }
+}
+
+/// Prints findings to standard error, as `careplan check` would show them.
+fn report(path: &str, source: &str, diagnostics: &[careplan::Diagnostic]) {
+    let file = FileReport {
+        path,
+        source,
+        diagnostics,
+    };
+    let _ = write!(anstream::stderr(), "{}", human::render(&file, true));
+}
+
+/// A unified diff from `before` to `after`.
+fn diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, path)
+        .to_string()
+}
