@@ -10,11 +10,13 @@
 //! replay (the checker reports them as `invalid-date`).
 
 mod record;
+mod review;
 mod state;
 
 pub use record::{
     Dated, GoalTrack, Record, ReviewMark, ScorePoint, Series, TreatmentKind, TreatmentTrack,
 };
+pub use review::ReviewDue;
 pub use state::{GoalState, PlanState};
 
 use crate::ast::{Change, Document, Entry};
@@ -25,6 +27,10 @@ pub fn interpret(document: &Document) -> Record {
     let opened = document.opened();
     let mut record = Record {
         opened,
+        review_every: document
+            .plan()
+            .and_then(|p| p.review_every.as_ref())
+            .map(|r| r.value),
         ..Record::default()
     };
     define(document, opened, &mut record);

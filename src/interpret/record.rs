@@ -1,6 +1,6 @@
 //! [`Record`]: the replayed history of one plan file.
 
-use crate::ast::Target;
+use crate::ast::{Duration, Target};
 use crate::span::Span;
 use crate::words::{Achievement, EventKind, Risk, Stage};
 use jiff::civil::Date;
@@ -30,6 +30,8 @@ impl<T> Dated<T> {
 pub struct Record {
     /// The plan's `opened` date.
     pub opened: Option<Date>,
+    /// The plan's review cadence (`review every`), if it sets one.
+    pub review_every: Option<Duration>,
     /// Every dated entry as `(date, entry index)`, in replay order.
     pub timeline: Vec<(Date, usize)>,
     /// Goals, in file order.

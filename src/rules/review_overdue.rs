@@ -66,54 +66,35 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let declared = plan.review_every.as_ref();
-    let every = declared.map_or(cx.default_review, |r| r.value);
+    let Some(next) = cx.record.review_due(cx.default_review, cx.today) else {
+        return;
+    };
+    let (due, every) = (next.date, next.cadence);
     let source = if declared.is_some() {
         format!("`review every {every}`")
     } else {
         "the default cadence, as the plan sets no `review every`".to_owned()
     };
-    let last = cx.record.reviews.iter().max_by_key(|r| (r.date, r.entry));
-    let (due, basis, span, help) = match last {
-        Some(review) => {
-            let (due, basis) = match review.next {
-                Some(next) => (
-                    next,
-                    format!("the `next` date set by the review of {}", review.date),
-                ),
-                None => match every.after(review.date) {
-                    Some(due) => (
-                        due,
-                        format!("{every} after the review of {} ({source})", review.date),
-                    ),
-                    None => return,
-                },
-            };
-            (
-                due,
-                basis,
-                review.span,
-                "hold the review and record it: a `review` entry with each goal's status and \
-                 `next DATE` for the one after",
-            )
-        }
-        None => {
-            let Some(opened) = cx.record.opened else {
-                return;
-            };
-            let Some(due) = every.after(opened) else {
-                return;
-            };
-            (
-                due,
-                format!(
-                    "{every} after the plan opened on {opened} ({source}), and no review has \
-                     been recorded"
-                ),
-                declared.map_or(plan.header, |r| r.span),
-                "hold the first review and record it: a `review` entry with each goal's status \
-                 and `next DATE` for the one after",
-            )
-        }
+    let (basis, span, help) = match &next.last {
+        Some(review) => (
+            if next.set_by_next {
+                format!("the `next` date set by the review of {}", review.date)
+            } else {
+                format!("{every} after the review of {} ({source})", review.date)
+            },
+            review.span,
+            "hold the review and record it: a `review` entry with each goal's status and \
+             `next DATE` for the one after",
+        ),
+        None => (
+            format!(
+                "{every} after the plan opened on {} ({source}), and no review has been recorded",
+                cx.record.opened.map_or_else(String::new, |o| o.to_string())
+            ),
+            declared.map_or(plan.header, |r| r.span),
+            "hold the first review and record it: a `review` entry with each goal's status \
+             and `next DATE` for the one after",
+        ),
     };
     if due >= cx.today {
         return;
