@@ -101,6 +101,7 @@ struct RawMeasure {
     range: Spanned<(f64, f64)>,
     better: Option<Spanned<String>>,
     reliable_change: Option<Spanned<f64>>,
+    remission_below: Option<f64>,
     bands: Option<Spanned<Vec<RawBand>>>,
     loinc: Option<String>,
 }
@@ -340,6 +341,7 @@ fn measure(
         max,
         better,
         reliable_change: raw.reliable_change.as_ref().map(|c| *c.get_ref()),
+        remission_below: raw.remission_below,
         bands: bands
             .iter()
             .map(|b| Band {

@@ -15,6 +15,7 @@
 // pest_derive without its `std` feature refers to `alloc` from the crate root.
 extern crate alloc;
 
+pub mod analytics;
 pub mod ast;
 pub mod catalogue;
 pub mod check;
@@ -24,6 +25,7 @@ pub mod interpret;
 pub mod parse;
 pub mod rules;
 pub mod span;
+pub mod summary;
 pub mod suppress;
 pub mod vocabulary;
 pub mod words;

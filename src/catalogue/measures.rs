@@ -19,6 +19,8 @@ pub struct MeasureInfo {
     pub better: Better,
     /// Smallest change beyond measurement error, when published.
     pub reliable_change: Option<f64>,
+    /// Scores below this count as remission, when a cut-off is published.
+    pub remission_below: Option<f64>,
     /// Severity bands in ascending order of their lower bound.
     pub bands: Vec<Band>,
     /// LOINC code of the total score, when one exists.
@@ -57,6 +59,7 @@ struct Row {
     range: (f64, f64),
     better: Better,
     reliable_change: Option<f64>,
+    remission_below: Option<f64>,
     /// `(lowest score, label)` in ascending order.
     bands: &'static [(f64, &'static str)],
     loinc: Option<&'static str>,
@@ -71,13 +74,15 @@ const BUILTIN: &[Row] = &[
     // J Gen Intern Med 16:606-613. Reliable change 6: the NHS Talking
     // Therapies for anxiety and depression manual (NHS England), which
     // counts a change of 6 or more as reliable. LOINC 44261-6: "PHQ-9 total
-    // score [Reported]".
+    // score [Reported]". Remission below 5 (the "minimal" band): Kroenke,
+    // Spitzer, Williams & Löwe (2010), Gen Hosp Psychiatry 32:345-359.
     Row {
         id: "PHQ-9",
         name: "Patient Health Questionnaire-9",
         range: (0.0, 27.0),
         better: Better::Lower,
         reliable_change: Some(6.0),
+        remission_below: Some(5.0),
         bands: &[
             (0.0, "minimal"),
             (5.0, "mild"),
@@ -92,13 +97,15 @@ const BUILTIN: &[Row] = &[
     // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
     // measure for assessing generalized anxiety disorder", Arch Intern Med
     // 166:1092-1097. Reliable change 4: the NHS Talking Therapies manual.
-    // LOINC 70274-6: "GAD-7 total score [Reported.PHQ]".
+    // LOINC 70274-6: "GAD-7 total score [Reported.PHQ]". Remission below 5
+    // (minimal anxiety): Kroenke, Spitzer, Williams & Löwe (2010).
     Row {
         id: "GAD-7",
         name: "Generalized Anxiety Disorder-7",
         range: (0.0, 21.0),
         better: Better::Lower,
         reliable_change: Some(4.0),
+        remission_below: Some(5.0),
         bands: &[
             (0.0, "minimal"),
             (5.0, "mild"),
@@ -117,6 +124,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 6.0),
         better: Better::Lower,
         reliable_change: None,
+        remission_below: None,
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: Some("55758-7"),
         source: "Kroenke, Spitzer & Williams 2003",
@@ -131,6 +139,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 6.0),
         better: Better::Lower,
         reliable_change: None,
+        remission_below: None,
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: None,
         source: "Kroenke, Spitzer, Williams, Monahan & Löwe 2007",
@@ -148,6 +157,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 80.0),
         better: Better::Lower,
         reliable_change: Some(10.0),
+        remission_below: None,
         bands: &[(0.0, "below cut-off"), (33.0, "probable PTSD")],
         loinc: None,
         source: "Weathers et al. 2013; cut-off: Bovin et al. 2016; change: National Center for PTSD",
@@ -160,6 +170,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 100.0),
         better: Better::Lower,
         reliable_change: None,
+        remission_below: None,
         bands: &[],
         loinc: None,
         source: "Wolpe 1969",
@@ -173,6 +184,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 40.0),
         better: Better::Higher,
         reliable_change: Some(5.0),
+        remission_below: None,
         bands: &[(0.0, "clinical range"), (25.0, "non-clinical range")],
         loinc: None,
         source: "Miller, Duncan, Brown, Sparks & Claud 2003",
@@ -187,6 +199,7 @@ const BUILTIN: &[Row] = &[
         range: (0.0, 40.0),
         better: Better::Higher,
         reliable_change: None,
+        remission_below: None,
         bands: &[(0.0, "possible alliance concern"), (36.0, "good alliance")],
         loinc: None,
         source: "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003",
@@ -204,6 +217,7 @@ pub(super) fn builtin() -> Vec<MeasureInfo> {
             max: row.range.1,
             better: row.better,
             reliable_change: row.reliable_change,
+            remission_below: row.remission_below,
             bands: row
                 .bands
                 .iter()

@@ -71,6 +71,7 @@ impl Catalogue {
                     max,
                     better: def.better.as_ref().map_or(Better::Lower, |b| b.value),
                     reliable_change: def.reliable_change.as_ref().map(|r| r.value),
+                    remission_below: None,
                     bands: Vec::new(),
                     loinc: None,
                     source: "declared in this file".to_owned(),

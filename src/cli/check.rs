@@ -1,14 +1,13 @@
 //! `careplan check PATH...`: check plan files and report what is found.
 
+use super::configs::Configs;
 use super::{Outcome, date_arg, fail, system_today};
-use careplan::config::Config;
 use careplan::emit::{FileReport, Format, Totals, github, human, json, sarif};
 use careplan::workspace::{self, Contents};
-use careplan::{CheckOptions, Diagnostic, check};
+use careplan::{Diagnostic, check};
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Options of `careplan check`.
 #[derive(Debug, clap::Args)]
@@ -64,55 +63,6 @@ struct Checked {
     path: String,
     source: String,
     diagnostics: Vec<Diagnostic>,
-}
-
-/// Check options per configuration file, loaded once each.
-struct Configs {
-    today: Date,
-    fixed: Option<CheckOptions>,
-    found: HashMap<Option<PathBuf>, CheckOptions>,
-}
-
-impl Configs {
-    fn new(today: Date, fixed: Option<&Path>) -> Result<Self, String> {
-        let fixed = match fixed {
-            Some(path) => Some(
-                Config::load(path)
-                    .map_err(|e| e.to_string())?
-                    .options(today),
-            ),
-            None => None,
-        };
-        Ok(Configs {
-            today,
-            fixed,
-            found: HashMap::new(),
-        })
-    }
-
-    /// The options for the plan at `path`.
-    fn for_file(&mut self, path: &Path) -> Result<&CheckOptions, String> {
-        if let Some(fixed) = &self.fixed {
-            return Ok(fixed);
-        }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-        let dir = dir.map_or_else(|| PathBuf::from("."), Path::to_owned);
-        let found = std::path::absolute(&dir)
-            .ok()
-            .and_then(|d| Config::find(&d));
-        if !self.found.contains_key(&found) {
-            let options = match &found {
-                Some(file) => Config::load(file)
-                    .map_err(|e| e.to_string())?
-                    .options(self.today),
-                None => CheckOptions::new(self.today),
-            };
-            self.found.insert(found.clone(), options);
-        }
-        self.found
-            .get(&found)
-            .ok_or_else(|| "configuration cache lost an entry".to_owned())
-    }
 }
 
 /// Checks every file, prints the findings and the totals.

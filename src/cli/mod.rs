@@ -2,8 +2,10 @@
 //! and only calls the library; nothing here knows the language.
 
 mod check;
+mod configs;
 mod fmt;
 mod rules;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
@@ -23,6 +25,8 @@ enum Command {
     Check(check::Args),
     /// Rewrite plan files in the canonical layout (or check that they are).
     Fmt(fmt::Args),
+    /// Summarise a plan (or, for a directory, the caseload) as text, Markdown, HTML or JSON.
+    Summary(summary::Args),
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -55,6 +59,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Summary(args) => summary::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -9,4 +9,5 @@ mod formats;
 mod generate;
 mod parser;
 mod robustness;
+mod summary;
 mod test;

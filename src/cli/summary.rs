@@ -1,0 +1,119 @@
+//! `careplan summary PATH`: one plan's summary, or a caseload table for a
+//! directory of plans.
+
+use super::configs::Configs;
+use super::{Outcome, date_arg, fail, system_today};
+use careplan::summary::{self, CaseRow, Summary};
+use careplan::workspace::{self, Contents};
+use careplan::{CheckOptions, check};
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+
+/// Options of `careplan summary`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A plan file, or a directory for the caseload of every plan below it
+    path: PathBuf,
+    /// Show the plan as it stood on this date (YYYY-MM-DD) [default: --today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<Date>,
+    /// The date plans are judged on (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    today: Option<Date>,
+    /// How to print it
+    #[arg(long, value_enum, default_value_t = Style::Text)]
+    format: Style,
+    /// Use this configuration instead of the `careplan.toml` found above the plans
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+/// The summary formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Style {
+    /// Plain text for the terminal
+    Text,
+    /// Markdown, to paste into a record
+    Markdown,
+    /// One self-contained HTML page with charts
+    Html,
+    /// JSON with a stable shape
+    Json,
+}
+
+/// Prints the summary or the caseload.
+pub fn run(args: &Args) -> Outcome {
+    let today = args.today.unwrap_or_else(system_today);
+    let as_of = args.as_of.unwrap_or(today);
+    let mut configs = match Configs::new(today, args.config.as_deref()) {
+        Ok(configs) => configs,
+        Err(error) => return fail(error),
+    };
+    if args.path.is_dir() {
+        return caseload(args, &mut configs, as_of);
+    }
+    let options = match configs.for_file(&args.path) {
+        Ok(options) => options.clone(),
+        Err(error) => return fail(error),
+    };
+    let summary = match one(&args.path, &options, as_of) {
+        Ok(summary) => summary,
+        Err(outcome) => return outcome,
+    };
+    let text = match args.format {
+        Style::Text => summary::text::render(&summary),
+        Style::Markdown => summary::markdown::render(&summary),
+        Style::Json => summary::json::render(&summary),
+        Style::Html => {
+            let source = std::fs::read_to_string(&args.path).unwrap_or_default();
+            let document = careplan::parse(&source).document;
+            let measures = options.catalogue.measures_for(&document);
+            summary::html::render(&summary, &measures)
+        }
+    };
+    print!("{text}");
+    Outcome::Clean
+}
+
+/// Reads, checks and summarises one plan.
+fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<Summary, Outcome> {
+    let display = path.display().to_string();
+    match workspace::read(path) {
+        Ok(Contents::Text(source)) => {
+            let analysis = check(&source, options);
+            Ok(summary::summarize(
+                &display, &source, &analysis, options, as_of,
+            ))
+        }
+        Ok(Contents::NotText(finding)) => Err(fail(format!("{display}: {}", finding.message))),
+        Err(error) => Err(fail(error)),
+    }
+}
+
+fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
+    let files = match workspace::discover(std::slice::from_ref(&args.path)) {
+        Ok(files) => files,
+        Err(error) => return fail(error),
+    };
+    let mut rows = Vec::new();
+    let mut outcome = Outcome::Clean;
+    for path in &files {
+        let options = match configs.for_file(path) {
+            Ok(options) => options.clone(),
+            Err(error) => return fail(error),
+        };
+        match one(path, &options, as_of) {
+            Ok(summary) => rows.push(CaseRow::of(&summary)),
+            Err(failed) => outcome = outcome.max(failed),
+        }
+    }
+    CaseRow::urgency_order(&mut rows);
+    let text = match args.format {
+        Style::Text => summary::text::caseload(&rows, as_of),
+        Style::Markdown => summary::markdown::caseload(&rows, as_of),
+        Style::Json => summary::json::caseload(&rows, as_of),
+        Style::Html => summary::html::caseload(&rows, as_of),
+    };
+    print!("{text}");
+    outcome
+}

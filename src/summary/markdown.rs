@@ -1,0 +1,152 @@
+//! The Markdown summary, to paste into a record or a ticket.
+
+use super::text::{
+    by_goal, concern_detail, details, header_line, outcome_line, review_line, risk_line,
+    sessions_line, status, treatment_line,
+};
+use super::{CaseRow, Summary, number};
+use std::fmt::Write as _;
+
+/// Escapes text for a Markdown table cell or line.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// Renders one plan's summary.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", cell(&s.title));
+    let _ = writeln!(out, "{}  ", header_line(s));
+    let details = details(s);
+    if !details.is_empty() {
+        let _ = writeln!(out, "{}", cell(&details));
+    }
+    if !s.concerns.is_empty() {
+        let _ = writeln!(out, "\n## Concerns\n");
+        for c in &s.concerns {
+            let _ = writeln!(out, "- **{}** {}{}", c.id, cell(&c.text), concern_detail(c));
+        }
+    }
+    let _ = writeln!(out, "\n## Goals\n");
+    let _ = writeln!(
+        out,
+        "| goal | status | target | due | latest | progress | change |\n|---|---|---|---|---|---|---|"
+    );
+    for g in &s.goals {
+        let target = match (&g.measure, &g.target) {
+            (Some(m), Some(t)) => format!("{} {t}", m.measure),
+            _ => "—".to_owned(),
+        };
+        let latest = g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
+            || "—".to_owned(),
+            |r| match &r.band {
+                Some(b) => format!("{} ({b}) on {}", number(r.value), r.date),
+                None => format!("{} on {}", number(r.value), r.date),
+            },
+        );
+        let change = g.measure.as_ref().map_or_else(String::new, outcome_line);
+        let _ = writeln!(
+            out,
+            "| **{}** {} | {} | {} | {} | {} | {} | {} |",
+            g.id,
+            cell(&g.text),
+            status(g),
+            cell(&target),
+            g.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+            cell(&latest),
+            g.progress
+                .map_or_else(|| "—".to_owned(), |p| format!("{}%", number(p.round()))),
+            cell(&change),
+        );
+    }
+    let _ = writeln!(out, "\n## Interventions and medications\n");
+    for (goal, items) in by_goal(s) {
+        let _ = writeln!(out, "- for {}", cell(&goal));
+        for t in items {
+            let _ = writeln!(out, "  - {}", cell(&treatment_line(t)));
+        }
+    }
+    let _ = writeln!(out, "\n## Record\n");
+    let _ = writeln!(out, "- {}", sessions_line(s));
+    let _ = writeln!(out, "- {}", risk_line(s));
+    let _ = writeln!(out, "- {}", review_line(s));
+    let f = &s.findings;
+    let _ = writeln!(
+        out,
+        "\n## Findings\n\n{} error(s), {} warning(s), {} info",
+        f.errors, f.warnings, f.infos
+    );
+    if !f.items.is_empty() {
+        out.push('\n');
+    }
+    for item in &f.items {
+        let _ = writeln!(
+            out,
+            "- line {}: **{}** `{}` {}",
+            item.line,
+            item.severity,
+            item.rule,
+            cell(&item.message)
+        );
+    }
+    out
+}
+
+/// The cells of one caseload row, as text.
+pub(super) fn case_cells(r: &CaseRow) -> Vec<String> {
+    let score = |s: &Option<super::LatestScore>| {
+        s.as_ref().map_or_else(
+            || "—".to_owned(),
+            |s| {
+                let mut text = number(s.value);
+                if let Some(b) = &s.band {
+                    let _ = write!(text, " {b}");
+                }
+                if let Some(t) = s.trend {
+                    let _ = write!(text, ", {}", t.as_str());
+                }
+                text
+            },
+        )
+    };
+    let review = r.review.as_ref().map_or_else(
+        || "—".to_owned(),
+        |v| {
+            if v.overdue_days > 0 {
+                format!("OVERDUE {} d", v.overdue_days)
+            } else {
+                format!("due {}", v.due)
+            }
+        },
+    );
+    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    vec![
+        r.client.clone().unwrap_or_else(|| r.path.clone()),
+        date(r.opened),
+        r.sessions.to_string(),
+        date(r.last_seen),
+        score(&r.phq9),
+        score(&r.gad7),
+        review,
+        r.risk.map_or_else(|| "—".to_owned(), |k| k.to_string()),
+        r.errors.to_string(),
+        r.warnings.to_string(),
+    ]
+}
+
+/// Renders the caseload table.
+pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
+    let mut out = format!(
+        "# Caseload as of {as_of}\n\n{} plan(s), most urgent first.\n\n\
+         | client | opened | sessions | last seen | PHQ-9 | GAD-7 | review | risk | errors | warnings |\n\
+         |---|---|---|---|---|---|---|---|---|---|\n",
+        rows.len()
+    );
+    for r in rows {
+        let cells: Vec<String> = case_cells(r).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out
+}

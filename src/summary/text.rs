@@ -1,0 +1,298 @@
+//! The terminal summary: plain text, aligned, no colour needed.
+
+use super::{CaseRow, Summary, number};
+use crate::analytics::{GoalOutcome, ReliableChange, SeriesOutcome};
+use std::fmt::Write as _;
+
+/// Renders one plan's summary.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.title);
+    let _ = writeln!(out, "{}", "=".repeat(s.title.chars().count().max(8)));
+    let _ = writeln!(out, "{}", header_line(s));
+    let details = details(s);
+    if !details.is_empty() {
+        let _ = writeln!(out, "{details}");
+    }
+    if !s.concerns.is_empty() {
+        let _ = writeln!(out, "\nConcerns");
+        for c in &s.concerns {
+            let _ = writeln!(out, "  {}  {}{}", c.id, c.text, concern_detail(c));
+        }
+    }
+    let _ = writeln!(out, "\nGoals");
+    if s.goals.is_empty() {
+        let _ = writeln!(out, "  (none set by {})", s.as_of);
+    }
+    for g in &s.goals {
+        let _ = writeln!(out, "  {}  {} [{}]", g.id, g.text, status(g));
+        let _ = writeln!(out, "      {}", goal_line(g));
+        if let Some(m) = &g.measure {
+            let _ = writeln!(out, "      {}", outcome_line(m));
+        }
+    }
+    let _ = writeln!(out, "\nInterventions and medications");
+    for (goal, items) in by_goal(s) {
+        let _ = writeln!(out, "  for {goal}");
+        for t in items {
+            let _ = writeln!(out, "    {}", treatment_line(t));
+        }
+    }
+    let _ = writeln!(out, "\nRecord");
+    let _ = writeln!(out, "  {}", sessions_line(s));
+    let _ = writeln!(out, "  {}", risk_line(s));
+    let _ = writeln!(out, "  {}", review_line(s));
+    let f = &s.findings;
+    let _ = writeln!(
+        out,
+        "\nFindings: {} error(s), {} warning(s), {} info",
+        f.errors, f.warnings, f.infos
+    );
+    for item in &f.items {
+        let _ = writeln!(
+            out,
+            "  line {}: {}[{}] {}",
+            item.line, item.severity, item.rule, item.message
+        );
+    }
+    out
+}
+
+/// Renders the caseload table, one row per plan.
+pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
+    let header = [
+        "client",
+        "opened",
+        "sessions",
+        "last seen",
+        "PHQ-9",
+        "GAD-7",
+        "review",
+        "risk",
+        "errors",
+        "warnings",
+    ];
+    let mut table: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+    for r in rows {
+        table.push(super::markdown::case_cells(r));
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            table
+                .iter()
+                .map(|row| row.get(i).map_or(0, |c| c.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = format!(
+        "Caseload as of {as_of}: {} plan(s), most urgent first\n\n",
+        rows.len()
+    );
+    for row in &table {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:width$}"))
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    out
+}
+
+pub(super) fn header_line(s: &Summary) -> String {
+    let mut parts = Vec::new();
+    if let Some(client) = &s.client {
+        parts.push(format!("client {client}"));
+    }
+    if let Some(opened) = s.opened {
+        parts.push(format!("opened {opened}"));
+    }
+    parts.push(format!("as of {}", s.as_of));
+    parts.join(" · ")
+}
+
+pub(super) fn details(s: &Summary) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &s.clinician {
+        parts.push(format!("clinician {c}"));
+    }
+    if let Some(p) = &s.prescriber {
+        parts.push(format!("prescriber {p}"));
+    }
+    if let Some(o) = &s.orientation {
+        parts.push(format!("orientation {o}"));
+    }
+    if let Some(c) = s.care {
+        parts.push(format!("care {c}"));
+    }
+    if let Some(stage) = s.stage {
+        parts.push(format!("stage {stage}"));
+    }
+    if let Some(r) = &s.review_every {
+        parts.push(format!("review every {r}"));
+    }
+    parts.join(" · ")
+}
+
+pub(super) fn concern_detail(c: &super::ConcernLine) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &c.diagnosis {
+        parts.push(d.clone());
+    }
+    if let Some(since) = c.since {
+        parts.push(format!("since {since}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The goal's status word, or that none is recorded.
+pub(super) fn status(g: &GoalOutcome) -> String {
+    g.status
+        .map_or_else(|| "no status yet".to_owned(), |s| s.to_string())
+}
+
+/// Target, due date, latest score and progress.
+pub(super) fn goal_line(g: &GoalOutcome) -> String {
+    let mut parts = Vec::new();
+    if let (Some(m), Some(t)) = (&g.measure, &g.target) {
+        parts.push(format!("target {} {t}", m.measure));
+    }
+    if let Some(due) = g.due {
+        parts.push(format!("due {due}"));
+    }
+    if let Some(r) = g.measure.as_ref().and_then(|m| m.latest()) {
+        let band = r
+            .band
+            .as_ref()
+            .map(|b| format!(", {b}"))
+            .unwrap_or_default();
+        parts.push(format!("latest {} on {}{band}", number(r.value), r.date));
+    } else if g.measure.is_some() {
+        parts.push("no scores yet".to_owned());
+    } else {
+        parts.push("no measure".to_owned());
+    }
+    if let Some(p) = g.progress {
+        parts.push(format!("progress {}%", number(p.round())));
+    }
+    parts.join(" · ")
+}
+
+/// Baseline to latest, and what the change means.
+pub(super) fn outcome_line(m: &SeriesOutcome) -> String {
+    let mut parts = Vec::new();
+    let scores: Vec<String> = m.readings.iter().map(|r| number(r.value)).collect();
+    match (m.baseline, m.latest()) {
+        (Some(b), Some(l)) => parts.push(format!(
+            "{}: baseline {} → latest {} ({})",
+            m.measure,
+            number(b),
+            number(l.value),
+            scores.join(", ")
+        )),
+        _ => parts.push(format!("{}: no scores yet", m.measure)),
+    }
+    if let Some(r) = m.reliable {
+        parts.push(
+            match r {
+                ReliableChange::Improvement => "reliable improvement",
+                ReliableChange::Deterioration => "reliable deterioration",
+                ReliableChange::NoReliableChange => "no reliable change",
+            }
+            .to_owned(),
+        );
+    }
+    if m.response == Some(true) {
+        parts.push("response (50% or more)".to_owned());
+    }
+    if m.remission == Some(true) {
+        parts.push("remission".to_owned());
+    }
+    if let Some(t) = m.trend {
+        parts.push(format!("trend {}", t.as_str()));
+    }
+    parts.join(" · ")
+}
+
+/// Treatments grouped under each goal they serve (a treatment serving two
+/// goals is listed under both), then those serving no known goal.
+pub(super) fn by_goal(s: &Summary) -> Vec<(String, Vec<&super::TreatmentLine>)> {
+    let mut groups: Vec<(String, Vec<&super::TreatmentLine>)> = s
+        .goals
+        .iter()
+        .map(|g| {
+            let items = s
+                .treatments
+                .iter()
+                .filter(|t| t.goals.contains(&g.id))
+                .collect();
+            (format!("{} {}", g.id, g.text), items)
+        })
+        .collect();
+    let orphans: Vec<_> = s
+        .treatments
+        .iter()
+        .filter(|t| !t.goals.iter().any(|id| s.goals.iter().any(|g| &g.id == id)))
+        .collect();
+    if !orphans.is_empty() {
+        groups.push(("no goal set by this date".to_owned(), orphans));
+    }
+    groups
+}
+
+pub(super) fn treatment_line(t: &super::TreatmentLine) -> String {
+    let detail = t
+        .detail
+        .as_ref()
+        .map(|d| format!(" \"{d}\""))
+        .unwrap_or_default();
+    let course = match (t.started, t.stopped, t.active) {
+        (_, Some(stopped), _) => format!(
+            "{} to {stopped}, stopped",
+            t.started.map_or_else(|| "?".to_owned(), |d| d.to_string())
+        ),
+        (Some(started), None, true) => format!("since {started}, active"),
+        (Some(started), None, false) => format!("starts {started}"),
+        (None, None, _) => "active".to_owned(),
+    };
+    format!("{} {}{detail} · {course}", t.id, t.what)
+}
+
+pub(super) fn sessions_line(s: &Summary) -> String {
+    match s.last_session {
+        Some(last) => format!("{} session(s), the last on {last}", s.sessions),
+        None => "no sessions yet".to_owned(),
+    }
+}
+
+pub(super) fn risk_line(s: &Summary) -> String {
+    let risk = s
+        .risk
+        .map_or_else(|| "risk not assessed".to_owned(), |r| format!("risk {r}"));
+    let plan = s.safety_plan.map_or_else(
+        || "no safety plan".to_owned(),
+        |d| format!("safety plan of {d}"),
+    );
+    format!("{risk} · {plan}")
+}
+
+pub(super) fn review_line(s: &Summary) -> String {
+    let Some(r) = &s.review else {
+        return "next review: unknown (the plan has no opened date)".to_owned();
+    };
+    let last = r.last.map_or_else(
+        || "no review yet".to_owned(),
+        |d| format!("last review {d}"),
+    );
+    let next = match r.overdue_days {
+        d if d > 0 => format!("next review was due {}: {d} day(s) OVERDUE", r.due),
+        0 => format!("next review due today, {}", r.due),
+        d => format!("next review due {} (in {} day(s))", r.due, -d),
+    };
+    format!("{last} · {next}")
+}

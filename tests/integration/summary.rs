@@ -1,0 +1,210 @@
+//! `careplan summary`: every format for every example, `--as-of`, the
+//! caseload, a self-contained HTML page, and the page in a real browser.
+
+use crate::test::{Test, repo_file, root};
+
+const TODAY: &str = "2026-11-23";
+
+const EXAMPLES: &[&str] = &[
+    "adolescent-dbt",
+    "depression-ipt",
+    "low-back-pain",
+    "ocd",
+    "panic-disorder",
+    "ptsd",
+];
+
+fn summary(example: &str, format: &str, extra: &[&str]) -> String {
+    let path = root().join(format!("examples/{example}.careplan"));
+    let mut args = vec![
+        "summary".to_owned(),
+        path.display().to_string(),
+        "--today".to_owned(),
+        TODAY.to_owned(),
+        "--format".to_owned(),
+        format.to_owned(),
+    ];
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
+    let out = Test::new().args(args).run().status(0);
+    // The path is machine-specific; the snapshots name the example instead.
+    out.stdout.replace(&root().display().to_string(), "<repo>")
+}
+
+#[test]
+fn every_format_for_every_example() {
+    for example in EXAMPLES {
+        for format in ["text", "markdown", "json", "html"] {
+            insta::assert_snapshot!(
+                format!("summary-{example}-{format}"),
+                summary(example, format, &[])
+            );
+        }
+    }
+}
+
+#[test]
+fn as_of_shows_the_plan_before_and_after_a_review() {
+    // The OCD plan's first review, on 2026-08-18, records each goal's status
+    // and starts cognitive work; the day before, neither had happened.
+    let before = summary("ocd", "json", &["--as-of", "2026-08-17"]);
+    let after = summary("ocd", "json", &["--as-of", "2026-08-18"]);
+    let status = |text: &str| -> Vec<serde_json::Value> {
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value["summary"]["goals"]
+            .as_array()
+            .map(|goals| goals.iter().map(|g| g["status"].clone()).collect())
+            .unwrap_or_default()
+    };
+    assert!(
+        status(&before).iter().all(serde_json::Value::is_null),
+        "{before}"
+    );
+    assert!(status(&after).iter().all(|s| !s.is_null()), "{after}");
+    insta::assert_snapshot!(
+        "summary-ocd-as-of-before",
+        summary("ocd", "text", &["--as-of", "2026-08-17"])
+    );
+    insta::assert_snapshot!(
+        "summary-ocd-as-of-after",
+        summary("ocd", "text", &["--as-of", "2026-08-18"])
+    );
+}
+
+#[test]
+fn a_directory_gives_the_caseload_most_urgent_first() {
+    let overdue = repo_file("tests/fixtures/rules/review-overdue/fires-no-review.careplan");
+    let mut test = Test::new().file("late.careplan", overdue);
+    for example in EXAMPLES {
+        test = test.file(
+            &format!("{example}.careplan"),
+            repo_file(&format!("examples/{example}.careplan")),
+        );
+    }
+    let out = test
+        .args(["summary", ".", "--today", TODAY])
+        .run()
+        .status(0);
+    let rows: Vec<&str> = out.stdout.lines().skip(3).collect();
+    assert_eq!(rows.len(), 7, "{}", out.stdout);
+    assert!(
+        rows.first().is_some_and(|r| r.contains("OVERDUE")),
+        "{}",
+        out.stdout
+    );
+    insta::assert_snapshot!(out.stdout);
+}
+
+/// The HTML page must leak nothing when opened: no scripts, no external
+/// resources of any kind.
+#[test]
+fn html_is_self_contained() {
+    for example in EXAMPLES {
+        let html = summary(example, "html", &[]);
+        let lower = html.to_lowercase();
+        for forbidden in [
+            "<script", "src=", "href=", "url(", "@import", "http:", "https:", "<link", "<img",
+            "<iframe",
+        ] {
+            assert!(
+                !lower.contains(forbidden),
+                "{example}: the page holds `{forbidden}`"
+            );
+        }
+        assert!(lower.contains("content-security-policy"), "{example}");
+        assert!(html.matches("<svg").count() >= 1, "{example}: no chart");
+        assert!(
+            html.contains("<th scope=\"col\">Goal</th>"),
+            "{example}: no goal table"
+        );
+    }
+}
+
+/// Renders each example's page in headless Chromium: the DOM after
+/// rendering holds a chart per measure and the goal table, and a screenshot
+/// is taken (in target/summary-screenshots/ for people to look at).
+/// Skipped when Chromium is absent, unless CAREPLAN_REQUIRE_BROWSER is set
+/// (as `.ci/run` does after installing it).
+#[test]
+fn html_renders_in_a_real_browser() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(browser) = browser else {
+        assert!(
+            std::env::var_os("CAREPLAN_REQUIRE_BROWSER").is_none(),
+            "CAREPLAN_REQUIRE_BROWSER is set but no Chromium was found"
+        );
+        eprintln!("skipped: no Chromium on this machine (.ci/run installs it)");
+        return;
+    };
+    let shots = root().join("target/summary-screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshot folder");
+    // Two examples at a time: each launches the browser twice.
+    for pair in EXAMPLES.chunks(2) {
+        std::thread::scope(|scope| {
+            for example in pair {
+                scope.spawn(|| render_in(browser, example, &shots));
+            }
+        });
+    }
+}
+
+/// Renders one example's page in `browser`, checks the DOM, screenshots it.
+fn render_in(browser: &str, example: &str, shots: &std::path::Path) {
+    {
+        let html = summary(example, "html", &[]);
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let page = dir.path().join("summary.html");
+        std::fs::write(&page, &html).expect("write page");
+        let url = format!("file://{}", page.display());
+        let run = |extra: &[String]| {
+            let mut command = std::process::Command::new(browser);
+            command.args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1000,2400",
+            ]);
+            command.arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ));
+            command.args(extra).arg(&url);
+            command.output().expect("run the browser")
+        };
+        let dom = run(&["--dump-dom".to_owned()]);
+        let dom = String::from_utf8_lossy(&dom.stdout);
+        let measures = html.matches("<figure>").count();
+        assert!(measures >= 1, "{example}: no chart in the page");
+        assert_eq!(
+            dom.matches("<svg").count(),
+            measures,
+            "{example}: charts missing after rendering"
+        );
+        assert!(
+            dom.contains("<th scope=\"col\">Goal</th>"),
+            "{example}: goal table missing"
+        );
+        assert!(
+            dom.contains("<polyline") || dom.contains("<circle"),
+            "{example}: no scores drawn"
+        );
+        let shot = shots.join(format!("{example}.png"));
+        run(&[format!("--screenshot={}", shot.display())]);
+        let size = std::fs::metadata(&shot).map_or(0, |m| m.len());
+        assert!(
+            size > 10_000,
+            "{example}: the screenshot is empty ({size} bytes)"
+        );
+    }
+}
