@@ -1,7 +1,7 @@
 //! `careplan check PATH...`: check plan files and report what is found.
 
 use super::configs::Configs;
-use super::{Outcome, date_arg, fail, system_today};
+use super::{Outcome, date_arg, fail, plan_files, system_today};
 use careplan::emit::{FileReport, Format, Totals, github, human, json, sarif};
 use careplan::workspace::{self, Contents};
 use careplan::{Diagnostic, check};
@@ -67,14 +67,9 @@ struct Checked {
 
 /// Checks every file, prints the findings and the totals.
 pub fn run(args: &Args) -> Outcome {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let files = match workspace::discover(&paths) {
+    let files = match plan_files(&args.paths) {
         Ok(files) => files,
-        Err(error) => return fail(error),
+        Err(outcome) => return outcome,
     };
     if files.is_empty() {
         anstream::eprintln!("careplan: warning: no *.careplan files found");

@@ -1,6 +1,6 @@
 //! `careplan fmt PATH...`: rewrite plan files in the canonical layout.
 
-use super::{Outcome, fail};
+use super::{Outcome, fail, plan_files};
 use careplan::emit::{FileReport, human};
 use careplan::format::{FormatError, format};
 use careplan::workspace::{self, Contents};
@@ -32,14 +32,9 @@ pub fn run(args: &Args) -> Outcome {
         }
         return stdin(args);
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let files = match workspace::discover(&paths) {
+    let files = match plan_files(&args.paths) {
         Ok(files) => files,
-        Err(error) => return fail(error),
+        Err(outcome) => return outcome,
     };
     let mut outcome = Outcome::Clean;
     let mut changed = 0;

@@ -3,6 +3,7 @@
 
 mod check;
 mod configs;
+mod export;
 mod fmt;
 mod rules;
 mod summary;
@@ -27,6 +28,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Summarise a plan (or, for a directory, the caseload) as text, Markdown, HTML or JSON.
     Summary(summary::Args),
+    /// Export a plan to a health-record format (FHIR R4), as it stood on a date.
+    Export(export::Args),
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Summary(args) => summary::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };
@@ -75,6 +79,14 @@ pub fn date_arg(text: &str) -> Result<Date, String> {
 pub fn fail(message: impl std::fmt::Display) -> Outcome {
     anstream::eprintln!("careplan: error: {message}");
     Outcome::Unusable
+}
+
+/// The plan files below `paths` (the current directory when none is
+/// named); a missing path ends the command.
+pub fn plan_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Outcome> {
+    let current = [std::path::PathBuf::from(".")];
+    let paths = if paths.is_empty() { &current[..] } else { paths };
+    careplan::workspace::discover(paths).map_err(fail)
 }
 
 /// The system's local date, for rules about what is overdue.

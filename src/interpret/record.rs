@@ -75,6 +75,19 @@ pub struct GoalTrack {
     pub statuses: Vec<Dated<Achievement>>,
 }
 
+impl GoalTrack {
+    /// The latest status recorded on or before `date`.
+    pub fn status_on(&self, date: Date) -> Option<Achievement> {
+        Record::latest(&self.statuses, date).map(|s| s.value)
+    }
+
+    /// Whether the goal is closed on `date`: its latest status is met
+    /// (achieved, sustaining) or ended (not-achieved, not-attainable).
+    pub fn is_closed_on(&self, date: Date) -> bool {
+        self.status_on(date).is_some_and(Achievement::is_closed)
+    }
+}
+
 /// Whether a treatment is a therapy intervention or a medication.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

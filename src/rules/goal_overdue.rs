@@ -58,10 +58,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
     for track in &cx.record.goals {
         let id = track.id.as_str();
-        let status = Record::latest(&track.statuses, today);
-        if status.is_some_and(|s| s.value.is_closed()) {
+        if track.is_closed_on(today) {
             continue;
         }
+        let status = Record::latest(&track.statuses, today);
         let Some(due) = Record::latest(&track.dues, today) else {
             continue;
         };

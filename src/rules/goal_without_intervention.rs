@@ -4,7 +4,6 @@
 use super::RuleMeta;
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::interpret::Record;
 use crate::rules::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -50,9 +49,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
     for goal in cx.document.goals() {
         let id = goal.id.value.as_str();
-        let track = cx.record.goal(id);
-        let status = track.and_then(|t| Record::latest(&t.statuses, today));
-        if status.is_some_and(|s| s.value.is_closed()) {
+        if cx.record.goal(id).is_some_and(|t| t.is_closed_on(today)) {
             continue;
         }
         let linked: Vec<_> = cx

@@ -86,7 +86,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
     for track in &cx.record.goals {
         let id = track.id.as_str();
-        if Record::latest(&track.statuses, today).is_some_and(|s| s.value.is_closed()) {
+        if track.is_closed_on(today) {
             continue;
         }
         let Some(measure) = track.measure.as_deref() else {

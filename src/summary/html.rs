@@ -8,7 +8,7 @@
 //! headers with scope, and a title and description on every chart.
 
 use super::text::{
-    by_goal, concern_detail, details, header_line, outcome_line, review_line, risk_line,
+    by_goal, concern_detail, details, header_line, latest_cell, progress_cell, target_cell, outcome_line, review_line, risk_line,
     sessions_line, status, treatment_line,
 };
 use super::{CaseRow, Summary, number};
@@ -177,17 +177,8 @@ fn goals_table(b: &mut String, s: &Summary) {
         s.as_of
     );
     for g in &s.goals {
-        let target = match (&g.measure, &g.target) {
-            (Some(m), Some(t)) => format!("{} {t}", m.measure),
-            _ => "—".to_owned(),
-        };
-        let latest = g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
-            || "—".to_owned(),
-            |r| match &r.band {
-                Some(band) => format!("{} ({band}), {}", number(r.value), r.date),
-                None => format!("{}, {}", number(r.value), r.date),
-            },
-        );
+        let target = target_cell(g);
+        let latest = latest_cell(g);
         let status_word = status(g);
         let class = g.status.map_or("", |s| s.as_str());
         let _ = writeln!(
@@ -200,8 +191,7 @@ fn goals_table(b: &mut String, s: &Summary) {
             esc(&target),
             g.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
             esc(&latest),
-            g.progress
-                .map_or_else(|| "—".to_owned(), |p| format!("{}%", number(p.round()))),
+            progress_cell(g),
             esc(&g.measure.as_ref().map_or_else(String::new, outcome_line)),
         );
     }

@@ -1,7 +1,7 @@
 //! The Markdown summary, to paste into a record or a ticket.
 
 use super::text::{
-    by_goal, concern_detail, details, header_line, outcome_line, review_line, risk_line,
+    by_goal, concern_detail, details, header_line, latest_cell, progress_cell, target_cell, outcome_line, review_line, risk_line,
     sessions_line, status, treatment_line,
 };
 use super::{CaseRow, Summary, number};
@@ -35,17 +35,8 @@ pub fn render(s: &Summary) -> String {
         "| goal | status | target | due | latest | progress | change |\n|---|---|---|---|---|---|---|"
     );
     for g in &s.goals {
-        let target = match (&g.measure, &g.target) {
-            (Some(m), Some(t)) => format!("{} {t}", m.measure),
-            _ => "—".to_owned(),
-        };
-        let latest = g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
-            || "—".to_owned(),
-            |r| match &r.band {
-                Some(b) => format!("{} ({b}) on {}", number(r.value), r.date),
-                None => format!("{} on {}", number(r.value), r.date),
-            },
-        );
+        let target = target_cell(g);
+        let latest = latest_cell(g);
         let change = g.measure.as_ref().map_or_else(String::new, outcome_line);
         let _ = writeln!(
             out,
@@ -56,8 +47,7 @@ pub fn render(s: &Summary) -> String {
             cell(&target),
             g.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
             cell(&latest),
-            g.progress
-                .map_or_else(|| "—".to_owned(), |p| format!("{}%", number(p.round()))),
+            progress_cell(g),
             cell(&change),
         );
     }

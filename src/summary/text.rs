@@ -156,6 +156,34 @@ pub(super) fn status(g: &GoalOutcome) -> String {
         .map_or_else(|| "no status yet".to_owned(), |s| s.to_string())
 }
 
+/// The goal's target with its measure (`PHQ-9 < 5`), or a dash.
+pub(super) fn target_cell(g: &GoalOutcome) -> String {
+    match (&g.measure, &g.target) {
+        (Some(m), Some(t)) => format!("{} {t}", m.measure),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The latest score with its band and date (`9 (mild) on 2026-11-17`), or a dash.
+pub(super) fn latest_cell(g: &GoalOutcome) -> String {
+    g.measure
+        .as_ref()
+        .and_then(|m| m.latest())
+        .map_or_else(
+            || "—".to_owned(),
+            |r| match &r.band {
+                Some(band) => format!("{} ({band}) on {}", number(r.value), r.date),
+                None => format!("{} on {}", number(r.value), r.date),
+            },
+        )
+}
+
+/// Progress toward the target in whole percent, or a dash.
+pub(super) fn progress_cell(g: &GoalOutcome) -> String {
+    g.progress
+        .map_or_else(|| "—".to_owned(), |p| format!("{}%", number(p.round())))
+}
+
 /// Target, due date, latest score and progress.
 pub(super) fn goal_line(g: &GoalOutcome) -> String {
     let mut parts = Vec::new();
