@@ -187,7 +187,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn number(&mut self, pair: &P<'_>) -> Number {
-        Spanned::new(pair.as_str().parse().unwrap_or(f64::NAN), span(pair))
+        Spanned::new(number_value(pair.as_str()), span(pair))
     }
 
     fn word<T: Word>(&mut self, pair: &P<'_>) -> Option<Spanned<T>> {
@@ -724,6 +724,36 @@ impl<'s> Lowerer<'s> {
         );
         Ok(())
     }
+}
+
+/// The value of a `number` token (`-`? digits, then `.` and digits or not).
+///
+/// Short numbers are read exactly without the general float parser: their
+/// digits form an integer below 2^53 and the power of ten dividing it is
+/// exact, so one correctly rounded division gives the same `f64` as
+/// `str::parse` would.
+fn number_value(text: &str) -> f64 {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let count = whole.len() + fraction.len();
+    if !(1..=15).contains(&count) || whole.is_empty() {
+        return text.parse().unwrap_or(f64::NAN);
+    }
+    let mut mantissa: u64 = 0;
+    for &d in whole.as_bytes().iter().chain(fraction.as_bytes()) {
+        if !d.is_ascii_digit() {
+            return text.parse().unwrap_or(f64::NAN);
+        }
+        mantissa = mantissa * 10 + u64::from(d - b'0');
+    }
+    const POWERS: [f64; 15] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+    ];
+    let value = mantissa as f64 / POWERS[fraction.len()];
+    if negative { -value } else { value }
 }
 
 /// The keyword that starts the field line at `field`.

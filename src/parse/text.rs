@@ -18,6 +18,10 @@ pub(crate) fn decode(raw: &str) -> String {
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .unwrap_or(raw);
+    // Most strings hold no escape: copy them whole.
+    if !body.contains('\\') {
+        return body.to_owned();
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -57,6 +61,26 @@ fn dedent(body: &str) -> String {
 
 /// Reads a `YYYY-MM-DD` date; `Err` explains why it is not on the calendar.
 pub fn date(text: &str) -> Result<Date, String> {
+    // Fast path for the form the grammar reads, `DDDD-DD-DD`; anything
+    // else, and every error, takes the general path below.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text.as_bytes()
+        && [y0, y1, y2, y3, m0, m1, d0, d1]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let n = |digits: &[u8]| {
+            digits
+                .iter()
+                .fold(0i16, |n, d| n * 10 + i16::from(d - b'0'))
+        };
+        let month = n(&[m0, m1]) as i8;
+        let day = n(&[d0, d1]) as i8;
+        if (1..=12).contains(&month)
+            && let Ok(date) = Date::new(n(&[y0, y1, y2, y3]), month, day)
+        {
+            return Ok(date);
+        }
+    }
     let mut parts = text.splitn(3, '-').map(str::parse::<i16>);
     let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
         (parts.next(), parts.next(), parts.next())
