@@ -21,6 +21,7 @@ pub mod catalogue;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod interpret;
 pub mod parse;
 pub mod rules;

@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod docs;
+mod export;
 mod fixtures;
 mod fmt;
 mod formats;

@@ -1,0 +1,150 @@
+//! `careplan export PATH --format fhir`: a plan as a FHIR R4 Bundle on
+//! standard output.
+//!
+//! A file with error-level findings is not exported: its findings go to
+//! standard error and the run exits 1, so that an integration never imports
+//! a record that is missing the entries careplan could not read.
+
+use super::{Outcome, date_arg, fail, system_today};
+use careplan::config::Config;
+use careplan::emit::{FileReport, human};
+use careplan::export::fhir::{self, CLIENT_SYSTEM, ExportError, ICD_10, Options};
+use careplan::workspace::{self, Contents};
+use careplan::{CheckOptions, Diagnostic, Severity, check};
+use jiff::civil::Date;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Options of `careplan export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan file to export
+    path: PathBuf,
+    /// The format to export to
+    #[arg(long, value_enum)]
+    format: FormatArg,
+    /// Export the plan as it stood at the end of this day (YYYY-MM-DD) [default: --today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<Date>,
+    /// The date the file is checked on before export (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    today: Option<Date>,
+    /// Use this configuration instead of the `careplan.toml` found above the file
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The identifier system of the client id in the Patient
+    #[arg(long, value_name = "URI", default_value = CLIENT_SYSTEM)]
+    client_system: String,
+    /// The code system of concerns' `diagnosis` codes
+    #[arg(long, value_name = "URI", default_value = ICD_10)]
+    diagnosis_system: String,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    /// A FHIR R4 Bundle (type collection), as JSON
+    Fhir,
+}
+
+/// Checks the file, then prints its export.
+pub fn run(args: &Args) -> Outcome {
+    let display = args.path.display().to_string();
+    if args.path.is_dir() {
+        return fail(format!(
+            "{display} is a directory: export takes one plan file"
+        ));
+    }
+    let today = args.today.unwrap_or_else(system_today);
+    let as_of = args.as_of.unwrap_or(today);
+    let options = match check_options(&args.path, args.config.as_deref(), today) {
+        Ok(options) => options,
+        Err(error) => return fail(error),
+    };
+    let source = match workspace::read(&args.path) {
+        Ok(Contents::Text(text)) => text,
+        Ok(Contents::NotText(finding)) => return refuse(&display, "", &[finding]),
+        Err(error) => return fail(error),
+    };
+    let analysis = check(&source, &options);
+    let errors: Vec<Diagnostic> = analysis
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        return refuse(&display, &source, &errors);
+    }
+    let measures = options.catalogue.measures_for(&analysis.document);
+    let export = Options {
+        as_of,
+        client_system: args.client_system.clone(),
+        diagnosis_system: args.diagnosis_system.clone(),
+    };
+    let bundle = match fhir::bundle(&analysis.document, &analysis.record, &measures, &export) {
+        Ok(bundle) => bundle,
+        Err(error @ ExportError::BeforeOpened { .. }) => {
+            return fail(format!("--as-of: {error}"));
+        }
+        Err(error) => {
+            anstream::eprintln!("careplan: error: {display}: {error}");
+            return Outcome::Failed;
+        }
+    };
+    if analysis
+        .document
+        .plan()
+        .is_none_or(|plan| plan.client.is_none())
+    {
+        anstream::eprintln!(
+            "careplan: warning: {display}: the plan has no `client`, so the Patient has no identifier"
+        );
+    }
+    let json = match bundle.to_json() {
+        Ok(json) => json,
+        Err(error) => return fail(error),
+    };
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{json}").and_then(|()| out.flush()).is_err() {
+        return Outcome::Unusable;
+    }
+    Outcome::Clean
+}
+
+/// The check options for the file: from `--config`, or the `careplan.toml`
+/// found above it, or the defaults.
+fn check_options(path: &Path, fixed: Option<&Path>, today: Date) -> Result<CheckOptions, String> {
+    let file = match fixed {
+        Some(file) => Some(file.to_owned()),
+        None => {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let dir = dir.map_or_else(|| PathBuf::from("."), Path::to_owned);
+            std::path::absolute(&dir)
+                .ok()
+                .and_then(|d| Config::find(&d))
+        }
+    };
+    match file {
+        Some(file) => Ok(Config::load(&file)
+            .map_err(|e| e.to_string())?
+            .options(today)),
+        None => Ok(CheckOptions::new(today)),
+    }
+}
+
+/// Prints the error-level findings that stop the export; exit 1.
+fn refuse(path: &str, source: &str, errors: &[Diagnostic]) -> Outcome {
+    let report = FileReport {
+        path,
+        source,
+        diagnostics: errors,
+    };
+    let mut err = anstream::stderr().lock();
+    let _ = write!(err, "{}", human::render(&report, true));
+    let _ = writeln!(
+        err,
+        "careplan: error: {path} was not exported: {} error{} (run `careplan check {path}`)",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    Outcome::Failed
+}

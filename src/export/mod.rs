@@ -1,0 +1,7 @@
+//! Exporting a plan to other systems.
+//!
+//! - [`fhir`]: the plan as it stood on one date, as a FHIR R4 `Bundle` of
+//!   type `collection` (Patient, Conditions, Goals, one CarePlan,
+//!   MedicationStatements and Observations), for electronic health records.
+
+pub mod fhir;
