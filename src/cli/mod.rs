@@ -85,7 +85,11 @@ pub fn fail(message: impl std::fmt::Display) -> Outcome {
 /// named); a missing path ends the command.
 pub fn plan_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Outcome> {
     let current = [std::path::PathBuf::from(".")];
-    let paths = if paths.is_empty() { &current[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &current[..]
+    } else {
+        paths
+    };
     careplan::workspace::discover(paths).map_err(fail)
 }
 

@@ -1,8 +1,8 @@
 //! The Markdown summary, to paste into a record or a ticket.
 
 use super::text::{
-    by_goal, concern_detail, details, header_line, latest_cell, progress_cell, target_cell, outcome_line, review_line, risk_line,
-    sessions_line, status, treatment_line,
+    by_goal, concern_detail, details, header_line, latest_cell, outcome_line, progress_cell,
+    review_line, risk_line, sessions_line, status, target_cell, treatment_line,
 };
 use super::{CaseRow, Summary, number};
 use std::fmt::Write as _;

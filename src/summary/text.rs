@@ -166,16 +166,13 @@ pub(super) fn target_cell(g: &GoalOutcome) -> String {
 
 /// The latest score with its band and date (`9 (mild) on 2026-11-17`), or a dash.
 pub(super) fn latest_cell(g: &GoalOutcome) -> String {
-    g.measure
-        .as_ref()
-        .and_then(|m| m.latest())
-        .map_or_else(
-            || "—".to_owned(),
-            |r| match &r.band {
-                Some(band) => format!("{} ({band}) on {}", number(r.value), r.date),
-                None => format!("{} on {}", number(r.value), r.date),
-            },
-        )
+    g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
+        || "—".to_owned(),
+        |r| match &r.band {
+            Some(band) => format!("{} ({band}) on {}", number(r.value), r.date),
+            None => format!("{} on {}", number(r.value), r.date),
+        },
+    )
 }
 
 /// Progress toward the target in whole percent, or a dash.
