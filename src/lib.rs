@@ -25,6 +25,7 @@ pub mod export;
 pub mod interpret;
 pub mod parse;
 pub mod rules;
+pub mod session;
 pub mod span;
 pub mod summary;
 pub mod suppress;

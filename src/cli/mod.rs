@@ -5,6 +5,7 @@ mod check;
 mod configs;
 mod export;
 mod fmt;
+mod repl;
 mod rules;
 mod summary;
 
@@ -30,6 +31,8 @@ enum Command {
     Summary(summary::Args),
     /// Export a plan to a health-record format (FHIR R4), as it stood on a date.
     Export(export::Args),
+    /// Build and amend a plan interactively, checked as you type.
+    Repl(repl::Args),
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args),
         Command::Summary(args) => summary::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Repl(args) => repl::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -9,6 +9,7 @@ mod fmt;
 mod formats;
 mod generate;
 mod parser;
+mod repl;
 mod robustness;
 mod summary;
 mod test;

@@ -1,0 +1,548 @@
+//! An interactive session: a plan built and amended entry by entry, with the
+//! checker answering each one. `careplan repl` is a thin terminal shell over
+//! it; everything it does is here and works without a terminal.
+//!
+//! The session keeps the plan as **text**: the loaded file's text followed
+//! by the entries typed, each after a blank line, so comments and layout
+//! survive. After every change the whole text is checked again.
+//!
+//! ```
+//! use careplan::CheckOptions;
+//! use careplan::session::Session;
+//! let mut session = Session::new(CheckOptions::new(jiff::civil::date(2026, 11, 22)));
+//! session.add_entry("plan \"Low mood\"\n  opened 2026-09-01\n").unwrap();
+//! session.add_entry("goal G1 \"Sleep through the night\"\n  due 2027-01-15\n").unwrap();
+//! // An intervention that names no goal is flagged as soon as it is added.
+//! let added = session.add_entry("intervention I1 CBT \"Sleep hygiene\"\n").unwrap();
+//! assert!(added.findings.iter().any(|d| d.rule.name() == "unlinked-intervention"));
+//! // A line the grammar cannot read is rejected and not added.
+//! assert!(session.add_entry("goal G2\n").is_err());
+//! session.undo();
+//! assert!(!session.text().contains("I1"));
+//! ```
+
+mod commands;
+mod complete;
+mod highlight;
+mod input;
+mod show;
+mod tokens;
+
+pub use commands::{COMMANDS, CommandInfo, Reply};
+pub use complete::{Completion, CompletionKind, complete};
+pub use highlight::{Class, highlight};
+pub use input::{Assembler, Input, is_complete, split};
+
+use crate::ast::Entry;
+use crate::check::{Analysis, CheckOptions, check};
+use crate::diagnostic::Diagnostic;
+use crate::emit::{FileReport, human};
+use crate::format::{FormatError, format};
+use crate::parse::parse;
+use crate::rules::Rule;
+use crate::span::{LineIndex, Span};
+use crate::summary::{self, Summary};
+use crate::workspace::{self, Contents, WorkspaceError};
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+
+/// A plan being built and amended, checked after every change.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The plan's text: what was loaded, then every entry added.
+    text: String,
+    /// The entries added since the last load, oldest first, for `undo`.
+    added: Vec<Appended>,
+    /// The file the plan was loaded from or last saved to.
+    file: Option<PathBuf>,
+    /// What that file held when it was loaded or saved (`None`: it did not
+    /// exist), to notice when someone else changes it.
+    on_disk: Option<Vec<u8>>,
+    /// The text as it was when last loaded or saved.
+    saved: String,
+    options: CheckOptions,
+    as_of: Option<Date>,
+    analysis: Analysis,
+    styled: bool,
+    /// A command that was refused once because it would discard unsaved
+    /// changes; entering it again goes ahead.
+    confirm: Option<String>,
+}
+
+/// One entry appended to the text.
+#[derive(Clone, Debug)]
+struct Appended {
+    /// The text's length before it (and its separator) was appended.
+    before: usize,
+    /// The entry itself.
+    span: Span,
+}
+
+/// An entry the session accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Added {
+    /// Where it stands in [`Session::text`].
+    pub span: Span,
+    /// What it is, for messages: `goal G1`, `session 2026-10-01`.
+    pub what: String,
+    /// The findings it brought: those about the entry itself, and those
+    /// elsewhere in the plan that were not there before it (a duplicate id
+    /// it clashes with, a plan-wide rule it now breaks). Spans point into
+    /// [`Session::text`].
+    pub findings: Vec<Diagnostic>,
+    /// Findings that were there before the entry and are gone with it (the
+    /// goal that now has an intervention).
+    pub resolved: Vec<Diagnostic>,
+}
+
+/// An entry the session refused: it has syntax errors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// The text the errors' spans point into: the session's text with the
+    /// entry appended, so their line numbers are the ones the entry would
+    /// have had.
+    pub source: String,
+    /// The syntax errors.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Why a file could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// `save` without a file name, and none was loaded.
+    #[error("this plan has no file yet: name one, as in `:save plans/c-1042.careplan`")]
+    NoFile,
+    /// The file changed on disk since it was loaded or saved.
+    #[error(
+        "{} changed on disk since this session loaded or saved it; it was not overwritten \
+         (save under another name, or `:load` it again to start from what it holds now)",
+        .0.display()
+    )]
+    ChangedOnDisk(PathBuf),
+    /// Saving under a new name would overwrite a file the session never loaded.
+    #[error(
+        "{} already exists and this session did not load it; it was not overwritten \
+         (choose another name, or `:load` it first)",
+        .0.display()
+    )]
+    Exists(PathBuf),
+    /// The file is not UTF-8 text.
+    #[error("{}: {}", .0.display(), .1)]
+    NotText(PathBuf, String),
+    /// Reading or writing failed.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// A file that was saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Where.
+    pub path: PathBuf,
+    /// Whether the text was formatted; `false` when syntax errors (from a
+    /// loaded file) kept the formatter from running and the text was saved
+    /// as it is.
+    pub formatted: bool,
+}
+
+impl Session {
+    /// An empty session judging the plan with `options` (its `today` is the
+    /// date the plan is judged on).
+    pub fn new(options: CheckOptions) -> Self {
+        let analysis = check("", &options);
+        Session {
+            text: String::new(),
+            added: Vec::new(),
+            file: None,
+            on_disk: None,
+            saved: String::new(),
+            options,
+            as_of: None,
+            analysis,
+            styled: false,
+            confirm: None,
+        }
+    }
+
+    /// The plan's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The file the plan was loaded from or last saved to.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// The name findings are shown under: the file, or `<session>`.
+    pub fn display_name(&self) -> String {
+        self.file
+            .as_ref()
+            .map_or_else(|| "<session>".to_owned(), |f| f.display().to_string())
+    }
+
+    /// The check of the whole text as it stands.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// Every finding about the plan, in source order.
+    pub fn check(&self) -> &[Diagnostic] {
+        &self.analysis.diagnostics
+    }
+
+    /// The options the plan is checked with.
+    pub fn options(&self) -> &CheckOptions {
+        &self.options
+    }
+
+    /// The date the plan is judged on (overdue reviews and goals).
+    pub fn today(&self) -> Date {
+        self.options.today
+    }
+
+    /// Judges the plan on `today` from now on.
+    pub fn set_today(&mut self, today: Date) {
+        self.options.today = today;
+        self.recheck();
+    }
+
+    /// The date summaries, goals and `show` describe: the one set with
+    /// [`Session::set_as_of`], else [`Session::today`].
+    pub fn as_of(&self) -> Date {
+        self.as_of.unwrap_or(self.options.today)
+    }
+
+    /// Sets the date summaries and goals describe; `None` follows `today`.
+    pub fn set_as_of(&mut self, as_of: Option<Date>) {
+        self.as_of = as_of;
+    }
+
+    /// Whether the text differs from what was last loaded or saved.
+    pub fn is_modified(&self) -> bool {
+        self.text != self.saved
+    }
+
+    /// How many entries [`Session::undo`] can remove.
+    pub fn undoable(&self) -> usize {
+        self.added.len()
+    }
+
+    /// Whether rendered findings carry ANSI colours (off by default).
+    pub fn set_styled(&mut self, styled: bool) {
+        self.styled = styled;
+    }
+
+    /// Adds an entry (or several, or only comments) written as in a file.
+    ///
+    /// The text is parsed on its own first: with a syntax error it is
+    /// [`Rejected`] and the plan is unchanged. Otherwise it is appended
+    /// after a blank line and the whole plan is checked again.
+    pub fn add_entry(&mut self, entry: &str) -> Result<Added, Rejected> {
+        let body = entry.trim_end_matches(['\n', '\r', ' ', '\t']);
+        if body.trim().is_empty() {
+            let end = self.text.len();
+            return Ok(Added {
+                span: Span::new(end, end),
+                what: "nothing".to_owned(),
+                findings: Vec::new(),
+                resolved: Vec::new(),
+            });
+        }
+        let separator = self.separator();
+        let start = self.text.len() + separator.len();
+        let candidate = format!("{}{separator}{body}\n", self.text);
+        let own = parse(&format!("{body}\n"));
+        let errors: Vec<Diagnostic> = own
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == Rule::Syntax)
+            .map(|mut d| {
+                d.span = d.span.shift(start);
+                d
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(Rejected {
+                source: candidate,
+                errors,
+            });
+        }
+        let analysis = check(&candidate, &self.options);
+        let before = self.analysis.document.entries.len();
+        if analysis.document.entries.len() != before + own.document.entries.len() {
+            // The text above swallowed the entry: it ends inside an unclosed `"""`.
+            let span = Span::new(start, start + body.lines().next().map_or(0, str::len));
+            return Err(Rejected {
+                source: candidate,
+                errors: vec![
+                    Diagnostic::new(
+                        Rule::Syntax,
+                        span,
+                        "this entry could not be added after the plan's text",
+                    )
+                    .with_help(
+                        "the text above ends inside a string that is never closed; \
+                         fix the file, then `:load` it again",
+                    ),
+                ],
+            });
+        }
+        let span = Span::new(start, candidate.len());
+        let old = std::mem::replace(&mut self.analysis, analysis);
+        let findings = self
+            .analysis
+            .diagnostics
+            .iter()
+            .filter(|d| !old.diagnostics.contains(d))
+            .cloned()
+            .collect();
+        let resolved = old
+            .diagnostics
+            .iter()
+            .filter(|d| !self.analysis.diagnostics.contains(d))
+            .cloned()
+            .collect();
+        self.added.push(Appended {
+            before: self.text.len(),
+            span,
+        });
+        let what = describe(own.document.entries.first(), &format!("{body}\n"));
+        self.text = candidate;
+        Ok(Added {
+            span,
+            what,
+            findings,
+            resolved,
+        })
+    }
+
+    /// Removes the last entry added since the plan was loaded (entries of a
+    /// loaded file cannot be undone) and returns its text.
+    pub fn undo(&mut self) -> Option<String> {
+        let last = self.added.pop()?;
+        let removed = last.span.text(&self.text).to_owned();
+        self.text.truncate(last.before);
+        self.recheck();
+        Some(removed)
+    }
+
+    /// Replaces the plan with the file at `path`, checks it and returns its
+    /// findings. A file with findings, syntax errors included, is loaded all
+    /// the same; the undo history starts afresh.
+    pub fn load(&mut self, path: &Path) -> Result<&[Diagnostic], SessionError> {
+        let text = match workspace::read(path)? {
+            Contents::Text(text) => text,
+            Contents::NotText(finding) => {
+                return Err(SessionError::NotText(path.to_owned(), finding.message));
+            }
+        };
+        self.on_disk = Some(text.clone().into_bytes());
+        self.file = Some(path.to_owned());
+        self.saved = text.clone();
+        self.text = text;
+        self.added.clear();
+        self.recheck();
+        Ok(&self.analysis.diagnostics)
+    }
+
+    /// Loads `path`, or, when nothing is there yet, starts an empty plan
+    /// that [`Session::save`] will create there. Returns whether it loaded.
+    pub fn open(&mut self, path: &Path) -> Result<bool, SessionError> {
+        if std::fs::symlink_metadata(path).is_err() {
+            *self = Session {
+                file: Some(path.to_owned()),
+                styled: self.styled,
+                as_of: self.as_of,
+                ..Session::new(self.options.clone())
+            };
+            return Ok(false);
+        }
+        self.load(path).map(|_| true)
+    }
+
+    /// Saves the plan, formatted with [`crate::format::format`] and written
+    /// atomically, to `path` or else to the file it came from.
+    ///
+    /// It never overwrites what it did not write or read: saving to the
+    /// session's file is refused when that file changed on disk since it was
+    /// loaded or saved, and saving under another name is refused when a file
+    /// is already there.
+    pub fn save(&mut self, path: Option<&Path>) -> Result<Saved, SessionError> {
+        let target = match (path, &self.file) {
+            (Some(path), _) => path.to_owned(),
+            (None, Some(file)) => file.clone(),
+            (None, None) => return Err(SessionError::NoFile),
+        };
+        let ours = self.file.as_deref().is_some_and(|f| same_path(f, &target));
+        let expected = if ours { self.on_disk.as_deref() } else { None };
+        let found = match std::fs::read(&target) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(WorkspaceError::Io {
+                    path: target,
+                    source: e,
+                }
+                .into());
+            }
+        };
+        if found.as_deref() != expected {
+            return Err(if ours {
+                SessionError::ChangedOnDisk(target)
+            } else {
+                SessionError::Exists(target)
+            });
+        }
+        let (contents, formatted) = match format(&self.text) {
+            Ok(formatted) => (formatted, true),
+            Err(FormatError(_)) => (self.text.clone(), false),
+        };
+        workspace::write_atomic(&target, &contents)?;
+        self.on_disk = Some(contents.into_bytes());
+        self.saved = self.text.clone();
+        self.file = Some(target.clone());
+        Ok(Saved {
+            path: target,
+            formatted,
+        })
+    }
+
+    /// The plan's summary as it stood on [`Session::as_of`].
+    pub fn summary(&self) -> Summary {
+        summary::summarize(
+            &self.display_name(),
+            &self.text,
+            &self.analysis,
+            &self.options,
+            self.as_of(),
+        )
+    }
+
+    /// Renders findings whose spans point into [`Session::text`] as
+    /// `careplan check` shows them, with the lines they are about.
+    pub fn render(&self, diagnostics: &[Diagnostic]) -> String {
+        self.render_in(&self.text, diagnostics)
+    }
+
+    /// Renders a rejected entry's errors, with the lines they are about.
+    pub fn render_rejected(&self, rejected: &Rejected) -> String {
+        self.render_in(&rejected.source, &rejected.errors)
+    }
+
+    fn render_in(&self, source: &str, diagnostics: &[Diagnostic]) -> String {
+        let name = self.display_name();
+        let report = FileReport {
+            path: &name,
+            source,
+            diagnostics,
+        };
+        human::render(&report, self.styled)
+    }
+
+    /// The 1-based line on which byte `offset` of the text stands.
+    pub fn line_of(&self, offset: usize) -> usize {
+        LineIndex::new(&self.text).line_of(offset) + 1
+    }
+
+    /// What goes between the text and a new entry: a blank line.
+    fn separator(&self) -> &'static str {
+        if self.text.is_empty() || self.text.ends_with("\n\n") {
+            ""
+        } else if self.text.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        }
+    }
+
+    fn recheck(&mut self) {
+        self.analysis = check(&self.text, &self.options);
+    }
+}
+
+/// Whether two paths name the same file, as far as can be told without
+/// requiring either to exist.
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+/// An entry in a few words: `goal G1`, `session 2026-10-01`, `the plan`;
+/// `source` is the text its spans point into.
+pub(crate) fn describe(entry: Option<&Entry>, source: &str) -> String {
+    let Some(entry) = entry else {
+        return "a comment".to_owned();
+    };
+    if let Some(id) = entry.id() {
+        return format!("{} {}", entry.keyword(), id.value);
+    }
+    match entry {
+        Entry::Plan(_) => "the plan".to_owned(),
+        Entry::Event(e) => format!("event {} {}", e.date.span.text(source), e.kind.value),
+        other => match other.date() {
+            Some(date) => format!("{} {}", other.keyword(), date.span.text(source)),
+            None => other.keyword().to_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Session, SessionError};
+    use crate::CheckOptions;
+
+    const PLAN: &str = "plan \"Panic\"\n  opened 2026-09-01\n";
+
+    fn session() -> Session {
+        Session::new(CheckOptions::new(jiff::civil::date(2026, 11, 22)))
+    }
+
+    #[test]
+    fn save_refuses_a_file_changed_on_disk_since_it_was_loaded() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("plan.careplan");
+        std::fs::write(&path, PLAN).expect("written");
+        let mut session = session();
+        session.load(&path).expect("loaded");
+        session
+            .add_entry("goal G1 \"Fewer attacks\"\n")
+            .expect("added");
+        std::fs::write(&path, "# edited elsewhere\n").expect("written");
+        let refused = session.save(None);
+        assert!(
+            matches!(refused, Err(SessionError::ChangedOnDisk(_))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some("# edited elsewhere\n")
+        );
+        assert!(session.is_modified());
+    }
+
+    #[test]
+    fn save_writes_the_formatted_plan_and_can_save_again() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("plan.careplan");
+        std::fs::write(&path, "plan   \"Panic\"\n    opened 2026-09-01\n").expect("written");
+        let mut session = session();
+        session.load(&path).expect("loaded");
+        session
+            .add_entry("goal  G1 \"Fewer attacks\"\n")
+            .expect("added");
+        let saved = session.save(None).expect("saved");
+        assert!(saved.formatted);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(text, format!("{PLAN}\ngoal G1 \"Fewer attacks\"\n"));
+        assert!(!session.is_modified());
+        session
+            .add_entry("concern C1 \"Panic attacks\"\n")
+            .expect("added");
+        session
+            .save(None)
+            .expect("its own last save is not a change on disk");
+    }
+}
