@@ -2,42 +2,22 @@
 
 use super::{Outcome, fail};
 use careplan::Rule;
-use careplan::diagnostic::did_you_mean;
 
 /// Lists every rule: code, name, default severity, summary.
 pub fn list() -> Outcome {
-    let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
-    for rule in Rule::ALL {
-        let meta = rule.meta();
-        anstream::println!(
-            "{}  {:width$}  {:7}  {}",
-            meta.code,
-            meta.name,
-            meta.severity.as_str(),
-            meta.summary
-        );
-    }
+    anstream::print!("{}", Rule::table());
     Outcome::Clean
 }
 
 /// Prints one rule's documentation.
 pub fn explain(name: &str) -> Outcome {
     let Some(rule) = Rule::from_name(name) else {
-        let close = did_you_mean(name, Rule::ALL.iter().map(|r| r.name()));
-        let hint = close.map_or_else(
+        let hint = Rule::closest(name).map_or_else(
             || "`careplan rules` lists them all".to_owned(),
             |c| format!("did you mean `{c}`?"),
         );
         return fail(format!("there is no rule `{name}`: {hint}"));
     };
-    let meta = rule.meta();
-    anstream::println!(
-        "{} ({}, default severity: {})\n\n{}\n\n{}",
-        meta.name,
-        meta.code,
-        meta.severity,
-        meta.summary,
-        meta.doc.trim_end()
-    );
+    anstream::print!("{}", rule.explanation());
     Outcome::Clean
 }

@@ -112,6 +112,45 @@ impl Rule {
             .copied()
             .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
     }
+
+    /// The rule a mistyped `name` most likely meant, for did-you-mean.
+    pub fn closest(name: &str) -> Option<Rule> {
+        let close = crate::diagnostic::did_you_mean(name, Rule::ALL.iter().map(|r| r.name()))?;
+        Rule::from_name(close)
+    }
+
+    /// Every rule, one per line: code, name, default severity and summary,
+    /// in columns (what `careplan rules` prints).
+    pub fn table() -> String {
+        let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for rule in Rule::ALL {
+            let meta = rule.meta();
+            out.push_str(&format!(
+                "{}  {:width$}  {:7}  {}\n",
+                meta.code,
+                meta.name,
+                meta.severity.as_str(),
+                meta.summary
+            ));
+        }
+        out
+    }
+
+    /// The rule's documentation: name, code and severity, summary, then
+    /// what it checks, why, an example and the fix (what `careplan explain`
+    /// prints).
+    pub fn explanation(self) -> String {
+        let meta = self.meta();
+        format!(
+            "{} ({}, default severity: {})\n\n{}\n\n{}\n",
+            meta.name,
+            meta.code,
+            meta.severity,
+            meta.summary,
+            meta.doc.trim_end()
+        )
+    }
 }
 
 impl std::fmt::Display for Rule {

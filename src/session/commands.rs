@@ -226,7 +226,7 @@ impl Session {
                 }
                 None => Reply::say("nothing to undo: no entry was added since the plan was loaded"),
             },
-            ":rules" => Reply::say(rules()),
+            ":rules" => Reply::say(Rule::table()),
             ":explain" => explain(arg),
             ":quit" if self.is_modified() && !confirmed => {
                 self.confirm = Some(line.to_owned());
@@ -396,43 +396,18 @@ fn help() -> String {
     out
 }
 
-fn rules() -> String {
-    let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
-    let mut out = String::new();
-    for rule in Rule::ALL {
-        let meta = rule.meta();
-        let _ = writeln!(
-            out,
-            "{}  {:width$}  {:7}  {}",
-            meta.code,
-            meta.name,
-            meta.severity.as_str(),
-            meta.summary
-        );
-    }
-    out
-}
-
 fn explain(name: &str) -> Reply {
     if name.is_empty() {
         return Reply::error("`:explain` needs a rule, as in `:explain unlinked-intervention`");
     }
     let Some(rule) = Rule::from_name(name) else {
-        let hint = did_you_mean(name, Rule::ALL.iter().map(|r| r.name())).map_or_else(
+        let hint = Rule::closest(name).map_or_else(
             || "`:rules` lists them all".to_owned(),
             |close| format!("did you mean `{close}`?"),
         );
         return Reply::error(format!("there is no rule `{name}`: {hint}"));
     };
-    let meta = rule.meta();
-    Reply::say(format!(
-        "{} ({}, default severity: {})\n\n{}\n\n{}",
-        meta.name,
-        meta.code,
-        meta.severity,
-        meta.summary,
-        meta.doc.trim_end()
-    ))
+    Reply::say(rule.explanation())
 }
 
 /// `1 error, 2 warnings` for a list of findings (only the kinds present).
