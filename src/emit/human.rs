@@ -11,7 +11,7 @@
 //!    = help: add `for GOAL` to the header, naming the goal(s) `I2` serves
 //! ```
 
-use super::{FileReport, Totals};
+use super::{FileReport, Totals, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineIndex, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -97,8 +97,4 @@ pub fn totals(totals: &Totals) -> String {
         plural(totals.warnings, "warning", "warnings"),
         totals.infos,
     )
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -100,3 +100,8 @@ pub fn locate(source: &str, index: &LineIndex, span: Span) -> (LineCol, LineCol)
         index.line_col(source, span.end.max(span.start)),
     )
 }
+
+/// A count with its noun: `1 file`, `2 files`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

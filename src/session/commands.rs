@@ -5,7 +5,7 @@ use super::input::Input;
 use super::show;
 use super::{Added, Session};
 use crate::diagnostic::{Severity, did_you_mean};
-use crate::emit::{Totals, human};
+use crate::emit::{Totals, human, plural};
 use crate::parse::date;
 use crate::rules::Rule;
 use crate::summary;
@@ -424,10 +424,6 @@ fn counts(findings: &[crate::Diagnostic]) -> String {
         .map(|(n, one, many)| plural(*n, one, many))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

@@ -8,17 +8,51 @@
 //! headers with scope, and a title and description on every chart.
 
 use super::text::{
-    by_goal, concern_detail, details, header_line, latest_cell, outcome_line, progress_cell,
-    review_line, risk_line, sessions_line, status, target_cell, treatment_line,
+    by_goal, concern_detail, details, findings_counts, header_line, latest_cell, outcome_line,
+    plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
+    treatment_line,
 };
 use super::{CaseRow, Summary, number};
 use crate::analytics::SeriesOutcome;
 use crate::ast::Target;
 use crate::catalogue::MeasureInfo;
+use crate::emit::plural;
 use crate::words::Better;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML content and attribute values.
+/// Escaped text for a table cell, with each `YYYY-MM-DD` date kept on one
+/// line (browsers otherwise break narrow cells at a date's hyphens).
+fn cell(text: &str) -> String {
+    let escaped = esc(text);
+    let bytes = escaped.as_bytes();
+    let is_date = |at: usize| {
+        bytes.get(at..at + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        })
+    };
+    let mut out = String::with_capacity(escaped.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < bytes.len() {
+        if is_date(at) {
+            out.push_str(escaped.get(copied..at).unwrap_or(""));
+            out.push_str("<span class=\"date\">");
+            out.push_str(escaped.get(at..at + 10).unwrap_or(""));
+            out.push_str("</span>");
+            at += 10;
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(escaped.get(copied..).unwrap_or(""));
+    out
+}
+
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -46,6 +80,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.date { white-space: nowrap; }
 .status { display: inline-block; padding: 0 .45rem; border-radius: .6rem; background: #eef2f7; font-size: .85rem; }
 .status.achieved, .status.sustaining { background: #dcefe1; }
 .status.worsening, .status.not-achieved, .status.no-progress { background: #f8e1d8; }
@@ -140,8 +175,8 @@ pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String 
     let _ = writeln!(
         b,
         "<section aria-labelledby=\"findings\">\n<h2 id=\"findings\">Findings</h2>\n\
-         <p>{} error(s), {} warning(s), {} info</p>",
-        f.errors, f.warnings, f.infos
+         <p>{}</p>",
+        findings_counts(f)
     );
     if !f.items.is_empty() {
         let _ = writeln!(
@@ -189,10 +224,10 @@ fn goals_table(b: &mut String, s: &Summary) {
             esc(&g.text),
             esc(&status_word),
             esc(&target),
-            g.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            esc(&latest),
+            cell(&g.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
+            cell(&latest),
             progress_cell(g),
-            esc(&g.measure.as_ref().map_or_else(String::new, outcome_line)),
+            cell(&g.measure.as_ref().map_or_else(String::new, outcome_line)),
         );
     }
     let _ = writeln!(b, "</tbody>\n</table>\n</section>");
@@ -294,10 +329,10 @@ fn chart(
         svg,
         "<svg viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n\
          <title id=\"{id}-title\">{} ({}) over time</title>\n\
-         <desc id=\"{id}-desc\">{} score(s) from {} to {}; {direction}.</desc>\n",
+         <desc id=\"{id}-desc\">{} from {} to {}; {direction}.</desc>\n",
         esc(&m.name),
         esc(&m.measure),
-        m.readings.len(),
+        plural(m.readings.len(), "score", "scores"),
         first.map_or_else(String::new, |d| d.to_string()),
         last.map_or_else(String::new, |d| d.to_string()),
     );
@@ -422,27 +457,27 @@ fn chart(
 /// Renders the caseload table as a page.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
     let mut b = format!(
-        "<header>\n<h1>Caseload as of {as_of}</h1>\n<p class=\"meta\">{} plan(s), most urgent first.</p>\n</header>\n<main>\n<table>\n\
+        "<header>\n<h1>Caseload as of {as_of}</h1>\n<p class=\"meta\">{}, most urgent first.</p>\n</header>\n<main>\n<table>\n\
          <thead><tr><th scope=\"col\">Client</th><th scope=\"col\">Opened</th><th scope=\"col\">Sessions</th>\
          <th scope=\"col\">Last seen</th><th scope=\"col\">PHQ-9</th><th scope=\"col\">GAD-7</th>\
          <th scope=\"col\">Review</th><th scope=\"col\">Risk</th><th scope=\"col\">Errors</th>\
          <th scope=\"col\">Warnings</th></tr></thead>\n<tbody>\n",
-        rows.len()
+        plans(rows)
     );
     for r in rows {
         let cells = super::markdown::case_cells(r);
         let overdue = r.review.as_ref().is_some_and(|v| v.overdue_days > 0);
         let mut row = String::from("<tr>");
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, text) in cells.iter().enumerate() {
             let class = match i {
                 2 | 8 | 9 => " class=\"num\"",
                 6 if overdue => " class=\"overdue\"",
                 _ => "",
             };
             if i == 0 {
-                let _ = write!(row, "<th scope=\"row\">{}</th>", esc(cell));
+                let _ = write!(row, "<th scope=\"row\">{}</th>", esc(text));
             } else {
-                let _ = write!(row, "<td{class}>{}</td>", esc(cell));
+                let _ = write!(row, "<td{class}>{}</td>", cell(text));
             }
         }
         row.push_str("</tr>\n");

@@ -1,8 +1,9 @@
 //! The Markdown summary, to paste into a record or a ticket.
 
 use super::text::{
-    by_goal, concern_detail, details, header_line, latest_cell, outcome_line, progress_cell,
-    review_line, risk_line, sessions_line, status, target_cell, treatment_line,
+    by_goal, concern_detail, details, findings_counts, header_line, latest_cell, outcome_line,
+    plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
+    treatment_line,
 };
 use super::{CaseRow, Summary, number};
 use std::fmt::Write as _;
@@ -63,11 +64,7 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "- {}", risk_line(s));
     let _ = writeln!(out, "- {}", review_line(s));
     let f = &s.findings;
-    let _ = writeln!(
-        out,
-        "\n## Findings\n\n{} error(s), {} warning(s), {} info",
-        f.errors, f.warnings, f.infos
-    );
+    let _ = writeln!(out, "\n## Findings\n\n{}", findings_counts(f));
     if !f.items.is_empty() {
         out.push('\n');
     }
@@ -129,10 +126,10 @@ pub(super) fn case_cells(r: &CaseRow) -> Vec<String> {
 /// Renders the caseload table.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
     let mut out = format!(
-        "# Caseload as of {as_of}\n\n{} plan(s), most urgent first.\n\n\
+        "# Caseload as of {as_of}\n\n{}, most urgent first.\n\n\
          | client | opened | sessions | last seen | PHQ-9 | GAD-7 | review | risk | errors | warnings |\n\
          |---|---|---|---|---|---|---|---|---|---|\n",
-        rows.len()
+        plans(rows)
     );
     for r in rows {
         let cells: Vec<String> = case_cells(r).iter().map(|c| cell(c)).collect();

@@ -2,6 +2,7 @@
 
 use super::{CaseRow, Summary, number};
 use crate::analytics::{GoalOutcome, ReliableChange, SeriesOutcome};
+use crate::emit::plural;
 use std::fmt::Write as _;
 
 /// Renders one plan's summary.
@@ -43,11 +44,7 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "  {}", risk_line(s));
     let _ = writeln!(out, "  {}", review_line(s));
     let f = &s.findings;
-    let _ = writeln!(
-        out,
-        "\nFindings: {} error(s), {} warning(s), {} info",
-        f.errors, f.warnings, f.infos
-    );
+    let _ = writeln!(out, "\nFindings: {}", findings_counts(f));
     for item in &f.items {
         let _ = writeln!(
             out,
@@ -86,8 +83,8 @@ pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
         })
         .collect();
     let mut out = format!(
-        "Caseload as of {as_of}: {} plan(s), most urgent first\n\n",
-        rows.len()
+        "Caseload as of {as_of}: {}, most urgent first\n\n",
+        plans(rows)
     );
     for row in &table {
         let cells: Vec<String> = row
@@ -288,9 +285,27 @@ pub(super) fn treatment_line(t: &super::TreatmentLine) -> String {
     format!("{} {}{detail} · {course}", t.id, t.what)
 }
 
+/// `1 error, 2 warnings, 0 info`.
+pub(super) fn findings_counts(f: &super::Findings) -> String {
+    format!(
+        "{}, {}, {} info",
+        plural(f.errors, "error", "errors"),
+        plural(f.warnings, "warning", "warnings"),
+        f.infos
+    )
+}
+
+/// `12 plans`.
+pub(super) fn plans(rows: &[CaseRow]) -> String {
+    plural(rows.len(), "plan", "plans")
+}
+
 pub(super) fn sessions_line(s: &Summary) -> String {
     match s.last_session {
-        Some(last) => format!("{} session(s), the last on {last}", s.sessions),
+        Some(last) => format!(
+            "{}, the last on {last}",
+            plural(s.sessions, "session", "sessions")
+        ),
         None => "no sessions yet".to_owned(),
     }
 }
@@ -315,9 +330,17 @@ pub(super) fn review_line(s: &Summary) -> String {
         |d| format!("last review {d}"),
     );
     let next = match r.overdue_days {
-        d if d > 0 => format!("next review was due {}: {d} day(s) OVERDUE", r.due),
+        d if d > 0 => format!(
+            "next review was due {}: {} OVERDUE",
+            r.due,
+            plural(d.unsigned_abs() as usize, "day", "days")
+        ),
         0 => format!("next review due today, {}", r.due),
-        d => format!("next review due {} (in {} day(s))", r.due, -d),
+        d => format!(
+            "next review due {} (in {})",
+            r.due,
+            plural(d.unsigned_abs() as usize, "day", "days")
+        ),
     };
     format!("{last} · {next}")
 }
