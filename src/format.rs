@@ -28,7 +28,10 @@ use pest::iterators::Pair;
 
 /// Why a text could not be formatted: its syntax findings.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("the file has {} syntax error(s); it was not formatted", .0.len())]
+#[error(
+    "the file has {}; it was not formatted",
+    crate::emit::plural(.0.len(), "syntax error", "syntax errors")
+)]
 pub struct FormatError(pub Vec<Diagnostic>);
 
 /// Formats a plan file's text, or returns its syntax errors untouched.

@@ -50,7 +50,10 @@ pub fn run(args: &Args) -> Outcome {
     } else {
         "reformatted"
     };
-    anstream::eprintln!("{verb} {changed} of {} file(s)", files.len());
+    anstream::eprintln!(
+        "{verb} {changed} of {}",
+        careplan::emit::plural(files.len(), "file", "files")
+    );
     if (args.check || args.diff) && changed > 0 {
         outcome = outcome.max(Outcome::Failed);
     }

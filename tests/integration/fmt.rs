@@ -205,7 +205,7 @@ fn fmt_rewrites_in_place_keeping_permissions_and_skips_tidy_files() {
     let tidy = std::fs::metadata(out.path("tidy.careplan")).expect("tidy");
     assert_eq!(tidy.ino(), tidy_inode, "an unchanged file is not rewritten");
     assert!(
-        out.stderr.contains("reformatted 1 of 2 file(s)"),
+        out.stderr.contains("reformatted 1 of 2 files"),
         "{}",
         out.stderr
     );
