@@ -17,7 +17,8 @@ pub struct EntrySyntax {
 pub struct FieldSyntax {
     /// The keyword that starts the indented line.
     pub keyword: &'static str,
-    /// How the field is written.
+    /// How the field is written, shown between backticks in help lines (so
+    /// two forms read ``A` or `B``).
     pub usage: &'static str,
     /// Keywords of the entries it belongs to.
     pub entries: &'static [&'static str],
@@ -246,7 +247,7 @@ pub const FIELDS: &[FieldSyntax] = &[
     },
     FieldSyntax {
         keyword: "revise",
-        usage: "revise GOAL target CMP N  or  revise GOAL due YYYY-MM-DD",
+        usage: "revise GOAL target CMP N` or `revise GOAL due YYYY-MM-DD",
         entries: &["review"],
     },
     FieldSyntax {
