@@ -2,7 +2,7 @@
 //! value carrying the span it was read from.
 //!
 //! The tree holds what the file says, not what it means: references are plain
-//! identifiers (resolved by [`crate::check`]), and dates that are not on the
+//! identifiers (resolved by [`crate::check()`]), and dates that are not on the
 //! calendar are kept as `None` (reported as `invalid-date`).
 
 use crate::span::{Span, Spanned};

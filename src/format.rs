@@ -17,7 +17,7 @@
 //! - Line endings follow the file's first line (LF or CRLF); a leading
 //!   byte-order mark is kept; the text ends with one newline.
 //!
-//! A file with syntax errors is not formatted: [`format`] returns them.
+//! A file with syntax errors is not formatted: [`format()`] returns them.
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::grammar::{CareplanParser, Rule as G};
