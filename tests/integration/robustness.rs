@@ -87,19 +87,105 @@ proptest! {
 
     #[test]
     fn lines_of_plans_never_panic(lines in prop::collection::vec(
-        prop::sample::select(vec![
-            "plan \"x\"", "  opened 2026-09-01", "goal G1 \"g\" for c", "  measure PHQ-9 baseline 30 target < 5",
-            "intervention I1 exposure ERP for G1", "session 2026-02-30", "  used I1", "  score PHQ-9 99 -> -1",
-            "review 2026-10-01", "  stop I1", "  status G1 achieved", "  revise G1 due 2027-13-01",
-            "medication M1 \"St John's wort\" for G1", "  started 2026-08-01", "  stopped 2026-07-01",
-            "event 2026-09-09 crisis \"x\"", "safety-plan 2026-09-10", "\"\"\"", "  note \"\"\"", "# c",
-            "measure m \"m\"", "  range 10..1", "  review every 0 days", "\t\tused I1 \"ok\"", "",
-        ]),
+        prop::sample::select(LINES.to_vec()),
         0..40,
     )) {
         check_survives(&lines.join("\n"));
     }
+
+    /// A REPL session typed line by line, commands included, then completion
+    /// and highlighting at every point of what was typed.
+    #[test]
+    fn repl_sessions_never_panic(lines in prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(LINES.to_vec()).prop_map(str::to_owned),
+            1 => prop::sample::select(COMMANDS.to_vec()).prop_map(str::to_owned),
+            1 => prop::collection::vec(plan_char(), 0..12).prop_map(|c| c.into_iter().collect()),
+        ],
+        0..30,
+    )) {
+        use careplan::session::{Assembler, Session, complete, highlight};
+        let mut session = Session::new(CheckOptions::new(jiff::civil::date(2026, 11, 22)));
+        let mut input = Assembler::default();
+        for line in &lines {
+            for done in input.push(line) {
+                session.enter(done);
+            }
+        }
+        for done in input.finish() {
+            session.enter(done);
+        }
+        let typed = lines.join("\n");
+        for (at, _) in typed.char_indices().chain([(typed.len(), ' ')]) {
+            let before = &typed[..at];
+            let completion = complete(before, &session);
+            prop_assert!(completion.start <= before.len());
+            for (range, _) in highlight(before, &session) {
+                prop_assert!(before.get(range).is_some());
+            }
+        }
+    }
 }
+
+/// Lines people type, right and wrong.
+const LINES: &[&str] = &[
+    "plan \"x\"",
+    "  opened 2026-09-01",
+    "goal G1 \"g\" for c",
+    "  measure PHQ-9 baseline 30 target < 5",
+    "intervention I1 exposure ERP for G1",
+    "session 2026-02-30",
+    "  used I1",
+    "  score PHQ-9 99 -> -1",
+    "review 2026-10-01",
+    "  stop I1",
+    "  status G1 achieved",
+    "  revise G1 due 2027-13-01",
+    "medication M1 \"St John's wort\" for G1",
+    "  started 2026-08-01",
+    "  stopped 2026-07-01",
+    "event 2026-09-09 crisis \"x\"",
+    "safety-plan 2026-09-10",
+    "\"\"\"",
+    "  note \"\"\"",
+    "# c",
+    "measure m \"m\"",
+    "  range 10..1",
+    "  review every 0 days",
+    "\t\tused I1 \"ok\"",
+    "",
+];
+
+/// REPL commands, right and wrong (none that reads or writes files).
+const COMMANDS: &[&str] = &[
+    ":check",
+    ":undo",
+    ":goals",
+    ":timeline",
+    ":show G1",
+    ":show I1",
+    ":show M1",
+    ":show PHQ-9",
+    ":show m",
+    ":show c",
+    ":show",
+    ":summary",
+    ":summary json",
+    ":summary markdown",
+    ":as-of 2026-10-01",
+    ":as-of 2026-02-30",
+    ":as-of today",
+    ":today 2027-01-01",
+    ":today x",
+    ":explain plateau",
+    ":explain",
+    ":help",
+    ":rules",
+    ":sh",
+    ":save",
+    ":quit",
+    ":",
+];
 
 /// The generator used by these tests and the benchmarks writes valid plans.
 mod generated {
