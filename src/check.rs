@@ -11,6 +11,7 @@ use crate::span::LineIndex;
 use crate::suppress;
 use crate::words::Unit;
 use jiff::civil::Date;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 
@@ -116,7 +117,8 @@ pub struct Context<'a> {
     /// The review cadence of a plan that sets none.
     pub default_review: Duration,
     symbols: HashMap<&'a str, Vec<&'a Entry>>,
-    lines: LineIndex,
+    /// Built on the first [`Context::line`] call: most checks never need it.
+    lines: OnceCell<LineIndex>,
 }
 
 impl<'a> Context<'a> {
@@ -142,7 +144,7 @@ impl<'a> Context<'a> {
             today: options.today,
             default_review: options.default_review,
             symbols,
-            lines: LineIndex::new(source),
+            lines: OnceCell::new(),
         }
     }
 
@@ -159,7 +161,10 @@ impl<'a> Context<'a> {
     /// The 1-based line number of byte `offset`, for messages that point
     /// at another line ("already defined on line 12").
     pub fn line(&self, offset: usize) -> usize {
-        self.lines.line_of(offset) + 1
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source))
+            .line_of(offset)
+            + 1
     }
 
     /// Every defined id with its definitions, in no particular order.

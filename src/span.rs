@@ -69,13 +69,9 @@ impl LineIndex {
     /// Indexes the line starts of `source` (a line ends after `\n`).
     pub fn new(source: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // `memchr` tests many bytes at a time: several times faster than a
+        // byte loop on a large file.
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
