@@ -73,8 +73,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
-    let first_line = cx.line(plan.header.start);
     for extra in plans {
+        let first_line = cx.line(plan.header.start);
         out.push(
             Diagnostic::new(
                 Rule::MissingPlan,
