@@ -133,7 +133,9 @@ fn terminal(session: Session, styled: bool, history: Option<&Path>) -> Result<()
         .auto_add_history(false)
         .history_ignore_dups(true)
         .map_err(|e| e.to_string())?
-        .completion_type(CompletionType::List)
+        // Circular: Tab fills in a candidate and cycles on. rustyline's List
+        // display overwrites its list when the entry spans several lines.
+        .completion_type(CompletionType::Circular)
         .build();
     let mut editor: Editor<Terminal, FileHistory> =
         Editor::with_config(config).map_err(|e| format!("cannot use the terminal: {e}"))?;

@@ -391,7 +391,8 @@ fn help() -> String {
         let _ = writeln!(out, "  {:width$}  {}", usage.trim_end(), c.help);
     }
     out.push_str(
-        "\nTab completes keywords, fields, ids and words; Ctrl-C drops the entry being typed.\n",
+        "\nTab completes keywords, fields, ids and words (press it again for the next one);\n\
+         Ctrl-C drops the entry being typed.\n",
     );
     out
 }
