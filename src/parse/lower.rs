@@ -752,11 +752,43 @@ fn number_value(text: &str) -> f64 {
     const POWERS: [f64; 15] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
     ];
-    let value = mantissa as f64 / POWERS[fraction.len()];
+    let Some(power) = POWERS.get(fraction.len()) else {
+        return text.parse().unwrap_or(f64::NAN);
+    };
+    let value = mantissa as f64 / power;
     if negative { -value } else { value }
 }
 
 /// The keyword that starts the field line at `field`.
 fn keyword_at(source: &str, field: Span) -> &str {
     field.text(source).split([' ', '\t']).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_value;
+
+    /// The fast path reads every number exactly as the general float parser does.
+    #[test]
+    fn numbers_read_as_str_parse_reads_them() {
+        for text in [
+            "0",
+            "7",
+            "-3",
+            "0.1",
+            "0.3",
+            "12.75",
+            "-0.05",
+            "999999999999999",
+            "99999999999999.9",
+            "1234567890123456",
+            "0.000000000000001",
+            "1.00000000000000001",
+            "27",
+            "2.5",
+        ] {
+            let expected: f64 = text.parse().unwrap_or(f64::NAN);
+            assert_eq!(number_value(text).to_bits(), expected.to_bits(), "{text}");
+        }
+    }
 }
