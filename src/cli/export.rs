@@ -5,15 +5,15 @@
 //! standard error and the run exits 1, so that an integration never imports
 //! a record that is missing the entries careplan could not read.
 
+use super::configs::Configs;
 use super::{Outcome, date_arg, fail, system_today};
-use careplan::config::Config;
-use careplan::emit::{FileReport, human};
+use careplan::emit::{FileReport, human, plural};
 use careplan::export::fhir::{self, CLIENT_SYSTEM, ExportError, ICD_10, Options};
 use careplan::workspace::{self, Contents};
-use careplan::{CheckOptions, Diagnostic, Severity, check};
+use careplan::{Diagnostic, Severity, check};
 use jiff::civil::Date;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Options of `careplan export`.
 #[derive(Debug, clap::Args)]
@@ -56,7 +56,9 @@ pub fn run(args: &Args) -> Outcome {
     }
     let today = args.today.unwrap_or_else(system_today);
     let as_of = args.as_of.unwrap_or(today);
-    let options = match check_options(&args.path, args.config.as_deref(), today) {
+    let options = match Configs::new(today, args.config.as_deref())
+        .and_then(|mut configs| configs.for_file(&args.path).cloned())
+    {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
@@ -110,27 +112,6 @@ pub fn run(args: &Args) -> Outcome {
     Outcome::Clean
 }
 
-/// The check options for the file: from `--config`, or the `careplan.toml`
-/// found above it, or the defaults.
-fn check_options(path: &Path, fixed: Option<&Path>, today: Date) -> Result<CheckOptions, String> {
-    let file = match fixed {
-        Some(file) => Some(file.to_owned()),
-        None => {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-            let dir = dir.map_or_else(|| PathBuf::from("."), Path::to_owned);
-            std::path::absolute(&dir)
-                .ok()
-                .and_then(|d| Config::find(&d))
-        }
-    };
-    match file {
-        Some(file) => Ok(Config::load(&file)
-            .map_err(|e| e.to_string())?
-            .options(today)),
-        None => Ok(CheckOptions::new(today)),
-    }
-}
-
 /// Prints the error-level findings that stop the export; exit 1.
 fn refuse(path: &str, source: &str, errors: &[Diagnostic]) -> Outcome {
     let report = FileReport {
@@ -142,9 +123,8 @@ fn refuse(path: &str, source: &str, errors: &[Diagnostic]) -> Outcome {
     let _ = write!(err, "{}", human::render(&report, true));
     let _ = writeln!(
         err,
-        "careplan: error: {path} was not exported: {} error{} (run `careplan check {path}`)",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
+        "careplan: error: {path} was not exported: {} (run `careplan check {path}`)",
+        plural(errors.len(), "error", "errors")
     );
     Outcome::Failed
 }

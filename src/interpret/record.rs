@@ -168,6 +168,12 @@ impl Record {
         self.goals.iter().find(|g| g.id == id)
     }
 
+    /// The goals still open on `date` (not met or ended by then), in
+    /// definition order.
+    pub fn open_goals(&self, date: Date) -> impl Iterator<Item = &GoalTrack> {
+        self.goals.iter().filter(move |g| !g.is_closed_on(date))
+    }
+
     pub(super) fn goal_mut(&mut self, id: &str) -> Option<&mut GoalTrack> {
         self.goals.iter_mut().find(|g| g.id == id)
     }

@@ -56,11 +56,8 @@ review 2026-11-24
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
-    for track in &cx.record.goals {
+    for track in cx.record.open_goals(today) {
         let id = track.id.as_str();
-        if track.is_closed_on(today) {
-            continue;
-        }
         let status = Record::latest(&track.statuses, today);
         let Some(due) = Record::latest(&track.dues, today) else {
             continue;

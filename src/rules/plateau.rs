@@ -84,11 +84,8 @@ review 2026-11-02
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
-    for track in &cx.record.goals {
+    for track in cx.record.open_goals(today) {
         let id = track.id.as_str();
-        if track.is_closed_on(today) {
-            continue;
-        }
         let Some(measure) = track.measure.as_deref() else {
             continue;
         };

@@ -252,7 +252,8 @@ impl Session {
         let separator = self.separator();
         let start = self.text.len() + separator.len();
         let candidate = format!("{}{separator}{body}\n", self.text);
-        let own = parse(&format!("{body}\n"));
+        let own_text = format!("{body}\n");
+        let own = parse(&own_text);
         let errors: Vec<Diagnostic> = own
             .diagnostics
             .into_iter()
@@ -307,7 +308,7 @@ impl Session {
             before: self.text.len(),
             span,
         });
-        let what = describe(own.document.entries.first(), &format!("{body}\n"));
+        let what = describe(own.document.entries.first(), &own_text);
         self.text = candidate;
         Ok(Added {
             span,
