@@ -39,7 +39,17 @@ pub(crate) fn decode(raw: &str) -> String {
 }
 
 fn dedent(body: &str) -> String {
-    let mut lines: Vec<&str> = body.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    // Spaces at the end of a line of a multi-line string are not part of its
+    // text: they cannot be seen, and editors and the formatter drop them.
+    let trailing: &[char] = if body.contains('\n') {
+        &['\r', ' ', '\t']
+    } else {
+        &['\r']
+    };
+    let mut lines: Vec<&str> = body
+        .split('\n')
+        .map(|l| l.trim_end_matches(trailing))
+        .collect();
     if lines.len() > 1 && lines.first().is_some_and(|l| l.trim().is_empty()) {
         lines.remove(0);
     }
@@ -118,6 +128,12 @@ mod tests {
             "one\n  two"
         );
         assert_eq!(decode("\"\"\"inline\"\"\""), "inline");
+        assert_eq!(decode("\"\"\"kept \"\"\""), "kept ");
+        assert_eq!(
+            decode("\"\"\"g  \n\tt \r\n  \"\"\""),
+            "g\n\tt",
+            "line ends of a multi-line string are not its text"
+        );
     }
 
     #[test]

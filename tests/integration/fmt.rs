@@ -152,6 +152,12 @@ fn messy_inputs_before_and_after() {
             "# top\n\n# above the plan\nplan \"x\" # on the header\n# col-0 inside\n  opened 2026-09-01 # on a field\n  # indented\n\n# above the session\nsession 2026-09-08\n  used I1 \"ok\"\n# trailing at the end\n",
         ),
         (
+            // Found by fuzzing: the text starts on the field's line, and its
+            // last line ends in a space before the closing quotes.
+            "triple-string-on-the-field-line",
+            "plan \"x\"\n  opened 2026-09-01\nintervention I1 CBT \"\"\"first\nsecond \"\"\"\n",
+        ),
+        (
             "grouping",
             "concern a \"A\"\n\n\n\nconcern b \"B\"\nconcern c \"C\"\nsession 2026-09-01\n  used I1 \"x\"\nsession 2026-09-02\n  used I1 \"y\"\n",
         ),
