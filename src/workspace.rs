@@ -19,6 +19,9 @@ pub enum WorkspaceError {
     /// The path does not exist.
     #[error("{}: no such file or directory", .0.display())]
     NotFound(PathBuf),
+    /// The folder a file was to be written in does not exist.
+    #[error("{}: no such folder; create it first, or write the file somewhere else", .0.display())]
+    NoFolder(PathBuf),
     /// The path exists but could not be read.
     #[error("{}: {source}", path.display())]
     Io {
@@ -151,7 +154,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
         .prefix(".careplan-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => WorkspaceError::NoFolder(dir.to_owned()),
+            _ => io(e),
+        })?;
     file.write_all(contents.as_bytes()).map_err(io)?;
     if let Ok(metadata) = std::fs::metadata(path) {
         file.as_file()

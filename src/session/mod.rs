@@ -502,6 +502,27 @@ mod tests {
     }
 
     #[test]
+    fn save_into_a_missing_folder_says_to_create_it() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let folder = dir.path().join("plans");
+        let mut session = session();
+        session
+            .add_entry("plan \"Panic disorder\"\n")
+            .expect("added");
+        let refused = session
+            .save(Some(&folder.join("c-1042.careplan")))
+            .expect_err("no folder to save in");
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "{}: no such folder; create it first, or write the file somewhere else",
+                folder.display()
+            )
+        );
+        assert!(session.is_modified(), "the plan is still unsaved");
+    }
+
+    #[test]
     fn save_refuses_a_file_changed_on_disk_since_it_was_loaded() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("plan.careplan");
