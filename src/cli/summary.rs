@@ -5,7 +5,7 @@ use super::configs::Configs;
 use super::{Outcome, date_arg, fail, system_today};
 use careplan::summary::{self, CaseRow, Summary};
 use careplan::workspace::{self, Contents};
-use careplan::{CheckOptions, check};
+use careplan::{Analysis, CheckOptions, check};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -56,8 +56,8 @@ pub fn run(args: &Args) -> Outcome {
         Ok(options) => options.clone(),
         Err(error) => return fail(error),
     };
-    let summary = match one(&args.path, &options, as_of) {
-        Ok(summary) => summary,
+    let (summary, analysis) = match one(&args.path, &options, as_of) {
+        Ok(done) => done,
         Err(outcome) => return outcome,
     };
     let text = match args.format {
@@ -65,9 +65,7 @@ pub fn run(args: &Args) -> Outcome {
         Style::Markdown => summary::markdown::render(&summary),
         Style::Json => summary::json::render(&summary),
         Style::Html => {
-            let source = std::fs::read_to_string(&args.path).unwrap_or_default();
-            let document = careplan::parse(&source).document;
-            let measures = options.catalogue.measures_for(&document);
+            let measures = options.catalogue.measures_for(&analysis.document);
             summary::html::render(&summary, &measures)
         }
     };
@@ -75,15 +73,15 @@ pub fn run(args: &Args) -> Outcome {
     Outcome::Clean
 }
 
-/// Reads, checks and summarises one plan.
-fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<Summary, Outcome> {
+/// Reads, checks and summarises one plan; the analysis comes along for the
+/// HTML charts, which need the plan's measures.
+fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Analysis), Outcome> {
     let display = path.display().to_string();
     match workspace::read(path) {
         Ok(Contents::Text(source)) => {
             let analysis = check(&source, options);
-            Ok(summary::summarize(
-                &display, &source, &analysis, options, as_of,
-            ))
+            let summary = summary::summarize(&display, &source, &analysis, options, as_of);
+            Ok((summary, analysis))
         }
         Ok(Contents::NotText(finding)) => Err(fail(format!("{display}: {}", finding.message))),
         Err(error) => Err(fail(error)),
@@ -103,7 +101,7 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
             Err(error) => return fail(error),
         };
         match one(path, &options, as_of) {
-            Ok(summary) => rows.push(CaseRow::of(&summary)),
+            Ok((summary, _)) => rows.push(CaseRow::of(&summary)),
             Err(failed) => outcome = outcome.max(failed),
         }
     }
