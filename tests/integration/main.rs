@@ -8,6 +8,7 @@ mod fixtures;
 mod fmt;
 mod formats;
 mod generate;
+mod guarantees;
 mod parser;
 mod repl;
 mod robustness;
