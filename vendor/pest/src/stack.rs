@@ -139,19 +139,7 @@ impl<T: Clone> Stack<T> {
             // Nothing was pushed or popped since the snapshot.
             Some((len_stack, remained))
                 if len_stack == remained && remained == self.cache.len() => {}
-            Some((len_stack, remained)) => {
-                if remained < self.cache.len() {
-                    // Remove those elements that are pushed after the snapshot.
-                    self.cache.truncate(remained);
-                }
-                if len_stack > remained {
-                    let rewind_count = len_stack - remained;
-                    let new_len = self.popped.len() - rewind_count;
-                    let recovered_elements = self.popped.drain(new_len..);
-                    self.cache.extend(recovered_elements.rev());
-                    debug_assert_eq!(self.popped.len(), new_len);
-                }
-            }
+            Some((len_stack, remained)) => self.rewind(len_stack, remained),
             None => {
                 self.cache.clear();
                 // As `self.popped` and `self.lengths` should already be empty,
@@ -159,6 +147,22 @@ impl<T: Clone> Stack<T> {
                 debug_assert!(self.popped.is_empty());
                 debug_assert!(self.lengths.is_empty());
             }
+        }
+    }
+
+    /// Undoes the pushes and pops made since a snapshot.
+    #[inline(never)]
+    fn rewind(&mut self, len_stack: usize, remained: usize) {
+        if remained < self.cache.len() {
+            // Remove those elements that are pushed after the snapshot.
+            self.cache.truncate(remained);
+        }
+        if len_stack > remained {
+            let rewind_count = len_stack - remained;
+            let new_len = self.popped.len() - rewind_count;
+            let recovered_elements = self.popped.drain(new_len..);
+            self.cache.extend(recovered_elements.rev());
+            debug_assert_eq!(self.popped.len(), new_len);
         }
     }
 }
