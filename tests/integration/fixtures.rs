@@ -11,8 +11,7 @@ use careplan::{CheckOptions, Rule, check};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The date every fixture is judged on.
-pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 22);
+use crate::test::TODAY_DATE as TODAY;
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")

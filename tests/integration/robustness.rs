@@ -19,7 +19,7 @@ fn examples() -> Vec<String> {
 
 /// Checks `text` and verifies every finding's span lies inside it.
 fn check_survives(text: &str) {
-    let options = CheckOptions::new(jiff::civil::date(2026, 11, 22));
+    let options = CheckOptions::new(crate::test::TODAY_DATE);
     let analysis = check(text, &options);
     for d in &analysis.diagnostics {
         assert!(
@@ -105,7 +105,7 @@ proptest! {
         0..30,
     )) {
         use careplan::session::{Assembler, Session, complete, highlight};
-        let mut session = Session::new(CheckOptions::new(jiff::civil::date(2026, 11, 22)));
+        let mut session = Session::new(CheckOptions::new(crate::test::TODAY_DATE));
         let mut input = Assembler::default();
         for line in &lines {
             for done in input.push(line) {
@@ -214,7 +214,7 @@ mod generated {
 
     #[test]
     fn a_corpus_of_generated_plans_checks_with_no_error() {
-        let today = jiff::civil::date(2026, 11, 22);
+        let today = crate::test::TODAY_DATE;
         let options = CheckOptions::new(today);
         let plans = corpus(30);
         for (i, text) in plans.iter().enumerate() {

@@ -1,9 +1,7 @@
 //! `careplan summary`: every format for every example, `--as-of`, the
 //! caseload, a self-contained HTML page, and the page in a real browser.
 
-use crate::test::{Test, repo_file, root};
-
-const TODAY: &str = "2026-11-23";
+use crate::test::{TODAY, Test, repo_file, root};
 
 const EXAMPLES: &[&str] = &[
     "adolescent-dbt",

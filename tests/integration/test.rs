@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use tempfile::TempDir;
 
-/// The date the command-line tests judge plans on.
+/// The date every test judges plans on, as the command line takes it.
 pub const TODAY: &str = "2026-11-22";
+/// [`TODAY`] as a date, for tests of the library.
+pub const TODAY_DATE: jiff::civil::Date = jiff::civil::date(2026, 11, 22);
 
 /// One run of the binary: its files, arguments and input.
 pub struct Test {
