@@ -23,6 +23,21 @@ use crate::words::{Achievement, Better};
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// Rounding allowed when a difference of scores is compared with a
+/// threshold: scores are decimals written in the file, and binary floating
+/// point makes `4.1 - 2.1` come out as 1.9999999999999996, not 2.
+const ROUNDING: f64 = 1e-9;
+
+/// The smallest change that counts as a change on a measure without a
+/// reliable-change value: scores are written with a few decimals at most.
+const ANY_CHANGE: f64 = 1e-6;
+
+/// Whether a change of `amount` (a difference of scores) is at least
+/// `threshold`, as the written numbers would have it: `at_least(4.1 - 2.1, 2.0)`.
+pub fn at_least(amount: f64, threshold: f64) -> bool {
+    amount >= threshold - ROUNDING
+}
+
 /// One score with its severity band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reading {
@@ -140,9 +155,9 @@ pub fn series_outcome(
         .map(|(cut, l)| l < cut);
     let rc = info.and_then(|i| i.reliable_change);
     let reliable = rc.zip(change).map(|(rc, delta)| {
-        if gain(delta) >= rc {
+        if at_least(gain(delta), rc) {
             ReliableChange::Improvement
-        } else if -gain(delta) >= rc {
+        } else if at_least(-gain(delta), rc) {
             ReliableChange::Deterioration
         } else {
             ReliableChange::NoReliableChange
@@ -154,10 +169,10 @@ pub fn series_outcome(
     let trend = match (window.first(), window.last()) {
         (Some(first), Some(last)) if window.len() >= 2 => {
             let moved = gain(last.value - first.value);
-            let threshold = rc.map_or(f64::EPSILON, |rc| rc / 2.0);
-            Some(if moved >= threshold {
+            let threshold = rc.map_or(ANY_CHANGE, |rc| rc / 2.0);
+            Some(if at_least(moved, threshold) {
                 Trend::Improving
-            } else if -moved >= threshold {
+            } else if at_least(-moved, threshold) {
                 Trend::Worsening
             } else {
                 Trend::Steady
@@ -340,6 +355,23 @@ mod tests {
         let flat = phq9(&[(1, 12.0), (8, 13.0), (15, 12.0)]);
         assert_eq!(flat.trend, Some(Trend::Steady));
         assert_eq!(phq9(&[(1, 12.0)]).trend, None);
+    }
+
+    #[test]
+    fn changes_are_judged_as_the_written_decimals_say() {
+        // 8.2 -> 2.2 is a fall of exactly 6 (in binary, 5.999999999999999).
+        let decimals = phq9(&[(1, 8.2), (8, 5.0), (15, 2.2)]);
+        assert_eq!(decimals.reliable, Some(ReliableChange::Improvement));
+        assert!(at_least(4.1 - 2.1, 2.0));
+        assert!(!at_least(4.1 - 2.2, 2.0));
+
+        // Without a reliable-change value any change counts, no change does not.
+        let s = series(&[(1, 3.0), (8, 3.0)]);
+        let none = series_outcome("x", Some(&s), None, None, jiff::civil::date(2026, 9, 30));
+        assert_eq!(none.trend, Some(Trend::Steady));
+        let s = series(&[(1, 3.0), (8, 2.9)]);
+        let moved = series_outcome("x", Some(&s), None, None, jiff::civil::date(2026, 9, 30));
+        assert_eq!(moved.trend, Some(Trend::Improving));
     }
 
     #[test]

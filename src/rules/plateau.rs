@@ -2,6 +2,7 @@
 //! scores, six weeks or more apart.
 
 use super::RuleMeta;
+use crate::analytics::at_least;
 use super::review_overdue::days_between;
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -129,7 +130,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|p| p.value)
             .fold(f64::NEG_INFINITY, f64::max);
         let spread = high - low;
-        if spread >= reliable {
+        if at_least(spread, reliable) {
             continue;
         }
         let values: Vec<String> = recent.iter().map(|p| number(p.value)).collect();
