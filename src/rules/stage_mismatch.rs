@@ -25,8 +25,8 @@ well hold exposure for when the client is ready.
 
 The stage on a date is the latest one recorded on or before it: the plan's
 `stage` at `opened`, then each review's `stage`. A goal's own `stage` holds
-for that goal from the goal's `opened` date until a later review records a
-stage. An intervention is mismatched when the client is in precontemplation
+for that goal from the goal's `opened` date until a review on or after that
+date records a stage. An intervention is mismatched when the client is in precontemplation
 for every goal it serves; if the client is further along for any of them,
 the work is matched to that goal.
 
@@ -158,11 +158,14 @@ fn goal_stage<'a>(cx: &Context<'a>, id: &str, date: Date) -> Option<StageAt<'a>>
     if opened > date {
         return None;
     }
+    // Reviews from the goal's opening day on replace its stage; the plan's
+    // own `stage`, dated the plan's opening, does not.
+    let plan_stage = cx.document.plan().and_then(|p| p.stage.as_ref()).map(|s| s.span);
     let replaced = cx
         .record
         .stages
         .iter()
-        .any(|s| s.date > opened && s.date <= date);
+        .any(|s| s.date >= opened && s.date <= date && Some(s.span) != plan_stage);
     (!replaced).then_some(StageAt {
         date: opened,
         stage: stage.value,
