@@ -35,7 +35,8 @@ flags, in this order:
    plan's `opened` and its first review, is flagged at the later review's
    header. Only the days on which both kinds of treatment were active count,
    so a medication started a week before a review does not make the gap
-   before it too long.
+   before it too long; days on either side of a break in combined care (one
+   medication stopped and another started later) add up.
 3. **The next review.** A latest review whose `next` is more than 56 days
    ahead while combined care goes on is flagged at its `next` date.
 
@@ -140,8 +141,8 @@ fn gaps(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>) {
     let mut from = cx.record.opened.map(|date| (date, "the plan's opening"));
     for &(date, span) in &reviews {
         if let Some((start, what)) = from
-            && let Some((lo, hi)) = longest(combined, start, date)
-            && days_between(lo, hi) > MAX_DAYS
+            && let Some((lo, total)) = covered(combined, start, date)
+            && total > MAX_DAYS
         {
             let began = if lo == start {
                 format!("{what} on {start}")
@@ -157,7 +158,7 @@ fn gaps(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>) {
                          this review on {date}; combined care should be reviewed at least \
                          every 8 weeks",
                         together(cx, lo),
-                        days(days_between(lo, hi)),
+                        days(total),
                     ),
                 )
                 .with_help(
@@ -178,10 +179,10 @@ fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>
         return;
     };
     let Some(next) = last.next else { return };
-    let Some((lo, hi)) = longest(combined, last.date, next) else {
+    let Some((lo, total)) = covered(combined, last.date, next) else {
         return;
     };
-    if days_between(lo, hi) <= MAX_DAYS {
+    if total <= MAX_DAYS {
         return;
     }
     let span = match cx.document.entries.get(last.entry) {
@@ -209,7 +210,7 @@ fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>
                 "the next review is set for {next}, {} after {from}, while medication and \
                  therapy ({}) go on together; combined care should be reviewed at least every \
                  8 weeks",
-                days(days_between(lo, hi)),
+                days(total),
                 together(cx, lo),
             ),
         )
@@ -217,16 +218,19 @@ fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>
     );
 }
 
-/// The longest stretch of combined care within `from..to`, as `(lo, hi)`.
-fn longest(combined: &[Stretch], from: Date, to: Date) -> Option<(Date, Date)> {
-    combined
-        .iter()
-        .filter_map(|s| {
-            let lo = s.start.max(from);
-            let hi = s.end.map_or(to, |end| end.min(to));
-            (lo < hi).then_some((lo, hi))
-        })
-        .max_by_key(|&(lo, hi)| days_between(lo, hi))
+/// The days of combined care within `from..to`: the first of them and how
+/// many there are in all. A break (one medication stopped, the next started
+/// days later) pauses the count; it does not start it again.
+fn covered(combined: &[Stretch], from: Date, to: Date) -> Option<(Date, i64)> {
+    let within = combined.iter().filter_map(|s| {
+        let lo = s.start.max(from);
+        let hi = s.end.map_or(to, |end| end.min(to));
+        (lo < hi).then_some((lo, hi))
+    });
+    within.fold(None, |acc, (lo, hi)| {
+        let (first, total) = acc.unwrap_or((lo, 0));
+        Some((first.min(lo), total + days_between(lo, hi)))
+    })
 }
 
 /// The stretches on which a medication and an intervention are both active,
