@@ -4,6 +4,8 @@ use super::RuleMeta;
 use crate::ast::{Entry, Medication};
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
+use super::review_overdue::{days, days_between};
+use crate::catalogue::DrugClass;
 use crate::interpret::{TreatmentKind, TreatmentTrack};
 use crate::rules::Rule;
 use jiff::civil::Date;
@@ -25,10 +27,14 @@ multi-word names are written as strings (`"St John's wort"`).
 A medication is active from its `started` date (default: the plan's
 `opened`) up to, not including, its `stopped` date or a review's `stop`.
 A drug stopped on or before the day the other starts is no combination
-(a cross-taper that overlaps by even a day is). Two entries for the same
-drug are not flagged. The header of the medication that started later is
-flagged (the later one in the file when both start the same day), naming
-the other drug and the first day both were taken.
+(a cross-taper that overlaps by even a day is), except when an MAOI is one
+of the two: then the later drug is flagged when it starts less than 14 days
+after the earlier one was stopped, or less than 5 weeks after fluoxetine
+when the later drug is the MAOI (the washout the drugs' prescribing
+information requires). Two entries for the same drug are not flagged.
+The header of the medication that started later is flagged (the later one
+in the file when both start the same day), naming the other drug and the
+first day both were taken, or the day the earlier one was stopped.
 
 ## Why
 Serotonin syndrome (toxicity) is a predictable, dose-related drug reaction,
@@ -63,11 +69,45 @@ prescribing information).
     check: Some(check),
 };
 
+/// Days to wait after stopping a serotonergic drug before starting another
+/// when either is an MAOI: "at least 14 days" in the FDA prescribing
+/// information of the MAOIs (phenelzine, Nardil, 2009, section 4) and of the
+/// SSRIs and SNRIs (sertraline, Zoloft, 2023, section 4).
+const MAOI_WASHOUT_DAYS: i64 = 14;
+
+/// Days to wait after stopping fluoxetine before an MAOI starts: "at least
+/// 5 weeks", for its long-lived metabolite norfluoxetine (fluoxetine,
+/// Prozac, FDA prescribing information, 2023, sections 2.8 and 4).
+const FLUOXETINE_WASHOUT_DAYS: i64 = 35;
+
 /// A medication that raises serotonin, with when it is taken.
 struct Serotonergic<'a> {
     track: &'a TreatmentTrack,
     medication: &'a Medication,
+    class: DrugClass,
     started: Date,
+}
+
+impl Serotonergic<'_> {
+    fn is_maoi(&self) -> bool {
+        self.class == DrugClass::Maoi
+    }
+
+    fn named(&self) -> String {
+        format!("`{}` ({})", self.track.id, self.medication.drug.value)
+    }
+
+    /// The days `later` must wait after this drug stops, when an MAOI is
+    /// one of the two.
+    fn washout_before(&self, later: &Serotonergic<'_>) -> Option<i64> {
+        if later.is_maoi() && self.medication.drug.value.eq_ignore_ascii_case("fluoxetine") {
+            Some(FLUOXETINE_WASHOUT_DAYS)
+        } else if later.is_maoi() || self.is_maoi() {
+            Some(MAOI_WASHOUT_DAYS)
+        } else {
+            None
+        }
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -80,12 +120,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(Entry::Medication(medication)) = cx.document.entries.get(track.entry) else {
                 return None;
             };
-            if !cx.catalogue.drug(&medication.drug.value)?.serotonergic {
+            let drug = cx.catalogue.drug(&medication.drug.value)?;
+            if !drug.serotonergic {
                 return None;
             }
             Some(Serotonergic {
                 track,
                 medication,
+                class: drug.class,
                 started: track.started?,
             })
         })
@@ -110,9 +152,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .value
                         .eq_ignore_ascii_case(&later.medication.drug.value)
             })
-            .map(|earlier| format!("`{}` ({})", earlier.track.id, earlier.medication.drug.value))
+            .map(Serotonergic::named)
             .collect();
         let Some((last, rest)) = partners.split_last() else {
+            if let Some(finding) = too_soon(&drugs[..index], later) {
+                out.push(finding);
+            }
             continue;
         };
         let id = &later.track.id;
@@ -145,3 +190,51 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+/// A drug started before the washout after an earlier one, when an MAOI is
+/// one of the two: the most recently stopped such drug is named.
+fn too_soon(earlier: &[Serotonergic<'_>], later: &Serotonergic<'_>) -> Option<Diagnostic> {
+    let (before, stopped, wait) = earlier
+        .iter()
+        .filter(|e| {
+            !e.medication
+                .drug
+                .value
+                .eq_ignore_ascii_case(&later.medication.drug.value)
+        })
+        .filter_map(|e| {
+            let stopped = e.track.stopped.as_ref()?.date;
+            let wait = e.washout_before(later)?;
+            (stopped <= later.started && days_between(stopped, later.started) < wait)
+                .then_some((e, stopped, wait))
+        })
+        .max_by_key(|&(_, stopped, _)| stopped)?;
+    let gap = days_between(stopped, later.started);
+    let maoi = if before.is_maoi() { before } else { later };
+    let id = &later.track.id;
+    Some(
+        Diagnostic::new(
+            Rule::SerotonergicCombination,
+            later.medication.header,
+            format!(
+                "{} starts on {}, {} after {} was stopped; with {} (an MAOI) at least {} \
+                 must pass between them, or serotonin syndrome can follow",
+                later.named(),
+                later.started,
+                days(gap),
+                before.named(),
+                maoi.medication.drug.value,
+                days(wait),
+            ),
+        )
+        .with_help(format!(
+            "start `{id}` on {} or later; if the earlier start is intended, add a `monitor` \
+             line for serotonin toxicity (agitation, tremor, sweating, clonus, fever) and \
+             `# careplan: allow serotonergic-combination` to its header",
+            stopped
+                .checked_add(jiff::Span::new().days(wait))
+                .map_or_else(|_| "a later date".to_owned(), |d| d.to_string()),
+        )),
+    )
+}
+
