@@ -35,8 +35,34 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
         )
         .with_help(help);
     };
+    if let Some(unclosed) = unclosed_triple(line, offset) {
+        return unclosed;
+    }
     let position = failure(G::field_line, line);
     expected_at(line, offset, position).with_help(format!("write it as `{}`", field.usage))
+}
+
+/// A `"""` that opens a string on `line` and is never closed. The whole file
+/// was read before this line was found bad, so no `"""` follows it anywhere;
+/// re-read alone, the line would wrongly blame a stray `"` after `""`.
+fn unclosed_triple(line: &str, offset: usize) -> Option<Diagnostic> {
+    let open = line.find("\"\"\"")?;
+    let after = line.get(open + 3..)?;
+    if after.contains("\"\"\"") {
+        return None;
+    }
+    let start = offset + open;
+    Some(
+        Diagnostic::new(
+            Rule::Syntax,
+            Span::new(start, start + 3),
+            "this multi-line string is never closed with `\"\"\"`",
+        )
+        .with_help(
+            "end the text with `\"\"\"`, after its last word or on a line of its own; \
+             everything up to the next `\"\"\"` belongs to the string",
+        ),
+    )
 }
 
 /// Explains a column-0 line that starts no valid entry.
@@ -76,8 +102,47 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
         return Diagnostic::new(Rule::Syntax, span, format!("unknown entry `{keyword}`"))
             .with_help(help);
     };
+    if let Some(unclosed) = unclosed_triple(line, offset) {
+        return unclosed;
+    }
     let position = failure(G::head_line, line);
     expected_at(line, offset, position).with_help(format!("write the header as `{}`", entry.usage))
+}
+
+/// A multi-line string (`raw`, starting at byte `offset`) that runs over a
+/// line at column 0 reading as an entry header: its closing `"""` is almost
+/// surely missing, and the entries after it were taken into its text.
+pub(super) fn swallowed_entry(raw: &str, offset: usize) -> Option<Diagnostic> {
+    let mut at = 0;
+    for line in raw.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if at > 0
+            && !text.starts_with([' ', '\t'])
+            && CareplanParser::parse(G::head_line, text).is_ok()
+        {
+            let number = raw
+                .get(..at)
+                .map_or(0, |before| before.matches('\n').count());
+            return Some(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    Span::new(offset, offset + 3),
+                    format!(
+                        "this multi-line string runs on over `{text}`, {} further down, \
+                         which reads as the start of an entry",
+                        crate::emit::plural(number, "line", "lines")
+                    ),
+                )
+                .with_help(
+                    "its closing `\"\"\"` is probably missing: end the text with `\"\"\"` \
+                     before that entry; until then, the entries it runs over are read as \
+                     part of the string",
+                ),
+            );
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Re-parses `line` alone from `rule`; returns where it fails and what the

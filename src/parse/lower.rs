@@ -168,8 +168,14 @@ impl<'s> Lowerer<'s> {
         self.document.entries.push(entry);
     }
 
-    fn text(&self, pair: &P<'_>) -> Text {
-        Spanned::new(text::decode(pair.as_str()), span(pair))
+    fn text(&mut self, pair: &P<'_>) -> Text {
+        let raw = pair.as_str();
+        let at = span(pair);
+        if raw.starts_with("\"\"\"") {
+            self.diagnostics
+                .extend(explain::swallowed_entry(raw, at.start));
+        }
+        Spanned::new(text::decode(raw), at)
     }
 
     fn date(&mut self, pair: &P<'_>) -> DateLit {

@@ -291,6 +291,27 @@ session 2026-09-09
 }
 
 #[test]
+fn an_unclosed_multi_line_string_is_named_where_it_opens() {
+    // No `"""` after it anywhere: the line itself is reported.
+    let never =
+        "plan \"P\"\n  opened 2026-09-01\nsession 2026-09-08\n  note \"\"\"\n  Arrived anxious.\n";
+    assert_eq!(
+        findings(never)[..2],
+        [
+            "4:8 syntax: this multi-line string is never closed with `\"\"\"`",
+            "5:3 syntax: unknown field `Arrived` in a session",
+        ]
+    );
+    // A later note's `"""` closes it: the session between is swallowed,
+    // and the finding says so where the string opens.
+    let swallowed = "plan \"P\"\n  opened 2026-09-01\nsession 2026-09-08\n  note \"\"\"\n  Arrived anxious.\n\nsession 2026-09-15\n  note \"\"\"\n  Calm.\n  \"\"\"\n";
+    assert_eq!(
+        findings(swallowed)[0],
+        "4:8 syntax: this multi-line string runs on over `session 2026-09-15`, 3 lines further down, which reads as the start of an entry"
+    );
+}
+
+#[test]
 fn one_bad_entry_does_not_hide_the_rest() {
     let source = "plan \"P\"\n  opened 2026-09-01\ngoal G1 \"x\" fr panic\n  due 2027-01-01\ngoal G2 \"y\"\n  due 2027-01-01\nsession 2026-09-08\n  used I1 \"ok\"\n";
     let parsed = parse(source);
