@@ -169,6 +169,64 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("hypericum", DrugClass::Serotonergic, true),
 ];
 
+/// Brand names of the built-in drugs, lower case: `(brand, generic name)`.
+///
+/// Files should name drugs generically; these let careplan say which generic
+/// name a brand stands for. US brands as in each drug's FDA prescribing
+/// information (DailyMed), UK brands as in the BNF's medicinal forms.
+const BRANDS: &[(&str, &str)] = &[
+    ("prozac", "fluoxetine"),
+    ("sarafem", "fluoxetine"),
+    ("zoloft", "sertraline"),
+    ("lustral", "sertraline"),
+    ("celexa", "citalopram"),
+    ("cipramil", "citalopram"),
+    ("lexapro", "escitalopram"),
+    ("cipralex", "escitalopram"),
+    ("paxil", "paroxetine"),
+    ("seroxat", "paroxetine"),
+    ("luvox", "fluvoxamine"),
+    ("faverin", "fluvoxamine"),
+    ("effexor", "venlafaxine"),
+    ("pristiq", "desvenlafaxine"),
+    ("cymbalta", "duloxetine"),
+    ("fetzima", "levomilnacipran"),
+    ("savella", "milnacipran"),
+    ("anafranil", "clomipramine"),
+    ("tofranil", "imipramine"),
+    ("pamelor", "nortriptyline"),
+    ("nardil", "phenelzine"),
+    ("parnate", "tranylcypromine"),
+    ("marplan", "isocarboxazid"),
+    ("emsam", "selegiline"),
+    ("wellbutrin", "bupropion"),
+    ("zyban", "bupropion"),
+    ("remeron", "mirtazapine"),
+    ("desyrel", "trazodone"),
+    ("trintellix", "vortioxetine"),
+    ("brintellix", "vortioxetine"),
+    ("viibryd", "vilazodone"),
+    ("valdoxan", "agomelatine"),
+    ("spravato", "esketamine"),
+    ("ultram", "tramadol"),
+    ("nucynta", "tapentadol"),
+    ("demerol", "meperidine"),
+    ("imitrex", "sumatriptan"),
+    ("imigran", "sumatriptan"),
+    ("maxalt", "rizatriptan"),
+    ("zomig", "zolmitriptan"),
+    ("zyvox", "linezolid"),
+    ("buspar", "buspirone"),
+];
+
+/// The generic name of the built-in drug sold as `brand` (any case).
+pub fn generic_of_brand(brand: &str) -> Option<&'static str> {
+    BRANDS
+        .iter()
+        .find(|(b, _)| b.eq_ignore_ascii_case(brand.trim()))
+        .map(|&(_, generic)| generic)
+}
+
 /// The built-in drugs.
 pub(super) fn builtin() -> Vec<Drug> {
     BUILTIN
@@ -190,6 +248,16 @@ mod tests {
             .into_iter()
             .find(|d| d.name.eq_ignore_ascii_case(name))
             .unwrap_or_else(|| panic!("{name} is built in"))
+    }
+
+    #[test]
+    fn every_brand_names_a_built_in_drug() {
+        for (brand, generic) in BRANDS {
+            assert_eq!(*brand, brand.to_lowercase());
+            drug(generic);
+        }
+        assert_eq!(generic_of_brand("Zoloft"), Some("sertraline"));
+        assert_eq!(generic_of_brand("sertraline"), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod measures;
 mod modalities;
 mod selector;
 
-pub use drugs::{Drug, DrugClass};
+pub use drugs::{Drug, DrugClass, generic_of_brand};
 pub use measures::{Band, MeasureInfo};
 pub use modalities::Modality;
 pub use selector::Selector;

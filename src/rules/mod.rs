@@ -92,6 +92,7 @@ rules! {
     Plateau => plateau,
     CombinedCareCadence => combined_care_cadence,
     UnusedAllow => unused_allow,
+    UnknownDrug => unknown_drug,
 }
 
 impl Rule {
