@@ -68,7 +68,9 @@ fn unclosed_triple(line: &str, offset: usize) -> Option<Diagnostic> {
 /// Explains a column-0 line that starts no valid entry.
 pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
     if line.starts_with([' ', '\t']) {
-        let text = line.trim_start();
+        // Only spaces and tabs indent: `trim_start` would also take a lone
+        // `\r`, and the span would end past the text.
+        let text = line.trim_start_matches([' ', '\t']);
         let start = offset + (line.len() - text.len());
         return Diagnostic::new(
             Rule::Syntax,

@@ -63,6 +63,14 @@ fn apply(text: &str, (at, len, insert): &(prop::sample::Index, usize, String)) -
     format!("{}{insert}{}", &text[..start], &text[end..])
 }
 
+/// Inputs the property tests once found: each must keep surviving.
+#[test]
+fn found_cases_survive() {
+    for text in [" \r", "\t\r", "plan \"x\"\n \r", " \r\n"] {
+        check_survives(text);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
