@@ -11,9 +11,12 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "A dated entry comes after a later-dated one in the file.",
     doc: r#"## What it does
-Flags a `session`, `review`, `event` or `safety-plan` whose date is earlier
-than a dated entry above it in the file. The date is flagged, and the
-message names the later entry it follows.
+Flags a `session`, `review`, `event` or `safety-plan` that is out of date
+order in the file. Only the fewest entries whose moving would put the
+record in order are flagged (the later one in the file when two are simply
+swapped), so one mistyped year flags that entry alone, not every entry
+after it. The date is flagged; the message names the entry it comes after,
+or, for a date later than the entries that follow it, one of those.
 
 careplan replays entries in date order whatever their order in the file, so
 the plan's history stays right; this rule is about the file as people read
@@ -49,31 +52,114 @@ review 2026-10-27
     check: Some(check),
 };
 
+/// A dated entry and its day.
+struct Dated<'a> {
+    entry: &'a crate::ast::Entry,
+    day: jiff::civil::Date,
+}
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut latest = None;
-    for entry in &cx.document.entries {
-        let Some(date) = entry.date() else { continue };
-        let Some(day) = date.value else { continue };
-        match latest {
-            Some((before, keyword, start)) if day < before => {
-                let what = entry.keyword().replace('-', " ");
-                let line = cx.line(start);
-                out.push(
-                    Diagnostic::new(
-                        Rule::OutOfOrder,
-                        date.span,
-                        format!(
-                            "this {what} is dated {day}, but it comes after the {keyword} \
-                             of {before} (line {line})"
-                        ),
-                    )
-                    .with_help(format!(
-                        "check the date; if it is right, move this {what} above line {line} \
-                         so the record reads in date order"
-                    )),
-                );
+    let dated: Vec<Dated<'_>> = cx
+        .document
+        .entries
+        .iter()
+        .filter_map(|entry| Some(Dated { entry, day: entry.date()?.value? }))
+        .collect();
+    let kept = in_order(&dated);
+    let mut last_kept: Option<&Dated<'_>> = None;
+    for (index, d) in dated.iter().enumerate() {
+        if kept.get(index).copied().unwrap_or(true) {
+            last_kept = Some(d);
+            continue;
+        }
+        let Some(date) = d.entry.date() else { continue };
+        let what = d.entry.keyword().replace('-', " ");
+        let day = d.day;
+        let diagnostic = match last_kept.filter(|k| k.day > day) {
+            // Earlier than an entry above it that stays where it is.
+            Some(before) => {
+                let line = cx.line(before.entry.header().start);
+                Diagnostic::new(
+                    Rule::OutOfOrder,
+                    date.span,
+                    format!(
+                        "this {what} is dated {day}, but it comes after the {} of {} (line {line})",
+                        before.entry.keyword(),
+                        before.day
+                    ),
+                )
+                .with_help(format!(
+                    "check the date; if it is right, move this {what} above line {line} \
+                     so the record reads in date order"
+                ))
             }
-            _ => latest = Some((day, entry.keyword(), entry.header().start)),
+            // Later than the entries that follow it: most often a slip in
+            // the year or the month.
+            None => {
+                let Some(next) = dated
+                    .iter()
+                    .enumerate()
+                    .skip(index + 1)
+                    .find(|&(i, n)| kept.get(i).copied().unwrap_or(false) && n.day < day)
+                    .map(|(_, n)| n)
+                else {
+                    continue;
+                };
+                let line = cx.line(next.entry.header().start);
+                Diagnostic::new(
+                    Rule::OutOfOrder,
+                    date.span,
+                    format!(
+                        "this {what} is dated {day}, later than the entries after it, such as \
+                         the {} of {} (line {line})",
+                        next.entry.keyword(),
+                        next.day
+                    ),
+                )
+                .with_help(format!(
+                    "check the date, the year and the month above all; if it is right, move \
+                     this {what} below the entries dated before it"
+                ))
+            }
+        };
+        out.push(diagnostic);
+    }
+}
+
+/// Which dated entries stay put: the longest run of them already in date
+/// order (the earliest such run in the file when there are several), so
+/// that only the fewest entries are flagged. One mistyped year then flags
+/// that entry alone, not every correct entry after it.
+fn in_order(dated: &[Dated<'_>]) -> Vec<bool> {
+    // For each entry, the longest run in date order that starts with it:
+    // patience sorting from the end, where a run read backwards never rises.
+    let mut from_here = vec![0usize; dated.len()];
+    let mut tails: Vec<std::cmp::Reverse<jiff::civil::Date>> = Vec::new();
+    for (index, d) in dated.iter().enumerate().rev() {
+        let key = std::cmp::Reverse(d.day);
+        let at = tails.partition_point(|&t| t <= key);
+        match tails.get_mut(at) {
+            Some(tail) => *tail = key,
+            None => tails.push(key),
+        }
+        if let Some(slot) = from_here.get_mut(index) {
+            *slot = at + 1;
         }
     }
+    // Then from the top, keep each entry that can still start the rest of
+    // a longest run.
+    let mut needed = tails.len();
+    let mut last = None;
+    dated
+        .iter()
+        .zip(&from_here)
+        .map(|(d, &run)| {
+            let keep = needed > 0 && run == needed && last.is_none_or(|l| d.day >= l);
+            if keep {
+                needed -= 1;
+                last = Some(d.day);
+            }
+            keep
+        })
+        .collect()
 }
