@@ -580,7 +580,10 @@ impl<'s> Lowerer<'s> {
                         )),
                     );
                 }
-                self.set(&mut m.range, Some(range), at, kind);
+                // A reversed range is reported once, above, and not kept:
+                // otherwise every score would be reported outside it too.
+                let ordered = (low.value <= high.value).then_some(range);
+                self.set(&mut m.range, ordered, at, kind);
             }
             (Entry::Measure(m), G::f_better) => {
                 let word = self.word(&next()?);

@@ -291,6 +291,25 @@ session 2026-09-09
 }
 
 #[test]
+fn a_reversed_range_is_reported_once_not_at_every_score() {
+    let source = "plan \"P\"\n  opened 2026-09-01\nmeasure sh \"Self-harm days\"\n  range 7..0\nsession 2026-09-08\n  score sh 3\n  score sh 5\n";
+    let options = careplan::CheckOptions::new(crate::test::TODAY_DATE);
+    let rules: Vec<String> = careplan::check(source, &options)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.rule, d.message))
+        .collect();
+    assert!(
+        rules.contains(&"syntax: the range's lowest score is above its highest".to_owned()),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.iter().any(|r| r.starts_with("score-out-of-range")),
+        "{rules:?}"
+    );
+}
+
+#[test]
 fn an_unclosed_multi_line_string_is_named_where_it_opens() {
     // No `"""` after it anywhere: the line itself is reported.
     let never =
