@@ -525,9 +525,22 @@ impl<'s> Lowerer<'s> {
                         Frequency::Described(self.text(&pair).value),
                         span(&pair),
                     )),
-                    _ => self
-                        .word::<Cadence>(&pair)
-                        .map(|c| Spanned::new(Frequency::Cadence(c.value), c.span)),
+                    _ => match Cadence::ambiguity(pair.as_str()) {
+                        Some(help) => {
+                            self.diagnostics.push(
+                                Diagnostic::new(
+                                    Rule::Syntax,
+                                    span(&pair),
+                                    format!("the frequency `{}` is ambiguous", pair.as_str()),
+                                )
+                                .with_help(help),
+                            );
+                            None
+                        }
+                        None => self
+                            .word::<Cadence>(&pair)
+                            .map(|c| Spanned::new(Frequency::Cadence(c.value), c.span)),
+                    },
                 };
                 self.set(&mut i.frequency, frequency, at, kind);
             }

@@ -310,6 +310,16 @@ fn a_reversed_range_is_reported_once_not_at_every_score() {
 }
 
 #[test]
+fn an_ambiguous_frequency_is_not_guessed() {
+    let source =
+        "plan \"P\"\n  opened 2026-09-01\nintervention I1 CBT \"x\"\n  frequency biweekly\n";
+    assert_eq!(
+        findings(source),
+        ["4:13 syntax: the frequency `biweekly` is ambiguous"]
+    );
+}
+
+#[test]
 fn an_unclosed_multi_line_string_is_named_where_it_opens() {
     // No `"""` after it anywhere: the line itself is reported.
     let never =
