@@ -35,7 +35,7 @@ pub fn apply(
     diagnostics: &mut Vec<Diagnostic>,
     enabled: impl Fn(Rule) -> bool,
 ) {
-    let directive = |c: &Comment| c.text.trim_start().starts_with(DIRECTIVE);
+    let directive = |c: &Comment| c.text.trim_start().starts_with("careplan");
     if !comments.iter().any(directive) {
         return;
     }
@@ -76,6 +76,32 @@ pub fn apply(
     }
 }
 
+/// Reports `# careplan allow RULE`, a directive without its colon, which
+/// would otherwise be an ordinary comment that silently allows nothing.
+fn missing_colon(comment: &Comment, diagnostics: &mut Vec<Diagnostic>) {
+    let mut words = comment.text.split_whitespace();
+    if words.next() != Some("careplan") || words.next() != Some("allow") {
+        return;
+    }
+    let rules: Vec<&str> = words.collect();
+    diagnostics.push(
+        Diagnostic::new(
+            Rule::Syntax,
+            comment.span,
+            "this reads as an allow comment, but `careplan` has no colon after it, so it \
+             allows nothing",
+        )
+        .with_help(format!(
+            "write it as `# careplan: allow {}`",
+            if rules.is_empty() {
+                "RULE-NAME".to_owned()
+            } else {
+                rules.join(" ")
+            }
+        )),
+    );
+}
+
 /// Reads one comment's allows, if it is a directive.
 fn read(
     source: &str,
@@ -86,6 +112,7 @@ fn read(
 ) {
     let text = comment.text.as_str();
     let Some(after) = text.trim_start().strip_prefix(DIRECTIVE) else {
+        missing_colon(comment, diagnostics);
         return;
     };
     // Offsets within the comment: `#` is one byte before `text`.
