@@ -103,7 +103,13 @@ pub enum Contents {
     Text(String),
     /// The file is not UTF-8 text (a word-processor file, a PDF, another
     /// encoding); the finding says so.
-    NotText(Diagnostic),
+    NotText {
+        /// The `not-text` finding, at the first byte that is not text.
+        finding: Diagnostic,
+        /// The file read with each invalid byte sequence as U+FFFD, so that
+        /// the finding's span can be shown in its line.
+        shown: String,
+    },
 }
 
 /// Reads the file at `path`.
@@ -115,22 +121,37 @@ pub fn read(path: &Path) -> Result<Contents, WorkspaceError> {
 /// Classifies raw bytes as plan text or not.
 pub fn contents(bytes: Vec<u8>) -> Contents {
     match String::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => Contents::Text(text),
-        Ok(_) => Contents::NotText(not_text("it contains NUL bytes, as binary files do")),
+        Ok(text) => match text.find('\0') {
+            None => Contents::Text(text),
+            Some(at) => Contents::NotText {
+                finding: not_text(
+                    Span::new(at, at + 1),
+                    "it contains NUL characters, as binary files do",
+                ),
+                shown: text,
+            },
+        },
         Err(error) => {
+            // The bytes before the first bad one are the same in `shown`,
+            // where the bad sequence becomes one U+FFFD (3 bytes).
             let at = error.utf8_error().valid_up_to();
-            Contents::NotText(not_text(&format!(
-                "byte {at} is not valid UTF-8, as in word-processor files, PDFs and \
-                 text saved in older encodings"
-            )))
+            let shown = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            Contents::NotText {
+                finding: not_text(
+                    Span::new(at, at + '\u{FFFD}'.len_utf8()),
+                    "this character is not UTF-8, as in word-processor files, PDFs and \
+                     text saved in older encodings (Latin-1, Windows-1252)",
+                ),
+                shown,
+            }
         }
     }
 }
 
-fn not_text(why: &str) -> Diagnostic {
+fn not_text(span: Span, why: &str) -> Diagnostic {
     Diagnostic::new(
         Rule::NotText,
-        Span::new(0, 0),
+        span,
         format!("this file is not plain UTF-8 text: {why}"),
     )
     .with_help(

@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> Outcome {
                 let analysis = check(&text, options);
                 (text, analysis.diagnostics)
             }
-            Ok(Contents::NotText(finding)) => (String::new(), vec![finding]),
+            Ok(Contents::NotText { finding, shown }) => (shown, vec![finding]),
             Err(error) => {
                 outcome = outcome.max(fail(error));
                 continue;

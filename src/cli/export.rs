@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Outcome {
     };
     let source = match workspace::read(&args.path) {
         Ok(Contents::Text(text)) => text,
-        Ok(Contents::NotText(finding)) => return refuse(&display, "", &[finding]),
+        Ok(Contents::NotText { finding, shown }) => return refuse(&display, &shown, &[finding]),
         Err(error) => return fail(error),
     };
     let analysis = check(&source, &options);

@@ -65,8 +65,8 @@ fn one(args: &Args, path: &Path) -> Result<bool, Outcome> {
     let display = path.display().to_string();
     let source = match workspace::read(path) {
         Ok(Contents::Text(text)) => text,
-        Ok(Contents::NotText(finding)) => {
-            report(&display, "", &[finding]);
+        Ok(Contents::NotText { finding, shown }) => {
+            report(&display, &shown, &[finding]);
             return Err(Outcome::Failed);
         }
         Err(error) => return Err(fail(error)),
@@ -106,8 +106,8 @@ fn stdin(args: &Args) -> Outcome {
     }
     let source = match workspace::contents(bytes) {
         Contents::Text(text) => text,
-        Contents::NotText(finding) => {
-            report(&display, "", &[finding]);
+        Contents::NotText { finding, shown } => {
+            report(&display, &shown, &[finding]);
             return Outcome::Failed;
         }
     };

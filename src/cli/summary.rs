@@ -83,7 +83,9 @@ fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Ana
             let summary = summary::summarize(&display, &source, &analysis, options, as_of);
             Ok((summary, analysis))
         }
-        Ok(Contents::NotText(finding)) => Err(fail(format!("{display}: {}", finding.message))),
+        Ok(Contents::NotText { finding, .. }) => {
+            Err(fail(format!("{display}: {}", finding.message)))
+        }
         Err(error) => Err(fail(error)),
     }
 }

@@ -12,7 +12,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     doc: r#"## What it does
 Flags a `.careplan` file that is not plain text in UTF-8: most often a
 word-processor document (Word, Pages, RTF) or a PDF saved with a `.careplan`
-name, or a text file saved in an older encoding.
+name, or a text file saved in an older encoding. The finding points at the
+first character that is not UTF-8 (shown as `�`) or at the first NUL.
 
 ## Why
 careplan reads plain text only. A word-processor file holds its words inside

@@ -334,7 +334,7 @@ impl Session {
     pub fn load(&mut self, path: &Path) -> Result<&[Diagnostic], SessionError> {
         let text = match workspace::read(path)? {
             Contents::Text(text) => text,
-            Contents::NotText(finding) => {
+            Contents::NotText { finding, .. } => {
                 return Err(SessionError::NotText(path.to_owned(), finding.message));
             }
         };
