@@ -94,7 +94,18 @@ pub fn plan_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
     } else {
         paths
     };
-    careplan::workspace::discover(paths).map_err(fail)
+    careplan::workspace::discover(paths).map_err(|error| match &error {
+        // `careplan check plan.careplan 2026-11-22`: the date was meant for --today.
+        careplan::workspace::WorkspaceError::NotFound(path)
+            if path.to_str().is_some_and(|p| date_arg(p).is_ok()) =>
+        {
+            fail(format!(
+                "{error}\n  = help: to judge plans as of a date, write `--today {}`",
+                path.display()
+            ))
+        }
+        _ => fail(error),
+    })
 }
 
 /// The system's local date, for rules about what is overdue.

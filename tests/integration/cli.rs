@@ -111,6 +111,20 @@ fn a_missing_path_is_a_usage_error() {
 }
 
 #[test]
+fn a_date_written_as_a_path_points_to_today() {
+    let out = Test::new()
+        .file("c.careplan", "")
+        .args(["check", "c.careplan", "2026-11-22"])
+        .run()
+        .status(2);
+    assert_eq!(
+        out.stderr,
+        "careplan: error: 2026-11-22: no such file or directory\n  \
+         = help: to judge plans as of a date, write `--today 2026-11-22`\n"
+    );
+}
+
+#[test]
 fn a_date_off_the_calendar_is_a_usage_error() {
     let out = Test::new()
         .args(["check", "--today", "2026-02-30"])
