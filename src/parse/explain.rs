@@ -39,7 +39,10 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
         return unclosed;
     }
     let position = failure(G::field_line, line);
-    expected_at(line, offset, position).with_help(format!("write it as `{}`", field.usage))
+    or_usage(
+        expected_at(line, offset, position),
+        format!("write it as `{}`", field.usage),
+    )
 }
 
 /// A `"""` that opens a string on `line` and is never closed. The whole file
@@ -108,7 +111,10 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
         return unclosed;
     }
     let position = failure(G::head_line, line);
-    expected_at(line, offset, position).with_help(format!("write the header as `{}`", entry.usage))
+    or_usage(
+        expected_at(line, offset, position),
+        format!("write the header as `{}`", entry.usage),
+    )
 }
 
 /// A multi-line string (`raw`, starting at byte `offset`) that runs over a
@@ -147,6 +153,16 @@ pub(super) fn swallowed_entry(raw: &str, offset: usize) -> Option<Diagnostic> {
     None
 }
 
+/// `finding` with `usage` as its help, unless it already has a more
+/// specific one.
+fn or_usage(finding: Diagnostic, usage: String) -> Diagnostic {
+    if finding.help.is_some() {
+        finding
+    } else {
+        finding.with_help(usage)
+    }
+}
+
 /// Re-parses `line` alone from `rule`; returns where it fails and what the
 /// grammar expected there (`None` when it unexpectedly parses).
 fn failure(rule: G, line: &str) -> Option<(usize, Vec<G>)> {
@@ -176,6 +192,28 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
         offset + position,
         offset + position + first_token(rest).len(),
     );
+    if rest.starts_with(['\u{201C}', '\u{201D}']) && positives.contains(&G::string) {
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(
+                span.start,
+                span.start + rest.chars().next().map_or(1, char::len_utf8),
+            ),
+            "this is a curly quote, as word processors write them; careplan's strings use \
+             straight quotes",
+        )
+        .with_help("replace “ and ” with \" (turn off \"smart quotes\" in the editor)");
+    }
+    // `note "He said "fine" today"`: the string ended at the inner quote.
+    let before = line.get(..position).unwrap_or("").trim_end();
+    if before.ends_with('"') && !before.ends_with("\"\"\"") && rest.contains('"') {
+        return Diagnostic::new(
+            Rule::Syntax,
+            span,
+            format!("expected the end of the line after the string, found `{}`", first_token(rest)),
+        )
+        .with_help("a quote inside a string is written `\\\"`, as in `note \"He said \\\"fine\\\" today\"`");
+    }
     if rest.starts_with('"') && positives.contains(&G::string) {
         return Diagnostic::new(
             Rule::Syntax,

@@ -310,6 +310,23 @@ fn a_reversed_range_is_reported_once_not_at_every_score() {
 }
 
 #[test]
+fn quotes_from_word_processors_and_inner_quotes_are_explained() {
+    let source = "plan \"P\"\n  opened 2026-09-01\nsession 2026-09-08\n  note \u{201C}One scratch\u{201D}\n  note \"He said \"fine\" today\"\n";
+    let helps: Vec<String> = parse(source)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "this is a curly quote, as word processors write them; careplan's strings use straight quotes / replace “ and ” with \" (turn off \"smart quotes\" in the editor)",
+            "expected the end of the line after the string, found `fine` / a quote inside a string is written `\\\"`, as in `note \"He said \\\"fine\\\" today\"`",
+        ]
+    );
+}
+
+#[test]
 fn an_ambiguous_frequency_is_not_guessed() {
     let source =
         "plan \"P\"\n  opened 2026-09-01\nintervention I1 CBT \"x\"\n  frequency biweekly\n";
