@@ -93,6 +93,7 @@ rules! {
     CombinedCareCadence => combined_care_cadence,
     UnusedAllow => unused_allow,
     UnknownDrug => unknown_drug,
+    FutureDate => future_date,
 }
 
 impl Rule {
