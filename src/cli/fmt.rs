@@ -38,11 +38,15 @@ pub fn run(args: &Args) -> Outcome {
     };
     let mut outcome = Outcome::Clean;
     let mut changed = 0;
+    let mut unread = 0;
     for path in &files {
         match one(args, path) {
             Ok(true) => changed += 1,
             Ok(false) => {}
-            Err(failed) => outcome = outcome.max(failed),
+            Err(failed) => {
+                unread += 1;
+                outcome = outcome.max(failed);
+            }
         }
     }
     let verb = if args.check || args.diff {
@@ -50,8 +54,15 @@ pub fn run(args: &Args) -> Outcome {
     } else {
         "reformatted"
     };
+    // Files that could not be read or parsed were not judged at all: say
+    // so, rather than let "0 of 1" read as "already formatted".
+    let skipped = match unread {
+        0 => String::new(),
+        1 => "; 1 could not be formatted (see above)".to_owned(),
+        n => format!("; {n} could not be formatted (see above)"),
+    };
     anstream::eprintln!(
-        "{verb} {changed} of {}",
+        "{verb} {changed} of {}{skipped}",
         careplan::emit::plural(files.len(), "file", "files")
     );
     if (args.check || args.diff) && changed > 0 {

@@ -146,6 +146,12 @@ fn a_file_with_syntax_errors_is_left_untouched() {
     );
     assert!(out.stderr.contains("bad.careplan:4:1"), "{}", out.stderr);
     assert!(out.stderr.contains("left unchanged"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .ends_with("reformatted 0 of 1 file; 1 could not be formatted (see above)\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
