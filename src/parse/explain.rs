@@ -45,9 +45,10 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
     )
 }
 
-/// A `"""` that opens a string on `line` and is never closed. The whole file
-/// was read before this line was found bad, so no `"""` follows it anywhere;
-/// re-read alone, the line would wrongly blame a stray `"` after `""`.
+/// A `"""` that opens a string on `line` and is not closed on it. The whole
+/// file could not read it as a string (no `"""` follows it, or what follows
+/// the next one is not a valid line end); re-read alone, the line would
+/// wrongly blame a stray `"` after `""`.
 fn unclosed_triple(line: &str, offset: usize) -> Option<Diagnostic> {
     let open = line.find("\"\"\"")?;
     let after = line.get(open + 3..)?;

@@ -1,9 +1,11 @@
 //! `out-of-order`: the record reads in date order.
 
 use super::RuleMeta;
+use crate::ast::{DateLit, Entry};
 use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
+use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     code: "CP014",
@@ -52,10 +54,11 @@ review 2026-10-27
     check: Some(check),
 };
 
-/// A dated entry and its day.
+/// A dated entry, its date as written and its day.
 struct Dated<'a> {
-    entry: &'a crate::ast::Entry,
-    day: jiff::civil::Date,
+    entry: &'a Entry,
+    date: &'a DateLit,
+    day: Date,
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -63,16 +66,23 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .document
         .entries
         .iter()
-        .filter_map(|entry| Some(Dated { entry, day: entry.date()?.value? }))
+        .filter_map(|entry| {
+            let date = entry.date()?;
+            Some(Dated {
+                entry,
+                date,
+                day: date.value?,
+            })
+        })
         .collect();
     let kept = in_order(&dated);
+    let placed = || dated.iter().zip(&kept).filter(|&(_, &k)| k).map(|(d, _)| d);
     let mut last_kept: Option<&Dated<'_>> = None;
-    for (index, d) in dated.iter().enumerate() {
-        if kept.get(index).copied().unwrap_or(true) {
+    for (d, &keep) in dated.iter().zip(&kept) {
+        if keep {
             last_kept = Some(d);
             continue;
         }
-        let Some(date) = d.entry.date() else { continue };
         let what = d.entry.keyword().replace('-', " ");
         let day = d.day;
         let diagnostic = match last_kept.filter(|k| k.day > day) {
@@ -81,7 +91,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let line = cx.line(before.entry.header().start);
                 Diagnostic::new(
                     Rule::OutOfOrder,
-                    date.span,
+                    d.date.span,
                     format!(
                         "this {what} is dated {day}, but it comes after the {} of {} (line {line})",
                         before.entry.keyword(),
@@ -96,19 +106,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // Later than the entries that follow it: most often a slip in
             // the year or the month.
             None => {
-                let Some(next) = dated
-                    .iter()
-                    .enumerate()
-                    .skip(index + 1)
-                    .find(|&(i, n)| kept.get(i).copied().unwrap_or(false) && n.day < day)
-                    .map(|(_, n)| n)
-                else {
+                let after = |n: &&Dated<'_>| n.entry.header().start > d.entry.header().start;
+                let Some(next) = placed().filter(after).find(|n| n.day < day) else {
                     continue;
                 };
                 let line = cx.line(next.entry.header().start);
                 Diagnostic::new(
                     Rule::OutOfOrder,
-                    date.span,
+                    d.date.span,
                     format!(
                         "this {what} is dated {day}, later than the entries after it, such as \
                          the {} of {} (line {line})",
@@ -134,7 +139,7 @@ fn in_order(dated: &[Dated<'_>]) -> Vec<bool> {
     // For each entry, the longest run in date order that starts with it:
     // patience sorting from the end, where a run read backwards never rises.
     let mut from_here = vec![0usize; dated.len()];
-    let mut tails: Vec<std::cmp::Reverse<jiff::civil::Date>> = Vec::new();
+    let mut tails: Vec<std::cmp::Reverse<Date>> = Vec::new();
     for (index, d) in dated.iter().enumerate().rev() {
         let key = std::cmp::Reverse(d.day);
         let at = tails.partition_point(|&t| t <= key);

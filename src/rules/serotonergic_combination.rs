@@ -155,7 +155,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(Serotonergic::named)
             .collect();
         let Some((last, rest)) = partners.split_last() else {
-            if let Some(finding) = too_soon(&drugs[..index], later) {
+            if let Some(finding) = too_soon(drugs.get(..index).unwrap_or_default(), later) {
                 out.push(finding);
             }
             continue;

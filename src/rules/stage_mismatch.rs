@@ -26,9 +26,9 @@ well hold exposure for when the client is ready.
 The stage on a date is the latest one recorded on or before it: the plan's
 `stage` at `opened`, then each review's `stage`. A goal's own `stage` holds
 for that goal from the goal's `opened` date until a review on or after that
-date records a stage. An intervention is mismatched when the client is in precontemplation
-for every goal it serves; if the client is further along for any of them,
-the work is matched to that goal.
+date records a stage. An intervention is mismatched when the client is in
+precontemplation for every goal it serves; if the client is further along
+for any of them, the work is matched to that goal.
 
 The first mismatched session of each intervention is flagged, on the
 intervention's id; the message counts any later ones.
