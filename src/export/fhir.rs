@@ -760,13 +760,7 @@ fn achievement_display(achievement: Achievement) -> &'static str {
 
 /// `Quantity.comparator` for a target's comparator; `=` has none.
 fn comparator(comparator: Comparator) -> Option<&'static str> {
-    match comparator {
-        Comparator::Below => Some("<"),
-        Comparator::AtMost => Some("<="),
-        Comparator::AtLeast => Some(">="),
-        Comparator::Above => Some(">"),
-        Comparator::Equal => None,
-    }
+    (comparator != Comparator::Equal).then(|| comparator.as_str())
 }
 
 // The FHIR model: only the elements careplan fills, in the order the R4
@@ -1077,6 +1071,12 @@ impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Whole numbers up to 2^53 are exact in both representations.
         const EXACT: f64 = 9_007_199_254_740_992.0;
+        if !self.0.is_finite() {
+            // JSON would write `null`, which no FHIR decimal may be.
+            return Err(serde::ser::Error::custom(
+                "a number in the plan is too large to export (`careplan check` shows where)",
+            ));
+        }
         if self.0.fract() == 0.0 && self.0.abs() <= EXACT {
             #[allow(clippy::cast_possible_truncation)]
             serializer.serialize_i64(self.0 as i64)
@@ -1108,6 +1108,7 @@ mod tests {
 
     #[test]
     fn values_are_integers_or_quantities() {
+        assert!(serde_json::to_string(&Decimal(f64::INFINITY)).is_err());
         assert_eq!(Value::of(14.0), Value::Integer(14));
         assert!(matches!(Value::of(3.5), Value::Quantity(_)));
         assert!(matches!(Value::of(1e12), Value::Quantity(_)));

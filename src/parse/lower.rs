@@ -193,7 +193,14 @@ impl<'s> Lowerer<'s> {
     }
 
     fn number(&mut self, pair: &P<'_>) -> Number {
-        Spanned::new(number_value(pair.as_str()), span(pair))
+        let value = number_value(pair.as_str());
+        if !value.is_finite() {
+            self.diagnostics.push(
+                Diagnostic::new(Rule::Syntax, span(pair), "this number is too large to read")
+                    .with_help("check it for a slip of the keyboard: scores are small numbers"),
+            );
+        }
+        Spanned::new(value, span(pair))
     }
 
     fn word<T: Word>(&mut self, pair: &P<'_>) -> Option<Spanned<T>> {

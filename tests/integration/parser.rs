@@ -327,6 +327,17 @@ fn quotes_from_word_processors_and_inner_quotes_are_explained() {
 }
 
 #[test]
+fn a_number_too_large_to_read_is_an_error_at_the_number() {
+    let digits = "9".repeat(400);
+    let source =
+        format!("plan \"P\"\n  opened 2026-09-01\nsession 2026-09-08\n  score PHQ-9 {digits}\n");
+    assert_eq!(
+        findings(&source),
+        ["4:15 syntax: this number is too large to read"]
+    );
+}
+
+#[test]
 fn an_ambiguous_frequency_is_not_guessed() {
     let source =
         "plan \"P\"\n  opened 2026-09-01\nintervention I1 CBT \"x\"\n  frequency biweekly\n";
