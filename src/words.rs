@@ -206,16 +206,19 @@ impl Cadence {
     /// "biweekly" and "bimonthly" each mean both "every two" and "twice a"
     /// (Merriam-Webster lists both senses), so a did-you-mean would guess.
     pub fn ambiguity(word: &str) -> Option<&'static str> {
-        match word.to_lowercase().as_str() {
-            "biweekly" | "bi-weekly" => Some(
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        if is("biweekly") || is("bi-weekly") {
+            Some(
                 "`biweekly` means every two weeks to some readers and twice a week to others: \
                  write `fortnightly`, or describe it in quotes, as in `frequency \"twice a week\"`",
-            ),
-            "bimonthly" | "bi-monthly" => Some(
+            )
+        } else if is("bimonthly") || is("bi-monthly") {
+            Some(
                 "`bimonthly` means every two months to some readers and twice a month to \
                  others: describe it in quotes, as in `frequency \"every two months\"`",
-            ),
-            _ => None,
+            )
+        } else {
+            None
         }
     }
 }

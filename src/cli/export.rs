@@ -6,8 +6,8 @@
 //! a record that is missing the entries careplan could not read.
 
 use super::configs::Configs;
-use super::{Outcome, date_arg, fail, system_today};
-use careplan::emit::{FileReport, human, plural};
+use super::{Outcome, date_arg, fail, report, system_today};
+use careplan::emit::plural;
 use careplan::export::fhir::{self, CLIENT_SYSTEM, ExportError, ICD_10, Options};
 use careplan::workspace::{self, Contents};
 use careplan::{Diagnostic, Severity, check};
@@ -114,15 +114,8 @@ pub fn run(args: &Args) -> Outcome {
 
 /// Prints the error-level findings that stop the export; exit 1.
 fn refuse(path: &str, source: &str, errors: &[Diagnostic]) -> Outcome {
-    let report = FileReport {
-        path,
-        source,
-        diagnostics: errors,
-    };
-    let mut err = anstream::stderr().lock();
-    let _ = write!(err, "{}", human::render(&report, true));
-    let _ = writeln!(
-        err,
+    report(path, source, errors);
+    anstream::eprintln!(
         "careplan: error: {path} was not exported: {} (run `careplan check {path}`)",
         plural(errors.len(), "error", "errors")
     );

@@ -1,10 +1,9 @@
 //! `careplan fmt PATH...`: rewrite plan files in the canonical layout.
 
-use super::{Outcome, fail, plan_files};
-use careplan::emit::{FileReport, human};
+use super::{Outcome, fail, plan_files, report};
 use careplan::format::{FormatError, format};
 use careplan::workspace::{self, Contents};
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// Options of `careplan fmt`.
@@ -58,7 +57,6 @@ pub fn run(args: &Args) -> Outcome {
     // so, rather than let "0 of 1" read as "already formatted".
     let skipped = match unread {
         0 => String::new(),
-        1 => "; 1 could not be formatted (see above)".to_owned(),
         n => format!("; {n} could not be formatted (see above)"),
     };
     anstream::eprintln!(
@@ -144,16 +142,6 @@ fn stdin(args: &Args) -> Outcome {
             Outcome::Failed
         }
     }
-}
-
-/// Prints findings to standard error, as `careplan check` would show them.
-fn report(path: &str, source: &str, diagnostics: &[careplan::Diagnostic]) {
-    let file = FileReport {
-        path,
-        source,
-        diagnostics,
-    };
-    let _ = write!(anstream::stderr(), "{}", human::render(&file, true));
 }
 
 /// A unified diff from `before` to `after`.

@@ -108,6 +108,21 @@ pub fn plan_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
     })
 }
 
+/// Prints findings to standard error, as `careplan check` shows them.
+pub fn report(path: &str, source: &str, diagnostics: &[careplan::Diagnostic]) {
+    use std::io::Write as _;
+    let file = careplan::emit::FileReport {
+        path,
+        source,
+        diagnostics,
+    };
+    let _ = write!(
+        anstream::stderr(),
+        "{}",
+        careplan::emit::human::render(&file, true)
+    );
+}
+
 /// The system's local date, for rules about what is overdue.
 pub fn system_today() -> Date {
     jiff::Zoned::now().date()
