@@ -63,6 +63,8 @@ pub struct Session {
     options: CheckOptions,
     as_of: Option<Date>,
     analysis: Analysis,
+    /// The line starts of `text`, kept with it for `line_of`.
+    lines: LineIndex,
     styled: bool,
     /// A command that was refused once because it would discard unsaved
     /// changes; entering it again goes ahead.
@@ -159,6 +161,7 @@ impl Session {
             options,
             as_of: None,
             analysis,
+            lines: LineIndex::new(""),
             styled: false,
             confirm: None,
         }
@@ -310,6 +313,7 @@ impl Session {
         });
         let what = describe(own.document.entries.first(), &own_text);
         self.text = candidate;
+        self.lines = LineIndex::new(&self.text);
         Ok(Added {
             span,
             what,
@@ -443,7 +447,7 @@ impl Session {
 
     /// The 1-based line on which byte `offset` of the text stands.
     pub fn line_of(&self, offset: usize) -> usize {
-        LineIndex::new(&self.text).line_of(offset) + 1
+        self.lines.line_of(offset) + 1
     }
 
     /// What goes between the text and a new entry: a blank line.
@@ -459,6 +463,7 @@ impl Session {
 
     fn recheck(&mut self) {
         self.analysis = check(&self.text, &self.options);
+        self.lines = LineIndex::new(&self.text);
     }
 }
 
