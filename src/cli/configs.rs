@@ -5,6 +5,7 @@ use careplan::CheckOptions;
 use careplan::config::Config;
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 /// Check options per configuration file, loaded once each.
@@ -42,17 +43,18 @@ impl Configs {
         let found = std::path::absolute(&dir)
             .ok()
             .and_then(|d| Config::find(&d));
-        if !self.found.contains_key(&found) {
-            let options = match &found {
-                Some(file) => Config::load(file)
-                    .map_err(|e| e.to_string())?
-                    .options(self.today),
-                None => CheckOptions::new(self.today),
-            };
-            self.found.insert(found.clone(), options);
+        let today = self.today;
+        match self.found.entry(found) {
+            Entry::Occupied(known) => Ok(known.into_mut()),
+            Entry::Vacant(slot) => {
+                let options = match slot.key() {
+                    Some(file) => Config::load(file)
+                        .map_err(|e| e.to_string())?
+                        .options(today),
+                    None => CheckOptions::new(today),
+                };
+                Ok(slot.insert(options))
+            }
         }
-        self.found
-            .get(&found)
-            .ok_or_else(|| "configuration cache lost an entry".to_owned())
     }
 }

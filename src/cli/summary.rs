@@ -53,10 +53,10 @@ pub fn run(args: &Args) -> Outcome {
         return caseload(args, &mut configs, as_of);
     }
     let options = match configs.for_file(&args.path) {
-        Ok(options) => options.clone(),
+        Ok(options) => options,
         Err(error) => return fail(error),
     };
-    let (summary, analysis) = match one(&args.path, &options, as_of) {
+    let (summary, analysis) = match one(&args.path, options, as_of) {
         Ok(done) => done,
         Err(outcome) => return outcome,
     };
@@ -99,10 +99,10 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
     let mut outcome = Outcome::Clean;
     for path in &files {
         let options = match configs.for_file(path) {
-            Ok(options) => options.clone(),
+            Ok(options) => options,
             Err(error) => return fail(error),
         };
-        match one(path, &options, as_of) {
+        match one(path, options, as_of) {
             Ok((summary, _)) => rows.push(CaseRow::of(&summary)),
             Err(failed) => outcome = outcome.max(failed),
         }
