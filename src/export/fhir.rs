@@ -202,18 +202,19 @@ pub fn bundle(
         client: client.unwrap_or_default(),
         opened,
     };
+    let patient = ids.patient();
     let mut out = Builder {
         ids,
         measures,
         as_of: options.as_of,
         entries: Vec::new(),
-        patient: Reference::to(&ids.patient()),
+        patient: Reference::to(&patient),
     };
 
     out.push(
-        ids.patient(),
+        patient,
         Resource::Patient(Patient {
-            id: ids.patient().id(),
+            id: patient.id(),
             identifier: client
                 .map(|value| Identifier {
                     system: options.client_system.clone(),
