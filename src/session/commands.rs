@@ -4,7 +4,7 @@
 use super::input::Input;
 use super::show;
 use super::{Added, Session};
-use crate::diagnostic::{Severity, did_you_mean};
+use crate::diagnostic::did_you_mean;
 use crate::emit::{Totals, human, plural};
 use crate::parse::date;
 use crate::rules::Rule;
@@ -413,11 +413,12 @@ fn explain(name: &str) -> Reply {
 
 /// `1 error, 2 warnings` for a list of findings (only the kinds present).
 fn counts(findings: &[crate::Diagnostic]) -> String {
-    let of = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
+    let mut totals = Totals::default();
+    totals.add(findings);
     let parts = [
-        (of(Severity::Error), "error", "errors"),
-        (of(Severity::Warning), "warning", "warnings"),
-        (of(Severity::Info), "info", "info"),
+        (totals.errors, "error", "errors"),
+        (totals.warnings, "warning", "warnings"),
+        (totals.infos, "info", "info"),
     ];
     parts
         .iter()
