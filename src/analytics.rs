@@ -260,7 +260,7 @@ pub fn goal_outcomes(
             concerns: goal.concerns.iter().map(|c| c.value.clone()).collect(),
             target,
             due: Record::latest(&track.dues, as_of).map(|d| d.value),
-            status: Record::latest(&track.statuses, as_of).map(|s| s.value),
+            status: track.status_on(as_of),
             history: track
                 .statuses
                 .iter()

@@ -64,7 +64,7 @@ impl Record {
                     id: g.id.clone(),
                     target: Record::latest(&g.targets, date).map(|t| t.value),
                     due: Record::latest(&g.dues, date).map(|d| d.value),
-                    status: Record::latest(&g.statuses, date).map(|s| s.value),
+                    status: g.status_on(date),
                     latest_score: g
                         .measure
                         .as_deref()
