@@ -247,7 +247,7 @@ fn at_a_terminal_tab_completes_and_history_is_owner_only() {
         eprintln!("skipped: no tmux on this machine (.ci/run installs it)");
         return;
     }
-    let dir = tempfile::tempdir().expect("temporary directory");
+    let dir = crate::test::scratch();
     std::fs::write(dir.path().join("plan.careplan"), PLAN).expect("plan written");
     let tmux = Tmux::start(dir.path());
     tmux.wait_for("careplan repl: type entries");

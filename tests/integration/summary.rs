@@ -156,7 +156,7 @@ fn html_renders_in_a_real_browser() {
 fn render_in(browser: &str, example: &str, shots: &std::path::Path) {
     {
         let html = summary(example, "html", &[]);
-        let dir = tempfile::tempdir().expect("temporary directory");
+        let dir = crate::test::scratch();
         let page = dir.path().join("summary.html");
         std::fs::write(&page, &html).expect("write page");
         let url = format!("file://{}", page.display());

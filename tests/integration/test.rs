@@ -31,11 +31,18 @@ pub struct Output {
     dir: TempDir,
 }
 
+/// A fresh, empty directory for a test, under cargo's target folder rather
+/// than the system's: careplan looks for `careplan.toml` in every folder
+/// above a plan, and a stray one in `/tmp` would change what tests see.
+pub fn scratch() -> TempDir {
+    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temporary directory")
+}
+
 impl Test {
     /// A run in a fresh, empty temporary directory.
     pub fn new() -> Self {
         Test {
-            dir: tempfile::tempdir().expect("temporary directory"),
+            dir: scratch(),
             args: Vec::new(),
             stdin: Vec::new(),
             env: Vec::new(),
