@@ -249,12 +249,16 @@ fn tokens(pair: Pair<'_, G>, indent: usize) -> String {
     let mut out = String::from(keyword);
     let mut leaves = Vec::new();
     collect(pair, &mut leaves);
+    // `range 0..10` joins the numbers around `..`; an id that itself ends
+    // in `..` (`G1..`) keeps the space after it.
+    let mut after_to = false;
     for leaf in leaves {
         let glue = match leaf.as_rule() {
             G::k_comma | G::k_to => "",
-            _ if out.ends_with("..") => "",
+            _ if after_to => "",
             _ => " ",
         };
+        after_to = leaf.as_rule() == G::k_to;
         out.push_str(glue);
         match leaf.as_rule() {
             G::string => out.push_str(&string(leaf.as_str(), indent + 2)),

@@ -9,6 +9,7 @@ mod fmt;
 mod formats;
 mod generate;
 mod guarantees;
+mod harness;
 mod parser;
 mod repl;
 mod robustness;

@@ -71,6 +71,32 @@ fn found_cases_survive() {
     }
 }
 
+/// Every input a fuzz target once failed on (`tests/fixtures/fuzz/TARGET/`),
+/// replayed through that target's assertions.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let targets: [(&str, fn(&str, &str)); 3] = [
+        ("check", |_, text| crate::harness::check_everything(text)),
+        ("format", crate::guarantees::holds),
+        ("repl", |_, text| crate::harness::repl(text)),
+    ];
+    let mut replayed = 0;
+    for (target, holds) in targets {
+        let dir = crate::test::root().join("tests/fixtures/fuzz").join(target);
+        for entry in std::fs::read_dir(&dir)
+            .expect("tests/fixtures/fuzz/TARGET/")
+            .flatten()
+        {
+            let bytes = std::fs::read(entry.path()).expect("a fuzz input");
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                holds(&entry.path().display().to_string(), text);
+                replayed += 1;
+            }
+        }
+    }
+    assert!(replayed > 0, "no fuzz inputs were replayed");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
