@@ -33,8 +33,14 @@ pub struct CheckOptions {
     pub catalogue: Catalogue,
     /// The review cadence of a plan that sets none with `review every`.
     pub default_review: Duration,
-    /// Severities that differ from the rules' defaults; `None` turns a rule off.
+    /// Severities that differ from the rules' defaults; `None` turns a rule
+    /// off. The reading rules ([`Rule::is_reading`]) stay errors whatever
+    /// this says.
     pub severities: BTreeMap<Rule, Option<Severity>>,
+    /// Judge the file for an export: the rules that guard one
+    /// ([`Rule::guards_export`]) are errors whatever `severities` and allow
+    /// comments say.
+    pub for_export: bool,
 }
 
 impl CheckOptions {
@@ -45,11 +51,22 @@ impl CheckOptions {
             catalogue: Catalogue::builtin(),
             default_review: DEFAULT_REVIEW,
             severities: BTreeMap::new(),
+            for_export: false,
         }
+    }
+
+    /// Whether configuration and allow comments may change or silence
+    /// `rule`'s findings: not for the reading rules, and not, in a check for
+    /// export, for the rules that guard one.
+    pub fn allowable(&self, rule: Rule) -> bool {
+        !(rule.is_reading() || self.for_export && rule.guards_export())
     }
 
     /// The severity `rule`'s findings get; `None` when the rule is off.
     pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        if !self.allowable(rule) {
+            return Some(Severity::Error);
+        }
         match self.severities.get(&rule) {
             Some(configured) => *configured,
             None => Some(rule.meta().severity),
@@ -84,6 +101,7 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
         &parsed.document.comments,
         &mut diagnostics,
         |rule| options.severity(rule).is_some(),
+        |rule| options.allowable(rule),
     );
     diagnostics.retain_mut(|d| match options.severity(d.rule) {
         Some(severity) => {

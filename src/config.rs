@@ -202,6 +202,18 @@ impl Config {
                     ));
                 }
             };
+            if rule.is_reading() && level != Some(Severity::Error) {
+                return Err(reader.error(
+                    severity.span(),
+                    format!(
+                        "`{rule}` cannot be turned off or lowered: its findings are text careplan \
+                         could not read, and nothing in that text was checked"
+                    ),
+                    Some(format!(
+                        "remove this line and fix what `{rule}` reports (`careplan explain {rule}`)"
+                    )),
+                ));
+            }
             config.severities.insert(rule, level);
         }
         if let Some(review) = &raw.review {

@@ -29,11 +29,14 @@ struct Allow {
 /// Removes the findings that allow comments cover, and adds findings for
 /// malformed and unused allows. `enabled` says which rules are turned on:
 /// an allow for a rule that is off is never reported as unused.
+/// `allowable` says which rules an allow may silence: the others' findings
+/// stay (an allow naming a reading rule is itself a `syntax` error).
 pub fn apply(
     source: &str,
     comments: &[Comment],
     diagnostics: &mut Vec<Diagnostic>,
     enabled: impl Fn(Rule) -> bool,
+    allowable: impl Fn(Rule) -> bool,
 ) {
     let directive = |c: &Comment| c.text.trim_start().starts_with("careplan");
     if !comments.iter().any(directive) {
@@ -57,7 +60,7 @@ pub fn apply(
             allow.used = true;
             covered = true;
         }
-        !covered
+        !covered || !allowable(d.rule)
     });
     for allow in allows.iter().filter(|a| !a.used && enabled(a.rule)) {
         diagnostics.push(
@@ -144,6 +147,20 @@ fn read(
             continue;
         }
         match Rule::from_name(trimmed) {
+            Some(rule) if rule.is_reading() => diagnostics.push(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    span,
+                    format!(
+                        "`{rule}` findings cannot be allowed: careplan could not read that \
+                         text, so nothing in it was checked"
+                    ),
+                )
+                .with_help(format!(
+                    "fix what the `{rule}` finding points at and remove `{rule}` from this \
+                     comment (`careplan explain {rule}`)"
+                )),
+            ),
             Some(rule) => allows.push(Allow {
                 rule,
                 line,

@@ -56,12 +56,13 @@ pub fn run(args: &Args) -> Outcome {
     }
     let today = args.today.unwrap_or_else(system_today);
     let as_of = args.as_of.unwrap_or(today);
-    let options = match Configs::new(today, args.config.as_deref())
+    let mut options = match Configs::new(today, args.config.as_deref())
         .and_then(|mut configs| configs.for_file(&args.path).cloned())
     {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
+    options.for_export = true;
     let source = match workspace::read(&args.path) {
         Ok(Contents::Text(text)) => text,
         Ok(Contents::NotText { finding, shown }) => return refuse(&display, &shown, &[finding]),

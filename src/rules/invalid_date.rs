@@ -19,6 +19,10 @@ review is overdue and what the plan looked like on a given day. A date that
 does not exist cannot be placed, so the entry it dates drops out of the
 plan's timeline and out of the checks that depend on it.
 
+This rule is always an error: `careplan.toml` cannot turn it off or lower it,
+and an allow comment cannot silence it, because nothing in the text it
+reports was checked.
+
 ## Example
 ```careplan
 session 2026-02-30

@@ -115,6 +115,24 @@ impl Rule {
             .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
     }
 
+    /// Whether the rule reports text careplan could not read: a line that
+    /// parses as nothing (`syntax`), a file that is not text (`not-text`), a
+    /// date that is not on the calendar (`invalid-date`). Whatever such text
+    /// said was never checked, so these findings are always errors: no
+    /// configuration turns them off or lowers them, and no allow comment
+    /// silences them.
+    pub fn is_reading(self) -> bool {
+        matches!(self, Rule::Syntax | Rule::NotText | Rule::InvalidDate)
+    }
+
+    /// Whether a finding of the rule stops an export, whatever the
+    /// configuration or allow comments say: the reading rules, and
+    /// `score-out-of-range` (a receiving system would store an impossible
+    /// score as a real one).
+    pub fn guards_export(self) -> bool {
+        self.is_reading() || self == Rule::ScoreOutOfRange
+    }
+
     /// The rule a mistyped `name` most likely meant, for did-you-mean.
     pub fn closest(name: &str) -> Option<Rule> {
         let close = crate::diagnostic::did_you_mean(name, Rule::ALL.iter().map(|r| r.name()))?;

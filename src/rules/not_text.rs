@@ -20,6 +20,10 @@ careplan reads plain text only. A word-processor file holds its words inside
 formatting data, so nothing in it can be read or checked, and the plan would
 silently go unchecked.
 
+This rule is always an error: `careplan.toml` cannot turn it off or lower it,
+and an allow comment cannot silence it, because nothing in the text it
+reports was checked.
+
 ## Example
 A file `c-1042.careplan` that was written in a word processor and saved in
 its own format. Opened in a plain-text editor it shows unreadable characters

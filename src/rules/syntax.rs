@@ -24,6 +24,10 @@ A line careplan cannot read is a line no one can rely on: the goal, score or
 status it records is missing from the plan's history, from every other check
 and from exports. Fixing it keeps the record complete.
 
+This rule is always an error: `careplan.toml` cannot turn it off or lower it,
+and an allow comment cannot silence it, because nothing in the text it
+reports was checked.
+
 ## Example
 ```careplan
 goal G1 "Lift low mood" for mood

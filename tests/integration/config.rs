@@ -142,3 +142,125 @@ fn the_documented_example_configuration_is_valid() {
     let parsed = careplan::config::Config::parse(std::path::Path::new("careplan.toml"), toml);
     assert!(parsed.is_ok(), "{parsed:?}");
 }
+
+#[test]
+fn reading_rules_cannot_be_turned_off_or_lowered() {
+    for (rule, severity) in [
+        ("syntax", "off"),
+        ("not-text", "warning"),
+        ("invalid-date", "info"),
+        ("CP001", "off"),
+    ] {
+        let out = Test::new()
+            .file(
+                "careplan.toml",
+                format!("[rules]\n{rule} = \"{severity}\"\n"),
+            )
+            .file("a.careplan", plan())
+            .args(["check", "--today", TODAY, "a.careplan"])
+            .run()
+            .status(2);
+        assert!(
+            out.stderr.contains("careplan.toml:2:")
+                && out.stderr.contains("cannot be turned off or lowered")
+                && out.stderr.contains("help: remove this line"),
+            "{rule} = {severity}\n{}",
+            out.stderr
+        );
+    }
+}
+
+/// A configuration that turns off every rule it may; the file has unread
+/// lines, a misspelt entry keyword, an impossible date and an impossible score.
+#[test]
+fn a_configuration_turning_everything_off_still_reports_unreadable_lines() {
+    let mut toml = String::from("[rules]\n");
+    for rule in careplan::Rule::ALL.iter().filter(|r| !r.is_reading()) {
+        toml.push_str(&format!("{} = \"off\"\n", rule.name()));
+    }
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\n\
+                goal G1 \"Mood lifts\"\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-02-30\n\n\
+                sesion 2026-09-08\n  note \"Misspelt entry\"\n\n\
+                session 2026-09-15\n  score PHQ-9 999\n  this line means nothing\n";
+    let test = Test::new()
+        .file("careplan.toml", toml)
+        .file("plan.careplan", plan);
+    let check = test
+        .args(["check", "--today", TODAY, "plan.careplan"])
+        .run()
+        .status(1);
+    assert!(check.stdout.contains("error[syntax]"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("error[invalid-date]"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        !check.stdout.contains("no problems found"),
+        "{}",
+        check.stdout
+    );
+
+    let export = check
+        .again()
+        .args([
+            "export",
+            "plan.careplan",
+            "--format",
+            "fhir",
+            "--today",
+            TODAY,
+        ])
+        .run()
+        .status(1);
+    assert_eq!(export.stdout, "", "nothing may reach the receiving system");
+    // Off for `check`, but an export is refused for the impossible score too.
+    assert!(
+        export.stderr.contains("error[score-out-of-range]"),
+        "{}",
+        export.stderr
+    );
+}
+
+#[test]
+fn allow_comments_cannot_silence_reading_rules_or_an_export_guard() {
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\n\
+                goal G1 \"Mood lifts\"\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-03-01\n\n\
+                intervention I1 CBT behavioral-activation \"Activity scheduling\" for G1\n\n\
+                session 2026-09-08\n  used I1 \"Planned two walks\"\n  \
+                score PHQ-9 99  # careplan: allow score-out-of-range\n  \
+                # careplan: allow syntax\n  gibberish here\n";
+    let test = Test::new().file("plan.careplan", plan);
+    let check = test
+        .args(["check", "--today", TODAY, "plan.careplan"])
+        .run()
+        .status(1);
+    assert!(
+        check.stdout.contains("`syntax` findings cannot be allowed"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        !check.stdout.contains("[score-out-of-range]"),
+        "{}",
+        check.stdout
+    );
+    let export = check
+        .again()
+        .args([
+            "export",
+            "plan.careplan",
+            "--format",
+            "fhir",
+            "--today",
+            TODAY,
+        ])
+        .run()
+        .status(1);
+    assert_eq!(export.stdout, "");
+    assert!(
+        export.stderr.contains("error[score-out-of-range]"),
+        "{}",
+        export.stderr
+    );
+}

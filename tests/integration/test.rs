@@ -121,6 +121,16 @@ impl Output {
         self
     }
 
+    /// Another run in the same directory, seeing what this one left there.
+    pub fn again(self) -> Test {
+        Test {
+            dir: self.dir,
+            args: Vec::new(),
+            stdin: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
     /// A path inside the run's directory.
     pub fn path(&self, relative: &str) -> PathBuf {
         self.dir.path().join(relative)
