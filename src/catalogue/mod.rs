@@ -3,6 +3,7 @@
 //! Every figure cites its source beside it.
 
 mod drugs;
+mod indexed;
 mod measures;
 mod modalities;
 mod selector;
@@ -14,6 +15,7 @@ pub use selector::Selector;
 
 use crate::ast::Document;
 use crate::words::Better;
+use indexed::Indexed;
 
 /// Interventions that need documented informed consent before first use:
 /// exposure in every form (deliberately provoking fear; APA Clinical Practice
@@ -32,9 +34,10 @@ const ACTION: &[&str] = &["exposure", "CBT behavioral-activation"];
 /// those a file declares.
 #[derive(Clone, Debug)]
 pub struct Catalogue {
-    measures: Vec<MeasureInfo>,
-    modalities: Vec<Modality>,
-    drugs: Vec<Drug>,
+    measures: Indexed<MeasureInfo>,
+    modalities: Indexed<Modality>,
+    /// Keyed by the generic name in lower case.
+    drugs: Indexed<Drug>,
     consent: Vec<Selector>,
     action: Vec<Selector>,
 }
@@ -49,9 +52,9 @@ impl Catalogue {
     /// The built-in measures and modalities.
     pub fn builtin() -> Self {
         Catalogue {
-            measures: measures::builtin(),
-            modalities: modalities::builtin(),
-            drugs: drugs::builtin(),
+            measures: Indexed::from_items(measures::builtin(), |m| m.id.clone()),
+            modalities: Indexed::from_items(modalities::builtin(), |m| m.name.clone()),
+            drugs: Indexed::from_items(drugs::builtin(), |d| d.name.to_ascii_lowercase()),
             consent: CONSENT.iter().filter_map(|s| Selector::parse(s)).collect(),
             action: ACTION.iter().filter_map(|s| Selector::parse(s)).collect(),
         }
@@ -60,25 +63,30 @@ impl Catalogue {
     /// The measures a file can use: those it declares, then the built-in
     /// ones it does not redefine.
     pub fn measures_for(&self, document: &Document) -> Measures<'_> {
-        let declared = document
-            .measures()
-            .map(|def| {
-                let (min, max) = def.range.as_ref().map_or((f64::MIN, f64::MAX), |r| r.value);
-                MeasureInfo {
-                    id: def.id.value.clone(),
-                    name: def.name.value.clone(),
-                    min,
-                    max,
-                    better: def.better.as_ref().map_or(Better::Lower, |b| b.value),
-                    reliable_change: def.reliable_change.as_ref().map(|r| r.value),
-                    remission_below: None,
-                    bands: Vec::new(),
-                    loinc: None,
-                    source: "declared in this file".to_owned(),
-                    declared: true,
-                }
-            })
-            .collect();
+        let declared = document.measures().map(|def| {
+            let (min, max) = def.range.as_ref().map_or((f64::MIN, f64::MAX), |r| r.value);
+            MeasureInfo {
+                id: def.id.value.clone(),
+                name: def.name.value.clone(),
+                min,
+                max,
+                better: def.better.as_ref().map_or(Better::Lower, |b| b.value),
+                reliable_change: def.reliable_change.as_ref().map(|r| r.value),
+                remission_below: None,
+                bands: Vec::new(),
+                loinc: None,
+                source: "declared in this file".to_owned(),
+                declared: true,
+            }
+        });
+        // The first declaration of an id counts (a second is `duplicate-id`).
+        let mut first = Indexed::default();
+        for measure in declared {
+            if !first.contains(&measure.id) {
+                first.insert(measure.id.clone(), measure);
+            }
+        }
+        let declared = first;
         Measures {
             declared,
             known: &self.measures,
@@ -87,25 +95,23 @@ impl Catalogue {
 
     /// Adds a measure, replacing a known one with the same id.
     pub fn add_measure(&mut self, measure: MeasureInfo) {
-        self.measures.retain(|m| m.id != measure.id);
-        self.measures.push(measure);
+        self.measures.insert(measure.id.clone(), measure);
     }
 
     /// Adds a modality, or more techniques to a known one.
     pub fn add_modality(&mut self, name: &str, techniques: &[String]) {
-        let index = match self.modalities.iter().position(|m| m.name == name) {
-            Some(index) => index,
-            None => {
-                self.modalities.push(Modality {
-                    name: name.to_owned(),
-                    techniques: Vec::new(),
-                });
-                self.modalities.len() - 1
-            }
-        };
-        if let Some(modality) = self.modalities.get_mut(index) {
+        if !self.modalities.contains(name) {
+            let new = Modality {
+                name: name.to_owned(),
+                techniques: Vec::new(),
+            };
+            self.modalities.insert(name.to_owned(), new);
+        }
+        if let Some(modality) = self.modalities.get_mut(name) {
+            let mut known: std::collections::HashSet<String> =
+                modality.techniques.iter().cloned().collect();
             for technique in techniques {
-                if !modality.has_technique(technique) {
+                if known.insert(technique.clone()) {
                     modality.techniques.push(technique.clone());
                 }
             }
@@ -117,21 +123,21 @@ impl Catalogue {
     /// replaces its class.
     pub fn add_drug(&mut self, name: &str, class: DrugClass) {
         let serotonergic = class != DrugClass::OtherAntidepressant;
-        match self
-            .drugs
-            .iter_mut()
-            .find(|d| d.name.eq_ignore_ascii_case(name))
-        {
+        let key = name.to_ascii_lowercase();
+        match self.drugs.get_mut(&key) {
             Some(known) if class == DrugClass::Serotonergic => known.serotonergic = true,
             Some(known) => {
                 known.class = class;
                 known.serotonergic |= serotonergic;
             }
-            None => self.drugs.push(Drug {
-                name: name.to_lowercase(),
-                class,
-                serotonergic,
-            }),
+            None => {
+                let drug = Drug {
+                    name: name.to_lowercase(),
+                    class,
+                    serotonergic,
+                };
+                self.drugs.insert(key, drug);
+            }
         }
     }
 
@@ -144,19 +150,17 @@ impl Catalogue {
 
     /// Every measure careplan knows (built in, or added by configuration).
     pub fn measures(&self) -> &[MeasureInfo] {
-        &self.measures
+        self.measures.as_slice()
     }
 
     /// The drug with generic `name`, matched without regard to case.
     pub fn drug(&self, name: &str) -> Option<&Drug> {
-        self.drugs
-            .iter()
-            .find(|d| d.name.eq_ignore_ascii_case(name))
+        self.drugs.get(&name.to_ascii_lowercase())
     }
 
     /// Every drug careplan knows.
     pub fn drugs(&self) -> &[Drug] {
-        &self.drugs
+        self.drugs.as_slice()
     }
 
     /// Whether an intervention of `modality` and `technique` needs documented
@@ -173,12 +177,12 @@ impl Catalogue {
 
     /// The modality called `name`.
     pub fn modality(&self, name: &str) -> Option<&Modality> {
-        self.modalities.iter().find(|m| m.name == name)
+        self.modalities.get(name)
     }
 
     /// Every modality.
     pub fn modalities(&self) -> &[Modality] {
-        &self.modalities
+        self.modalities.as_slice()
     }
 }
 
@@ -186,22 +190,20 @@ impl Catalogue {
 /// the known ones it does not redefine.
 #[derive(Clone, Debug)]
 pub struct Measures<'a> {
-    declared: Vec<MeasureInfo>,
-    known: &'a [MeasureInfo],
+    declared: Indexed<MeasureInfo>,
+    known: &'a Indexed<MeasureInfo>,
 }
 
 impl Measures<'_> {
     /// The measure called `id`; a declared measure hides a known one.
     pub fn get(&self, id: &str) -> Option<&MeasureInfo> {
-        self.declared
-            .iter()
-            .find(|m| m.id == id)
-            .or_else(|| self.known.iter().find(|m| m.id == id))
+        self.declared.get(id).or_else(|| self.known.get(id))
     }
 
     /// Every usable measure: declared ones first.
     pub fn iter(&self) -> impl Iterator<Item = &MeasureInfo> {
-        let hidden = |m: &&MeasureInfo| self.declared.iter().all(|d| d.id != m.id);
-        self.declared.iter().chain(self.known.iter().filter(hidden))
+        let hidden = |m: &&MeasureInfo| !self.declared.contains(&m.id);
+        let known = self.known.as_slice().iter().filter(hidden);
+        self.declared.as_slice().iter().chain(known)
     }
 }

@@ -79,7 +79,7 @@ use crate::interpret::{GoalTrack, Record, TreatmentKind, TreatmentTrack};
 use crate::words::{Achievement, Cadence, Comparator};
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 /// The default `Patient.identifier.system` for the client id.
@@ -125,7 +125,7 @@ impl Options {
 }
 
 /// Why a file could not be exported.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ExportError {
     /// The file has no `plan` entry.
     #[error("the file has no `plan` entry")]
@@ -133,6 +133,16 @@ pub enum ExportError {
     /// The plan has no `opened` date on the calendar.
     #[error("the plan has no valid `opened` date")]
     NoOpened,
+    /// A score lies outside its measure's range (`score-out-of-range`).
+    #[error("the {measure} score {score} on {date} lies outside the measure's range")]
+    ScoreOutOfRange {
+        /// The measure's id.
+        measure: String,
+        /// The score.
+        score: f64,
+        /// The session's date.
+        date: Date,
+    },
     /// The date asked for is before the plan was opened.
     #[error("{as_of} is before the plan was opened ({opened})")]
     BeforeOpened {
@@ -229,8 +239,8 @@ pub fn bundle(
     let goals = out.goals(document, record, &conditions);
     let care_plan = ids.uuid("CarePlan", "");
     let activities = out.activities(document, record, &goals);
-    let closed = !goals.is_empty()
-        && goals.iter().all(|g| g.lifecycle.is_closed())
+    let closed = !goals.list.is_empty()
+        && goals.list.iter().all(|g| g.lifecycle.is_closed())
         && activities.iter().all(|a| a.detail.status == "completed");
     out.push(
         care_plan,
@@ -244,13 +254,17 @@ pub fn bundle(
                 start: Some(opened.to_string()),
                 end: None,
             },
-            addresses: conditions.iter().map(|c| Reference::to(&c.uuid)).collect(),
-            goal: goals.iter().map(|g| Reference::to(&g.uuid)).collect(),
+            addresses: conditions
+                .list
+                .iter()
+                .map(|c| Reference::to(&c.uuid))
+                .collect(),
+            goal: goals.list.iter().map(|g| Reference::to(&g.uuid)).collect(),
             activity: activities,
         }),
     );
     out.medications(document, record, &goals, &conditions, care_plan);
-    out.observations(document, record);
+    out.observations(document, record)?;
 
     Ok(Bundle {
         resource_type: "Bundle",
@@ -293,17 +307,53 @@ impl UuidExt for Uuid {
     }
 }
 
+/// Resources made so far, in the order made, found by their local id in
+/// constant time (a plan may define thousands of concerns and goals).
+struct Made<T> {
+    list: Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<T> Made<T> {
+    fn new() -> Self {
+        Made {
+            list: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Adds `item` under `id`, unless an item has that id already.
+    fn insert(&mut self, id: &str, item: T) {
+        if !self.index.contains_key(id) {
+            self.index.insert(id.to_owned(), self.list.len());
+            self.list.push(item);
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The position of the item called `id`, in the order made.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn get(&self, id: &str) -> Option<&T> {
+        self.position(id).and_then(|at| self.list.get(at))
+    }
+}
+
 /// A Condition made from a concern, for references.
 struct ConditionRef {
-    concern: String,
     uuid: Uuid,
 }
 
 /// A Goal made from a goal, for references and the CarePlan's status.
 struct GoalRef {
-    goal: String,
     uuid: Uuid,
-    concerns: Vec<Uuid>,
+    /// The positions of the Conditions it addresses, in [`Made`] order.
+    concerns: Vec<usize>,
     lifecycle: Lifecycle,
 }
 
@@ -324,10 +374,10 @@ impl Builder<'_> {
         });
     }
 
-    fn conditions(&mut self, document: &Document, options: &Options) -> Vec<ConditionRef> {
-        let mut made: Vec<ConditionRef> = Vec::new();
+    fn conditions(&mut self, document: &Document, options: &Options) -> Made<ConditionRef> {
+        let mut made = Made::new();
         for concern in document.concerns() {
-            if made.iter().any(|c| c.concern == concern.id.value) {
+            if made.contains(&concern.id.value) {
                 continue;
             }
             let uuid = self.ids.uuid("Condition", &concern.id.value);
@@ -365,10 +415,7 @@ impl Builder<'_> {
                         .map(|d| d.to_string()),
                 }),
             );
-            made.push(ConditionRef {
-                concern: concern.id.value.clone(),
-                uuid,
-            });
+            made.insert(&concern.id.value, ConditionRef { uuid });
         }
         made
     }
@@ -377,22 +424,26 @@ impl Builder<'_> {
         &mut self,
         document: &Document,
         record: &Record,
-        conditions: &[ConditionRef],
-    ) -> Vec<GoalRef> {
-        let mut made: Vec<GoalRef> = Vec::new();
+        conditions: &Made<ConditionRef>,
+    ) -> Made<GoalRef> {
+        let mut made = Made::new();
         for track in &record.goals {
-            if made.iter().any(|g| g.goal == track.id) {
+            if made.contains(&track.id) {
                 continue;
             }
             let Some(Entry::Goal(goal)) = document.entries.get(track.entry) else {
                 continue;
             };
             let uuid = self.ids.uuid("Goal", &track.id);
-            let concerns: Vec<Uuid> = goal
+            let concerns: Vec<usize> = goal
                 .concerns
                 .iter()
-                .filter_map(|id| conditions.iter().find(|c| c.concern == id.value))
-                .map(|c| c.uuid)
+                .filter_map(|id| conditions.position(&id.value))
+                .collect();
+            let addresses = concerns
+                .iter()
+                .filter_map(|at| conditions.list.get(*at))
+                .map(|c| Reference::to(&c.uuid))
                 .collect();
             let planned = track.opened.is_some_and(|o| o > self.as_of);
             // A goal not yet opened shows what it was set up with.
@@ -428,15 +479,17 @@ impl Builder<'_> {
                     start_date: track.opened.map(|d| d.to_string()),
                     target: target.into_iter().collect(),
                     status_date: status.map(|s| s.date.to_string()),
-                    addresses: concerns.iter().map(Reference::to).collect(),
+                    addresses,
                 }),
             );
-            made.push(GoalRef {
-                goal: track.id.clone(),
-                uuid,
-                concerns,
-                lifecycle,
-            });
+            made.insert(
+                &track.id,
+                GoalRef {
+                    uuid,
+                    concerns,
+                    lifecycle,
+                },
+            );
         }
         made
     }
@@ -484,7 +537,12 @@ impl Builder<'_> {
         }
     }
 
-    fn activities(&self, document: &Document, record: &Record, goals: &[GoalRef]) -> Vec<Activity> {
+    fn activities(
+        &self,
+        document: &Document,
+        record: &Record,
+        goals: &Made<GoalRef>,
+    ) -> Vec<Activity> {
         let mut seen = HashSet::new();
         let mut activities = Vec::new();
         for track in &record.treatments {
@@ -535,8 +593,8 @@ impl Builder<'_> {
         &mut self,
         document: &Document,
         record: &Record,
-        goals: &[GoalRef],
-        conditions: &[ConditionRef],
+        goals: &Made<GoalRef>,
+        conditions: &Made<ConditionRef>,
         care_plan: Uuid,
     ) {
         let mut seen = HashSet::new();
@@ -547,18 +605,13 @@ impl Builder<'_> {
             let Some(Entry::Medication(item)) = document.entries.get(track.entry) else {
                 continue;
             };
-            let mut reasons: Vec<Uuid> = Vec::new();
-            for goal in served(track, goals) {
-                for concern in &goal.concerns {
-                    if !reasons.contains(concern) {
-                        reasons.push(*concern);
-                    }
-                }
-            }
-            // Keep the concerns' order.
-            let reasons: Vec<Reference> = conditions
+            // In the concerns' order, each once.
+            let reasons: BTreeSet<usize> = served(track, goals)
+                .flat_map(|goal| goal.concerns.iter().copied())
+                .collect();
+            let reasons: Vec<Reference> = reasons
                 .iter()
-                .filter(|c| reasons.contains(&c.uuid))
+                .filter_map(|at| conditions.list.get(*at))
                 .map(|c| Reference::to(&c.uuid))
                 .collect();
             let uuid = self.ids.uuid("MedicationStatement", &track.id);
@@ -586,9 +639,11 @@ impl Builder<'_> {
         }
     }
 
-    fn observations(&mut self, document: &Document, record: &Record) {
+    /// One Observation per score up to the date; a score outside its
+    /// measure's range is refused, never exported as a real one.
+    fn observations(&mut self, document: &Document, record: &Record) -> Result<(), ExportError> {
         // (measure, date) -> how many scores of it that date so far.
-        let mut counts: Vec<(String, Date, usize)> = Vec::new();
+        let mut counts: HashMap<(&str, Date), usize> = HashMap::new();
         for session in &record.sessions {
             if session.date > self.as_of {
                 continue;
@@ -598,19 +653,20 @@ impl Builder<'_> {
             };
             for score in &entry.scores {
                 let measure = score.measure.value.as_str();
-                let n = match counts
-                    .iter_mut()
-                    .find(|(m, d, _)| m == measure && *d == session.date)
-                {
-                    Some((_, _, n)) => {
-                        *n += 1;
-                        *n
+                if let Some(info) = self.measures.get(measure) {
+                    for value in std::iter::once(&score.value).chain(&score.after) {
+                        if !(info.min..=info.max).contains(&value.value) {
+                            return Err(ExportError::ScoreOutOfRange {
+                                measure: measure.to_owned(),
+                                score: value.value,
+                                date: session.date,
+                            });
+                        }
                     }
-                    None => {
-                        counts.push((measure.to_owned(), session.date, 0));
-                        0
-                    }
-                };
+                }
+                let seen = counts.entry((measure, session.date)).or_insert(0);
+                let n = *seen;
+                *seen += 1;
                 let uuid = self
                     .ids
                     .uuid("Observation", &format!("{measure}\n{}\n{n}", session.date));
@@ -646,6 +702,7 @@ impl Builder<'_> {
                 );
             }
         }
+        Ok(())
     }
 
     fn treatment_status(&self, track: &TreatmentTrack) -> Course {
@@ -672,13 +729,16 @@ impl Builder<'_> {
 }
 
 /// The goals a treatment serves, in its `for` order, known ones only.
-fn served<'g>(track: &TreatmentTrack, goals: &'g [GoalRef]) -> impl Iterator<Item = &'g GoalRef> {
+fn served<'g>(
+    track: &'g TreatmentTrack,
+    goals: &'g Made<GoalRef>,
+) -> impl Iterator<Item = &'g GoalRef> {
     let mut seen = HashSet::new();
     track
         .goals
         .iter()
         .filter(move |id| seen.insert(id.as_str()))
-        .filter_map(|id| goals.iter().find(|g| &g.goal == id))
+        .filter_map(|id| goals.get(id))
 }
 
 /// Where a treatment stands on the date.

@@ -332,3 +332,25 @@ fn the_identifier_and_diagnosis_systems_can_be_chosen() {
         );
     }
 }
+
+/// The exporter itself refuses an impossible score, whatever checked (or
+/// did not check) the file before it.
+#[test]
+fn the_library_refuses_a_score_outside_its_range() {
+    let text = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\n\
+                session 2026-09-08\n  score PHQ-9 999\n";
+    let document = careplan::parse(text).document;
+    let record = careplan::interpret(&document);
+    let catalogue = Catalogue::builtin();
+    let measures = catalogue.measures_for(&document);
+    let refused = fhir::bundle(
+        &document,
+        &record,
+        &measures,
+        &Options::new(crate::test::TODAY_DATE),
+    );
+    assert_eq!(
+        refused.map(|_| ()).map_err(|e| e.to_string()),
+        Err("the PHQ-9 score 999 on 2026-09-08 lies outside the measure's range".to_owned())
+    );
+}
