@@ -45,17 +45,22 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
     )
 }
 
+/// Whether `line` opens a `"""` string that it does not close.
+pub(super) fn opens_unclosed(line: &str) -> bool {
+    line.find("\"\"\"")
+        .and_then(|open| line.get(open + 3..))
+        .is_some_and(|after| !after.contains("\"\"\""))
+}
+
 /// A `"""` that opens a string on `line` and is not closed on it. The whole
 /// file could not read it as a string (no `"""` follows it, or what follows
 /// the next one is not a valid line end); re-read alone, the line would
 /// wrongly blame a stray `"` after `""`.
 fn unclosed_triple(line: &str, offset: usize) -> Option<Diagnostic> {
-    let open = line.find("\"\"\"")?;
-    let after = line.get(open + 3..)?;
-    if after.contains("\"\"\"") {
+    if !opens_unclosed(line) {
         return None;
     }
-    let start = offset + open;
+    let start = offset + line.find("\"\"\"")?;
     Some(
         Diagnostic::new(
             Rule::Syntax,

@@ -20,6 +20,17 @@ pub(super) struct Lowerer<'s> {
     source: &'s str,
     pub(super) document: Document,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// A `"""` string left open by a bad line: the lines after it that do
+    /// not parse are its text, not mistakes of their own.
+    unclosed: Option<Unclosed>,
+}
+
+/// An unclosed `"""` string reported, and the unreadable lines after it.
+struct Unclosed {
+    /// Its finding, in `diagnostics`.
+    finding: usize,
+    /// How many lines after it could not be read.
+    lines: usize,
 }
 
 fn span(pair: &P<'_>) -> Span {
@@ -87,6 +98,39 @@ impl<'s> Lowerer<'s> {
             source,
             document: Document::default(),
             diagnostics: Vec::new(),
+            unclosed: None,
+        }
+    }
+
+    /// Reports a line that did not parse, unless it follows an unclosed
+    /// `"""`, whose text it then is: one mistake, one finding.
+    fn unreadable(&mut self, text: &str, explain: impl FnOnce() -> Diagnostic) {
+        if let Some(unclosed) = &mut self.unclosed {
+            unclosed.lines += text.lines().filter(|l| !l.trim().is_empty()).count();
+            return;
+        }
+        if explain::opens_unclosed(text.lines().next().unwrap_or("")) {
+            self.unclosed = Some(Unclosed {
+                finding: self.diagnostics.len(),
+                lines: 0,
+            });
+        }
+        self.diagnostics.push(explain());
+    }
+
+    /// Ends the text of an unclosed `"""`, at the next entry that parses or
+    /// the end of the file, saying how many lines it took.
+    fn close_unclosed(&mut self) {
+        let Some(Unclosed { finding, lines }) = self.unclosed.take() else {
+            return;
+        };
+        if let Some(d) = self.diagnostics.get_mut(finding)
+            && lines > 0
+        {
+            d.message.push_str(&format!(
+                "; the {} after it, up to the next entry, could not be read",
+                crate::emit::plural(lines, "line", "lines")
+            ));
         }
     }
 
@@ -97,11 +141,14 @@ impl<'s> Lowerer<'s> {
                 G::comment => self.comment(&pair),
                 G::bad_entry => {
                     let first = pair.as_str().lines().next().unwrap_or("");
-                    let diagnostic = explain::bad_entry(first, span(&pair).start);
-                    self.diagnostics.push(diagnostic);
+                    let start = span(&pair).start;
+                    self.unreadable(pair.as_str(), || explain::bad_entry(first, start));
                 }
-                G::EOI => {}
-                _ => self.entry(pair),
+                G::EOI => self.close_unclosed(),
+                _ => {
+                    self.close_unclosed();
+                    self.entry(pair);
+                }
             }
         }
     }
@@ -154,9 +201,11 @@ impl<'s> Lowerer<'s> {
             match item.as_rule() {
                 G::comment => self.comment(&item),
                 G::bad_field => {
-                    let diagnostic =
-                        explain::bad_field(item.as_str(), span(&item).start, entry.keyword());
-                    self.diagnostics.push(diagnostic);
+                    let start = span(&item).start;
+                    let keyword = entry.keyword();
+                    self.unreadable(item.as_str(), || {
+                        explain::bad_field(item.as_str(), start, keyword)
+                    });
                 }
                 _ => {
                     if let Err(m) = self.field(&mut entry, item) {
