@@ -86,6 +86,7 @@ pub fn run(args: &Args) -> Outcome {
     let mut totals = Totals::default();
     let mut outcome = Outcome::Clean;
     let mut kept = Vec::new();
+    let mut unread = 0;
     for path in &files {
         let options = match configs.for_file(path) {
             Ok(options) => options,
@@ -99,12 +100,13 @@ pub fn run(args: &Args) -> Outcome {
             Ok(Contents::NotText { finding, shown }) => (shown, vec![finding]),
             Err(error) => {
                 outcome = outcome.max(fail(error));
+                unread += 1;
                 continue;
             }
         };
         totals.add(&diagnostics);
         let checked = Checked {
-            path: path.display().to_string(),
+            path: workspace::shown(path),
             source,
             diagnostics,
         };
@@ -116,7 +118,7 @@ pub fn run(args: &Args) -> Outcome {
     }
     let reports: Vec<FileReport<'_>> = kept.iter().map(report).collect();
     let rendered = match format {
-        Format::Human => format!("{}\n", human::totals(&totals)),
+        Format::Human => format!("{}\n", human::totals(&totals, unread)),
         Format::Json => json::render(&reports, &totals),
         Format::Sarif => sarif::render(&reports),
         Format::Github => github::render(&reports),

@@ -17,7 +17,13 @@ use crate::span::{LineIndex, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write as _;
 
-/// Renders every finding of one file. With `styled`, the text carries ANSI
+/// The most findings shown for one file. A file with more has one mistake
+/// behind most of them, or is not a plan at all; the rest are counted, and
+/// `--format json` lists every one.
+pub const LIMIT_PER_FILE: usize = 100;
+
+/// Renders the findings of one file, at most [`LIMIT_PER_FILE`] of them
+/// and then a count of the rest. With `styled`, the text carries ANSI
 /// colours (strip them with `anstream` where the output is not a terminal).
 pub fn render(file: &FileReport<'_>, styled: bool) -> String {
     let renderer = if styled {
@@ -27,9 +33,23 @@ pub fn render(file: &FileReport<'_>, styled: bool) -> String {
     };
     let index = LineIndex::new(file.source);
     let mut out = String::new();
-    for diagnostic in file.diagnostics {
+    for diagnostic in file.diagnostics.iter().take(LIMIT_PER_FILE) {
         let report = [group(file, &index, diagnostic)];
         let _ = writeln!(out, "{}\n", renderer.render(&report));
+    }
+    if let Some(rest) = file
+        .diagnostics
+        .len()
+        .checked_sub(LIMIT_PER_FILE)
+        .filter(|n| *n > 0)
+    {
+        let _ = writeln!(
+            out,
+            "{}: {} not shown (the first {LIMIT_PER_FILE} are above); fix those first, \
+             or list every one with `--format json`\n",
+            file.path,
+            plural(rest, "more finding", "more findings"),
+        );
     }
     out
 }
@@ -85,16 +105,27 @@ fn snippet<'a>(
         .annotation(AnnotationKind::Primary.span(local))
 }
 
-/// The closing line: how many files were checked and what was found.
-pub fn totals(totals: &Totals) -> String {
+/// The closing line: how many files were checked and what was found, and
+/// how many named files could not be read at all (so were not checked).
+pub fn totals(totals: &Totals, unread: usize) -> String {
     let files = plural(totals.files, "file", "files");
-    if totals.errors + totals.warnings + totals.infos == 0 {
-        return format!("checked {files}: no problems found");
+    let clean = totals.errors + totals.warnings + totals.infos == 0;
+    let mut line = match (clean, unread) {
+        (true, 0) => format!("checked {files}: no problems found"),
+        (true, _) if totals.files == 0 => format!("checked {files}"),
+        (true, _) => format!("checked {files}: no problems found in them"),
+        (false, _) => format!(
+            "checked {files}: {}, {}, {} info",
+            plural(totals.errors, "error", "errors"),
+            plural(totals.warnings, "warning", "warnings"),
+            totals.infos,
+        ),
+    };
+    if unread > 0 {
+        line.push_str(&format!(
+            "; {} could not be read (see above)",
+            plural(unread, "file", "files")
+        ));
     }
-    format!(
-        "checked {files}: {}, {}, {} info",
-        plural(totals.errors, "error", "errors"),
-        plural(totals.warnings, "warning", "warnings"),
-        totals.infos,
-    )
+    line
 }
