@@ -13,8 +13,8 @@
 use super::configs::Configs;
 use super::{Outcome, date_arg, fail, system_today};
 use careplan::session::{
-    Assembler, Class, CompletionKind, Input, Reply, Session, complete, highlight, is_complete,
-    split,
+    Assembler, Class, CompletionKind, Failure, Input, Reply, Session, complete, highlight,
+    is_complete, split,
 };
 use jiff::civil::Date;
 use rustyline::completion::Completer;
@@ -71,13 +71,24 @@ pub fn run(args: &Args) -> Outcome {
         }
     }
     let result = if interactive {
-        terminal(session, styled, args.history.as_deref())
+        terminal(session, styled, args.history.as_deref()).map(|()| Outcome::Clean)
     } else {
         piped(session)
     };
     match result {
-        Ok(()) => Outcome::Clean,
+        Ok(outcome) => outcome,
         Err(error) => fail(error),
+    }
+}
+
+/// A script's exit code after its worst failure: 2 when a `:save` failed
+/// (the plan is not on disk), 1 when an entry was rejected or a command
+/// failed, 0 otherwise.
+fn outcome(worst: Option<Failure>) -> Outcome {
+    match worst {
+        None => Outcome::Clean,
+        Some(Failure::Command | Failure::Rejected) => Outcome::Failed,
+        Some(Failure::Unsaved) => Outcome::Unusable,
     }
 }
 
@@ -88,9 +99,11 @@ fn print(reply: &Reply) {
     let _ = out.flush();
 }
 
-/// Reads piped input line by line and answers each complete input.
-fn piped(mut session: Session) -> Result<(), String> {
+/// Reads piped input line by line and answers each complete input; the
+/// outcome follows the worst failure.
+fn piped(mut session: Session) -> Result<Outcome, String> {
     let mut input = Assembler::default();
+    let mut worst = None;
     let mut stdin = std::io::stdin().lock();
     let mut line = Vec::new();
     let mut number = 0;
@@ -105,26 +118,29 @@ fn piped(mut session: Session) -> Result<(), String> {
         number += 1;
         let Ok(text) = std::str::from_utf8(&line) else {
             println!("error: line {number} of the input is not UTF-8 text; it was skipped");
+            worst = worst.max(Some(Failure::Rejected));
             continue;
         };
         let text = text.strip_suffix('\n').unwrap_or(text);
         for done in input.push(text) {
             let reply = session.enter(done);
             print(&reply);
+            worst = worst.max(reply.failure);
             if reply.quit {
-                return Ok(());
+                return Ok(outcome(worst));
             }
         }
     }
     for done in input.finish() {
         let reply = session.enter(done);
         print(&reply);
+        worst = worst.max(reply.failure);
         if reply.quit {
-            return Ok(());
+            return Ok(outcome(worst));
         }
     }
     print(&session.end_of_input());
-    Ok(())
+    Ok(outcome(worst))
 }
 
 /// Edits input at a terminal with rustyline.

@@ -105,6 +105,19 @@ pub struct Reply {
     pub text: String,
     /// Whether the session is over.
     pub quit: bool,
+    /// What went wrong, if anything: a script's exit code follows it.
+    pub failure: Option<Failure>,
+}
+
+/// What went wrong with one input, worst last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Failure {
+    /// A command was mistyped or could not do what was asked.
+    Command,
+    /// An entry was not added: it has syntax errors.
+    Rejected,
+    /// `:save` failed: the plan's changes are not on disk.
+    Unsaved,
 }
 
 impl Reply {
@@ -113,11 +126,20 @@ impl Reply {
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        Reply { text, quit: false }
+        Reply {
+            text,
+            quit: false,
+            failure: None,
+        }
     }
 
     fn error(message: impl std::fmt::Display) -> Reply {
-        Reply::say(format!("error: {message}"))
+        Reply::say(format!("error: {message}")).failing(Failure::Command)
+    }
+
+    fn failing(mut self, failure: Failure) -> Reply {
+        self.failure = Some(failure);
+        self
     }
 }
 
@@ -133,12 +155,27 @@ impl Session {
     /// What to say when the input ends (end of a piped script): the session
     /// is over; unsaved changes are mentioned, not kept.
     pub fn end_of_input(&mut self) -> Reply {
-        let text = if self.is_modified() {
-            "the input ended: the plan's changes were not saved\n".to_owned()
-        } else {
-            String::new()
-        };
-        Reply { text, quit: true }
+        let mut text = String::new();
+        if !self.rejected.is_empty() {
+            let _ = writeln!(
+                text,
+                "{} not added (fix and enter again): {}",
+                plural(self.rejected.len(), "entry was", "entries were"),
+                self.rejected
+                    .iter()
+                    .map(|r| format!("`{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if self.is_modified() {
+            text.push_str("the input ended: the plan's changes were not saved\n");
+        }
+        Reply {
+            text,
+            quit: true,
+            failure: None,
+        }
     }
 
     fn entry(&mut self, text: &str) -> Reply {
@@ -159,7 +196,9 @@ impl Session {
                     plural(count, "syntax error", "syntax errors")
                 );
                 out.push_str(&self.render_rejected(&rejected));
-                Reply::say(out)
+                let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                self.rejected.push(header.trim().to_owned());
+                Reply::say(out).failing(Failure::Rejected)
             }
         }
     }
@@ -238,6 +277,7 @@ impl Session {
             ":quit" => Reply {
                 text: String::new(),
                 quit: true,
+                failure: None,
             },
             _ => {
                 let hint = did_you_mean(name, COMMANDS.iter().map(|c| c.name))
@@ -275,7 +315,7 @@ impl Session {
         } else {
             format!(
                 "new plan: {} does not exist yet; `:save` creates it",
-                path.display()
+                crate::workspace::shown(path)
             )
         }))
     }
@@ -285,7 +325,7 @@ impl Session {
         let entries = self.analysis().document.entries.len();
         let mut out = format!(
             "loaded {}: {}",
-            path.display(),
+            crate::workspace::shown(path),
             plural(entries, "entry", "entries")
         );
         if count == 0 {
@@ -300,12 +340,14 @@ impl Session {
     fn save_command(&mut self, arg: &str) -> Reply {
         let path = (!arg.is_empty()).then(|| Path::new(arg));
         match self.save(path) {
-            Ok(saved) if saved.formatted => Reply::say(format!("saved {}", saved.path.display())),
+            Ok(saved) if saved.formatted => {
+                Reply::say(format!("saved {}", crate::workspace::shown(&saved.path)))
+            }
             Ok(saved) => Reply::say(format!(
                 "saved {} as written, not formatted: it has syntax errors (`:check` shows them)",
-                saved.path.display()
+                crate::workspace::shown(&saved.path)
             )),
-            Err(error) => Reply::error(error),
+            Err(error) => Reply::error(error).failing(Failure::Unsaved),
         }
     }
 
@@ -313,7 +355,7 @@ impl Session {
         let mut totals = Totals::default();
         totals.add(self.check());
         let mut out = self.render(self.check());
-        let _ = writeln!(out, "{}", human::totals(&totals));
+        let _ = writeln!(out, "{}", human::totals(&totals, 0));
         out
     }
 

@@ -28,7 +28,7 @@ mod input;
 mod show;
 mod tokens;
 
-pub use commands::{COMMANDS, CommandInfo, Reply};
+pub use commands::{COMMANDS, CommandInfo, Failure, Reply};
 pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
 pub use input::{Assembler, Input, is_complete, split};
@@ -69,6 +69,8 @@ pub struct Session {
     /// A command that was refused once because it would discard unsaved
     /// changes; entering it again goes ahead.
     confirm: Option<String>,
+    /// The first line of each entry not added, for the end of a script.
+    rejected: Vec<String>,
 }
 
 /// One entry appended to the text.
@@ -118,18 +120,18 @@ pub enum SessionError {
     #[error(
         "{} changed on disk since this session loaded or saved it; it was not overwritten \
          (save under another name, or `:load` it again to start from what it holds now)",
-        .0.display()
+        crate::workspace::shown(.0)
     )]
     ChangedOnDisk(PathBuf),
     /// Saving under a new name would overwrite a file the session never loaded.
     #[error(
         "{} already exists and this session did not load it; it was not overwritten \
          (choose another name, or `:load` it first)",
-        .0.display()
+        crate::workspace::shown(.0)
     )]
     Exists(PathBuf),
     /// The file is not UTF-8 text.
-    #[error("{}: {}", .0.display(), .1)]
+    #[error("{}: {}", crate::workspace::shown(.0), .1)]
     NotText(PathBuf, String),
     /// Reading or writing failed.
     #[error(transparent)]
@@ -164,6 +166,7 @@ impl Session {
             lines: LineIndex::new(""),
             styled: false,
             confirm: None,
+            rejected: Vec::new(),
         }
     }
 
@@ -181,7 +184,7 @@ impl Session {
     pub fn display_name(&self) -> String {
         self.file
             .as_ref()
-            .map_or_else(|| "<session>".to_owned(), |f| f.display().to_string())
+            .map_or_else(|| "<session>".to_owned(), |f| crate::workspace::shown(f))
     }
 
     /// The check of the whole text as it stands.
@@ -381,16 +384,10 @@ impl Session {
         };
         let ours = self.file.as_deref().is_some_and(|f| same_path(f, &target));
         let expected = if ours { self.on_disk.as_deref() } else { None };
-        let found = match std::fs::read(&target) {
+        let found = match workspace::read_bytes(&target, workspace::MAX_PLAN_BYTES) {
             Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                return Err(WorkspaceError::Io {
-                    path: target,
-                    source: e,
-                }
-                .into());
-            }
+            Err(WorkspaceError::NotFound(_)) => None,
+            Err(error) => return Err(error.into()),
         };
         if found.as_deref() != expected {
             return Err(if ours {

@@ -78,8 +78,15 @@ session 2026-09-08
 #[test]
 fn an_entry_with_a_syntax_error_is_rejected_and_not_added() {
     let script = format!("{PLAN}\ngoal G2 \"Sleep\"\n  due 2027-13-01\n  measure\n\n:check\n");
-    let out = session(&[], &[], &script).status(0);
+    // A script with a rejected entry fails, and its end names the entry.
+    let out = session(&[], &[], &script).status(1);
     insta::assert_snapshot!("syntax-error", out.stdout);
+    assert!(
+        out.stdout
+            .contains("1 entry was not added (fix and enter again): `goal G2 \"Sleep\"`\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -123,14 +130,15 @@ fn loading_a_file_with_errors_shows_them_and_the_session_goes_on() {
 
 #[test]
 fn unknown_commands_get_a_did_you_mean() {
-    let out = session(&[], &[], ":chek\n:sumary json\n:explain unlinked\ncheck\n").status(0);
+    let out = session(&[], &[], ":chek\n:sumary json\n:explain unlinked\ncheck\n").status(1);
     insta::assert_snapshot!("unknown-command", out.stdout);
 }
 
 #[test]
 fn quit_warns_once_and_save_never_overwrites_a_file_it_did_not_load() {
     let script = format!("{PLAN}\n:quit\n:save other.careplan\n:quit\n");
-    let out = session(&[("other.careplan", "# someone else's\n")], &[], &script).status(0);
+    // The refused save leaves the plan unsaved: the script exits 2.
+    let out = session(&[("other.careplan", "# someone else's\n")], &[], &script).status(2);
     insta::assert_snapshot!("quit-and-refused-save", out.stdout);
     assert_eq!(out.read("other.careplan"), "# someone else's\n");
 }
@@ -172,7 +180,7 @@ fn a_line_that_is_not_text_is_skipped_with_an_error() {
         .args(["repl", "--today", TODAY])
         .stdin(script)
         .run()
-        .status(0);
+        .status(1);
     assert!(
         out.stdout
             .contains("error: line 12 of the input is not UTF-8 text; it was skipped\n"),
