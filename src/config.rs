@@ -147,12 +147,19 @@ impl Reader<'_> {
 impl Config {
     /// Reads the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let unreadable = |message: String| ConfigError {
             path: path.to_owned(),
             line: 1,
             column: 1,
-            message: format!("cannot read the configuration: {e}"),
+            message,
             help: None,
+        };
+        let bytes = crate::workspace::read_bytes(path, crate::workspace::MAX_CONFIG_BYTES)
+            .map_err(|e| unreadable(format!("cannot read the configuration: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            unreadable(
+                "the configuration is not UTF-8 text; save it with the UTF-8 encoding".to_owned(),
+            )
         })?;
         Config::parse(path, &text)
     }

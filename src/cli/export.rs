@@ -48,7 +48,7 @@ enum FormatArg {
 
 /// Checks the file, then prints its export.
 pub fn run(args: &Args) -> Outcome {
-    let display = args.path.display().to_string();
+    let display = workspace::shown(&args.path);
     if args.path.is_dir() {
         return fail(format!(
             "{display} is a directory: export takes one plan file"

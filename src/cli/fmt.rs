@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> Outcome {
 
 /// Formats one file; `Ok(true)` when it is (or would be) changed.
 fn one(args: &Args, path: &Path) -> Result<bool, Outcome> {
-    let display = path.display().to_string();
+    let display = workspace::shown(path);
     let source = match workspace::read(path) {
         Ok(Contents::Text(text)) => text,
         Ok(Contents::NotText { finding, shown }) => {
@@ -108,10 +108,17 @@ fn stdin(args: &Args) -> Outcome {
     let display = args
         .stdin_filepath
         .as_ref()
-        .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        .map_or_else(|| "<stdin>".to_owned(), |p| workspace::shown(p));
     let mut bytes = Vec::new();
-    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+    let limit = workspace::MAX_PLAN_BYTES;
+    if let Err(error) = std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
         return fail(format!("{display}: {error}"));
+    }
+    if bytes.len() as u64 > limit {
+        return fail(format!(
+            "{display}: the input is larger than {} MiB, the most careplan reads; it is not a plan",
+            limit / (1024 * 1024)
+        ));
     }
     let source = match workspace::contents(bytes) {
         Contents::Text(text) => text,

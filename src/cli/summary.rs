@@ -2,7 +2,7 @@
 //! directory of plans.
 
 use super::configs::Configs;
-use super::{Outcome, date_arg, fail, system_today};
+use super::{Outcome, date_arg, fail, report, system_today};
 use careplan::summary::{self, CaseRow, Summary};
 use careplan::workspace::{self, Contents};
 use careplan::{Analysis, CheckOptions, check};
@@ -76,15 +76,17 @@ pub fn run(args: &Args) -> Outcome {
 /// Reads, checks and summarises one plan; the analysis comes along for the
 /// HTML charts, which need the plan's measures.
 fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Analysis), Outcome> {
-    let display = path.display().to_string();
+    let display = workspace::shown(path);
     match workspace::read(path) {
         Ok(Contents::Text(source)) => {
             let analysis = check(&source, options);
             let summary = summary::summarize(&display, &source, &analysis, options, as_of);
             Ok((summary, analysis))
         }
-        Ok(Contents::NotText { finding, .. }) => {
-            Err(fail(format!("{display}: {}", finding.message)))
+        Ok(Contents::NotText { finding, shown }) => {
+            report(&display, &shown, &[finding]);
+            anstream::eprintln!("careplan: error: {display} was not summarised: it is not text");
+            Err(Outcome::Failed)
         }
         Err(error) => Err(fail(error)),
     }

@@ -1,13 +1,19 @@
-//! Finding plan files on disk and reading them as text.
+//! Finding plan files on disk, reading them as text and writing them back.
 //!
 //! [`discover`] expands the paths a user names into the plan files to check:
 //! a file is taken as named, and a directory contributes every `*.careplan`
 //! file below it. [`read`] loads one file, turning a file that is not UTF-8
-//! text into a `not-text` finding rather than an error.
+//! text into a `not-text` finding rather than an error; it reads regular
+//! files only, up to [`MAX_PLAN_BYTES`]. [`write_atomic`] replaces a file
+//! so that a reader never sees half of it and nothing else about the file
+//! changes (its links, owner and permissions).
 
-use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
-use crate::span::Span;
+mod read;
+mod write;
+
+pub use read::{Contents, MAX_CONFIG_BYTES, MAX_PLAN_BYTES, contents, read, read_bytes};
+pub use write::write_atomic;
+
 use std::path::{Path, PathBuf};
 
 /// The extension of plan files.
@@ -17,13 +23,62 @@ pub const EXTENSION: &str = "careplan";
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
     /// The path does not exist.
-    #[error("{}: no such file or directory", .0.display())]
+    #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
     /// The folder a file was to be written in does not exist.
-    #[error("{}: no such folder; create it first, or write the file somewhere else", .0.display())]
+    #[error("{}: no such folder; create it first, or write the file somewhere else", shown(.0))]
     NoFolder(PathBuf),
+    /// The path is not a regular file (a folder where a file was needed, a
+    /// device, a FIFO, a socket).
+    #[error(
+        "{}: this is {kind}, not a plan file; name a plan file (`*.careplan`) or a folder of them",
+        shown(path)
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
+    /// The file is larger than careplan reads.
+    #[error(
+        "{}: this file is larger than {} MiB, the most careplan reads; it is not a plan file \
+         (a plan with years of sessions is under 1 MiB), or should be split into one file per \
+         episode of care",
+        shown(path),
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The file has other hard links, which a rewrite would break.
+    #[error(
+        "{}: this file has {links} hard links (other names for the same file); rewriting it \
+         would leave the other names with the old text, so it was not changed: remove the \
+         other links, or copy the file and work on the copy",
+        shown(path)
+    )]
+    HardLinked {
+        /// The path.
+        path: PathBuf,
+        /// How many names the file has.
+        links: u64,
+    },
+    /// The file belongs to another user, whom a rewrite cannot keep as its owner.
+    #[error(
+        "{}: this file belongs to another user, and rewriting it would make it yours; it was \
+         not changed: ask its owner to run careplan on it",
+        shown(path)
+    )]
+    OwnerNotKept {
+        /// The path.
+        path: PathBuf,
+    },
     /// The path exists but could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io {
         /// The path.
         path: PathBuf,
@@ -33,7 +88,7 @@ pub enum WorkspaceError {
 }
 
 impl WorkspaceError {
-    fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         if source.kind() == std::io::ErrorKind::NotFound {
             WorkspaceError::NotFound(path.to_owned())
         } else {
@@ -43,6 +98,28 @@ impl WorkspaceError {
             }
         }
     }
+}
+
+/// A path as careplan shows it: a name that is not UTF-8 keeps its bytes
+/// as `\xNN`, and control characters (a newline in a file name) are
+/// escaped, so that a path stays on its line and names the one file.
+pub fn shown(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The plan files named by `paths`, sorted and without repeats.
@@ -93,99 +170,5 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), WorkspaceError> {
             found.push(path);
         }
     }
-    Ok(())
-}
-
-/// A file's contents: its text, or the `not-text` finding that replaces it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Contents {
-    /// The file is UTF-8 text.
-    Text(String),
-    /// The file is not UTF-8 text (a word-processor file, a PDF, another
-    /// encoding); the finding says so.
-    NotText {
-        /// The `not-text` finding, at the first byte that is not text.
-        finding: Diagnostic,
-        /// The file read with each invalid byte sequence as U+FFFD, so that
-        /// the finding's span can be shown in its line.
-        shown: String,
-    },
-}
-
-/// Reads the file at `path`.
-pub fn read(path: &Path) -> Result<Contents, WorkspaceError> {
-    let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, e))?;
-    Ok(contents(bytes))
-}
-
-/// Classifies raw bytes as plan text or not.
-pub fn contents(bytes: Vec<u8>) -> Contents {
-    match String::from_utf8(bytes) {
-        Ok(text) => match text.find('\0') {
-            None => Contents::Text(text),
-            Some(at) => Contents::NotText {
-                finding: not_text(
-                    Span::new(at, at + 1),
-                    "it contains NUL characters, as binary files do",
-                ),
-                shown: text,
-            },
-        },
-        Err(error) => {
-            // The bytes before the first bad one are the same in `shown`,
-            // where the bad sequence becomes one U+FFFD (3 bytes).
-            let at = error.utf8_error().valid_up_to();
-            let shown = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            Contents::NotText {
-                finding: not_text(
-                    Span::new(at, at + '\u{FFFD}'.len_utf8()),
-                    "this character is not UTF-8, as in word-processor files, PDFs and \
-                     text saved in older encodings (Latin-1, Windows-1252)",
-                ),
-                shown,
-            }
-        }
-    }
-}
-
-fn not_text(span: Span, why: &str) -> Diagnostic {
-    Diagnostic::new(
-        Rule::NotText,
-        span,
-        format!("this file is not plain UTF-8 text: {why}"),
-    )
-    .with_help(
-        "open it in a plain-text editor (or choose \"save as plain text\") and save it \
-         with the UTF-8 encoding",
-    )
-}
-
-/// Writes `contents` to `path` atomically: to a temporary file in the same
-/// folder, flushed to disk, then renamed over `path`. A reader sees the old
-/// file or the new one, never half of either; the file keeps its
-/// permissions.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let io = |e| WorkspaceError::io(path, e);
-    let mut file = tempfile::Builder::new()
-        .prefix(".careplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => WorkspaceError::NoFolder(dir.to_owned()),
-            _ => io(e),
-        })?;
-    file.write_all(contents.as_bytes()).map_err(io)?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        file.as_file()
-            .set_permissions(metadata.permissions())
-            .map_err(io)?;
-    }
-    file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }

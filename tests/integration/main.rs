@@ -10,6 +10,7 @@ mod formats;
 mod generate;
 mod guarantees;
 mod harness;
+mod integrity;
 mod parser;
 mod repl;
 mod robustness;
