@@ -7,7 +7,7 @@
 //! cleanly (A4 or Letter) and is accessible: headings in order, table
 //! headers with scope, and a title and description on every chart.
 
-use super::text::{
+use super::phrases::{
     by_goal, concern_detail, details, findings_counts, header_line, latest_cell, outcome_line,
     plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
     treatment_line,
@@ -465,7 +465,7 @@ pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
         plans(rows)
     );
     for r in rows {
-        let cells = super::markdown::case_cells(r);
+        let cells = super::phrases::case_cells(r);
         let overdue = r.review.as_ref().is_some_and(|v| v.overdue_days > 0);
         let mut row = String::from("<tr>");
         for (i, text) in cells.iter().enumerate() {

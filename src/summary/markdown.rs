@@ -1,11 +1,11 @@
 //! The Markdown summary, to paste into a record or a ticket.
 
-use super::text::{
-    by_goal, concern_detail, details, findings_counts, header_line, latest_cell, outcome_line,
-    plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
+use super::phrases::{
+    by_goal, case_cells, concern_detail, details, findings_counts, header_line, latest_cell,
+    outcome_line, plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
     treatment_line,
 };
-use super::{CaseRow, Summary, number};
+use super::{CaseRow, Summary};
 use std::fmt::Write as _;
 
 /// Escapes text for a Markdown table cell or line.
@@ -79,48 +79,6 @@ pub fn render(s: &Summary) -> String {
         );
     }
     out
-}
-
-/// The cells of one caseload row, as text.
-pub(super) fn case_cells(r: &CaseRow) -> Vec<String> {
-    let score = |s: &Option<super::LatestScore>| {
-        s.as_ref().map_or_else(
-            || "—".to_owned(),
-            |s| {
-                let mut text = number(s.value);
-                if let Some(b) = &s.band {
-                    let _ = write!(text, " {b}");
-                }
-                if let Some(t) = s.trend {
-                    let _ = write!(text, ", {}", t.as_str());
-                }
-                text
-            },
-        )
-    };
-    let review = r.review.as_ref().map_or_else(
-        || "—".to_owned(),
-        |v| {
-            if v.overdue_days > 0 {
-                format!("OVERDUE {} d", v.overdue_days)
-            } else {
-                format!("due {}", v.due)
-            }
-        },
-    );
-    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
-    vec![
-        r.client.clone().unwrap_or_else(|| r.path.clone()),
-        date(r.opened),
-        r.sessions.to_string(),
-        date(r.last_seen),
-        score(&r.phq9),
-        score(&r.gad7),
-        review,
-        r.risk.map_or_else(|| "—".to_owned(), |k| k.to_string()),
-        r.errors.to_string(),
-        r.warnings.to_string(),
-    ]
 }
 
 /// Renders the caseload table.

@@ -7,6 +7,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod phrases;
 pub mod text;
 
 use crate::analytics::{GoalOutcome, SeriesOutcome, goal_outcomes, series_outcome};

@@ -1,0 +1,298 @@
+//! The phrases of a summary that every renderer shares (a goal's target,
+//! its latest score, a treatment's line, a caseload row's cells): the text,
+//! Markdown and HTML summaries lay them out, each in its own way.
+
+use super::{CaseRow, Summary, number};
+use crate::analytics::{GoalOutcome, ReliableChange, SeriesOutcome};
+use crate::emit::plural;
+use std::fmt::Write as _;
+
+pub(super) fn header_line(s: &Summary) -> String {
+    let mut parts = Vec::new();
+    if let Some(client) = &s.client {
+        parts.push(format!("client {client}"));
+    }
+    if let Some(opened) = s.opened {
+        parts.push(format!("opened {opened}"));
+    }
+    parts.push(format!("as of {}", s.as_of));
+    parts.join(" · ")
+}
+
+pub(super) fn details(s: &Summary) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &s.clinician {
+        parts.push(format!("clinician {c}"));
+    }
+    if let Some(p) = &s.prescriber {
+        parts.push(format!("prescriber {p}"));
+    }
+    if let Some(o) = &s.orientation {
+        parts.push(format!("orientation {o}"));
+    }
+    if let Some(c) = s.care {
+        parts.push(format!("care {c}"));
+    }
+    if let Some(stage) = s.stage {
+        parts.push(format!("stage {stage}"));
+    }
+    if let Some(r) = &s.review_every {
+        parts.push(format!("review every {r}"));
+    }
+    parts.join(" · ")
+}
+
+pub(super) fn concern_detail(c: &super::ConcernLine) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &c.diagnosis {
+        parts.push(d.clone());
+    }
+    if let Some(since) = c.since {
+        parts.push(format!("since {since}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The goal's status word, or that none is recorded.
+pub(super) fn status(g: &GoalOutcome) -> String {
+    g.status
+        .map_or_else(|| "no status yet".to_owned(), |s| s.to_string())
+}
+
+/// The goal's target with its measure (`PHQ-9 < 5`), or a dash.
+pub(super) fn target_cell(g: &GoalOutcome) -> String {
+    match (&g.measure, &g.target) {
+        (Some(m), Some(t)) => format!("{} {t}", m.measure),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The latest score with its band and date (`9 (mild) on 2026-11-17`), or a dash.
+pub(super) fn latest_cell(g: &GoalOutcome) -> String {
+    g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
+        || "—".to_owned(),
+        |r| match &r.band {
+            Some(band) => format!("{} ({band}) on {}", number(r.value), r.date),
+            None => format!("{} on {}", number(r.value), r.date),
+        },
+    )
+}
+
+/// Progress toward the target in whole percent, or a dash.
+pub(super) fn progress_cell(g: &GoalOutcome) -> String {
+    g.progress
+        .map_or_else(|| "—".to_owned(), |p| format!("{}%", number(p.round())))
+}
+
+/// Target, due date, latest score and progress.
+pub(super) fn goal_line(g: &GoalOutcome) -> String {
+    let mut parts = Vec::new();
+    if let (Some(m), Some(t)) = (&g.measure, &g.target) {
+        parts.push(format!("target {} {t}", m.measure));
+    }
+    if let Some(due) = g.due {
+        parts.push(format!("due {due}"));
+    }
+    if let Some(r) = g.measure.as_ref().and_then(|m| m.latest()) {
+        let band = r
+            .band
+            .as_ref()
+            .map(|b| format!(", {b}"))
+            .unwrap_or_default();
+        parts.push(format!("latest {} on {}{band}", number(r.value), r.date));
+    } else if g.measure.is_some() {
+        parts.push("no scores yet".to_owned());
+    } else {
+        parts.push("no measure".to_owned());
+    }
+    if let Some(p) = g.progress {
+        parts.push(format!("progress {}%", number(p.round())));
+    }
+    parts.join(" · ")
+}
+
+/// Baseline to latest, and what the change means.
+pub(super) fn outcome_line(m: &SeriesOutcome) -> String {
+    let mut parts = Vec::new();
+    let scores: Vec<String> = m.readings.iter().map(|r| number(r.value)).collect();
+    match (m.baseline, m.latest()) {
+        (Some(b), Some(l)) => parts.push(format!(
+            "{}: baseline {} → latest {} ({})",
+            m.measure,
+            number(b),
+            number(l.value),
+            scores.join(", ")
+        )),
+        _ => parts.push(format!("{}: no scores yet", m.measure)),
+    }
+    if let Some(r) = m.reliable {
+        parts.push(
+            match r {
+                ReliableChange::Improvement => "reliable improvement",
+                ReliableChange::Deterioration => "reliable deterioration",
+                ReliableChange::NoReliableChange => "no reliable change",
+            }
+            .to_owned(),
+        );
+    }
+    if m.response == Some(true) {
+        parts.push("response (50% or more)".to_owned());
+    }
+    if m.remission == Some(true) {
+        parts.push("remission".to_owned());
+    }
+    if let Some(t) = m.trend {
+        parts.push(format!("trend {}", t.as_str()));
+    }
+    parts.join(" · ")
+}
+
+/// Treatments grouped under each goal they serve (a treatment serving two
+/// goals is listed under both), then those serving no known goal.
+pub(super) fn by_goal(s: &Summary) -> Vec<(String, Vec<&super::TreatmentLine>)> {
+    let mut groups: Vec<(String, Vec<&super::TreatmentLine>)> = s
+        .goals
+        .iter()
+        .map(|g| {
+            let items = s
+                .treatments
+                .iter()
+                .filter(|t| t.goals.contains(&g.id))
+                .collect();
+            (format!("{} {}", g.id, g.text), items)
+        })
+        .collect();
+    let orphans: Vec<_> = s
+        .treatments
+        .iter()
+        .filter(|t| !t.goals.iter().any(|id| s.goals.iter().any(|g| &g.id == id)))
+        .collect();
+    if !orphans.is_empty() {
+        groups.push(("no goal set by this date".to_owned(), orphans));
+    }
+    groups
+}
+
+pub(super) fn treatment_line(t: &super::TreatmentLine) -> String {
+    let detail = t
+        .detail
+        .as_ref()
+        .map(|d| format!(" \"{d}\""))
+        .unwrap_or_default();
+    let course = match (t.started, t.stopped, t.active) {
+        (_, Some(stopped), _) => format!(
+            "{} to {stopped}, stopped",
+            t.started.map_or_else(|| "?".to_owned(), |d| d.to_string())
+        ),
+        (Some(started), None, true) => format!("since {started}, active"),
+        (Some(started), None, false) => format!("starts {started}"),
+        (None, None, _) => "active".to_owned(),
+    };
+    format!("{} {}{detail} · {course}", t.id, t.what)
+}
+
+/// `1 error, 2 warnings, 0 info`.
+pub(super) fn findings_counts(f: &super::Findings) -> String {
+    format!(
+        "{}, {}, {} info",
+        plural(f.errors, "error", "errors"),
+        plural(f.warnings, "warning", "warnings"),
+        f.infos
+    )
+}
+
+/// `12 plans`.
+pub(super) fn plans(rows: &[CaseRow]) -> String {
+    plural(rows.len(), "plan", "plans")
+}
+
+pub(super) fn sessions_line(s: &Summary) -> String {
+    match s.last_session {
+        Some(last) => format!(
+            "{}, the last on {last}",
+            plural(s.sessions, "session", "sessions")
+        ),
+        None => "no sessions yet".to_owned(),
+    }
+}
+
+pub(super) fn risk_line(s: &Summary) -> String {
+    let risk = s
+        .risk
+        .map_or_else(|| "risk not assessed".to_owned(), |r| format!("risk {r}"));
+    let plan = s.safety_plan.map_or_else(
+        || "no safety plan".to_owned(),
+        |d| format!("safety plan of {d}"),
+    );
+    format!("{risk} · {plan}")
+}
+
+pub(super) fn review_line(s: &Summary) -> String {
+    let Some(r) = &s.review else {
+        return "next review: unknown (the plan has no opened date)".to_owned();
+    };
+    let last = r.last.map_or_else(
+        || "no review yet".to_owned(),
+        |d| format!("last review {d}"),
+    );
+    let next = match r.overdue_days {
+        d if d > 0 => format!(
+            "next review was due {}: {} OVERDUE",
+            r.due,
+            plural(d.unsigned_abs() as usize, "day", "days")
+        ),
+        0 => format!("next review due today, {}", r.due),
+        d => format!(
+            "next review due {} (in {})",
+            r.due,
+            plural(d.unsigned_abs() as usize, "day", "days")
+        ),
+    };
+    format!("{last} · {next}")
+}
+
+/// The cells of one caseload row, as text.
+pub(super) fn case_cells(r: &CaseRow) -> Vec<String> {
+    let score = |s: &Option<super::LatestScore>| {
+        s.as_ref().map_or_else(
+            || "—".to_owned(),
+            |s| {
+                let mut text = number(s.value);
+                if let Some(b) = &s.band {
+                    let _ = write!(text, " {b}");
+                }
+                if let Some(t) = s.trend {
+                    let _ = write!(text, ", {}", t.as_str());
+                }
+                text
+            },
+        )
+    };
+    let review = r.review.as_ref().map_or_else(
+        || "—".to_owned(),
+        |v| {
+            if v.overdue_days > 0 {
+                format!("OVERDUE {} d", v.overdue_days)
+            } else {
+                format!("due {}", v.due)
+            }
+        },
+    );
+    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    vec![
+        r.client.clone().unwrap_or_else(|| r.path.clone()),
+        date(r.opened),
+        r.sessions.to_string(),
+        date(r.last_seen),
+        score(&r.phq9),
+        score(&r.gad7),
+        review,
+        r.risk.map_or_else(|| "—".to_owned(), |k| k.to_string()),
+        r.errors.to_string(),
+        r.warnings.to_string(),
+    ]
+}
