@@ -1,19 +1,16 @@
 //! The checker: parses, interprets and runs every rule over one file.
 
-use crate::ast::{Document, Duration, Entry};
-use crate::catalogue::{Catalogue, Measures};
+use crate::ast::{Document, Duration};
+use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::interpret::{Record, interpret};
 use crate::parse::parse;
-use crate::rules::Rule;
-use crate::span::LineIndex;
+use crate::rules::{Context, Rule};
 use crate::suppress;
 use crate::words::Unit;
 use jiff::civil::Date;
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::collections::HashMap;
 
 /// The review cadence of a plan that sets none: every 180 days, the
 /// language's documented default, and the longest interval many US state
@@ -69,7 +66,7 @@ impl CheckOptions {
         }
         match self.severities.get(&rule) {
             Some(configured) => *configured,
-            None => Some(rule.meta().severity),
+            None => Some(rule.default_severity()),
         }
     }
 }
@@ -90,7 +87,14 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
     let parsed = parse(source);
     let record = interpret(&parsed.document);
     let mut diagnostics = parsed.diagnostics;
-    let cx = Context::new(source, &parsed.document, &record, options);
+    let cx = Context::new(
+        source,
+        &parsed.document,
+        &record,
+        &options.catalogue,
+        options.today,
+        options.default_review,
+    );
     for rule in Rule::ALL {
         if let (Some(check), Some(_)) = (rule.meta().check, options.severity(*rule)) {
             check(&cx, &mut diagnostics);
@@ -115,78 +119,5 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
         document: parsed.document,
         record,
         diagnostics,
-    }
-}
-
-/// What a rule sees: the file, its tree and history, the catalogue, the date.
-pub struct Context<'a> {
-    /// The file's text.
-    pub source: &'a str,
-    /// Its syntax tree.
-    pub document: &'a Document,
-    /// Its replayed history.
-    pub record: &'a Record,
-    /// The catalogue: modalities, drugs, and known measures.
-    pub catalogue: &'a Catalogue,
-    /// The measures this file can use, declared and known.
-    pub measures: Measures<'a>,
-    /// The date the plan is judged on.
-    pub today: Date,
-    /// The review cadence of a plan that sets none.
-    pub default_review: Duration,
-    symbols: HashMap<&'a str, Vec<&'a Entry>>,
-    /// Built on the first [`Context::line`] call: most checks never need it.
-    lines: OnceCell<LineIndex>,
-}
-
-impl<'a> Context<'a> {
-    /// A context over one file, indexing its definitions by id.
-    pub fn new(
-        source: &'a str,
-        document: &'a Document,
-        record: &'a Record,
-        options: &'a CheckOptions,
-    ) -> Self {
-        let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
-        for entry in &document.entries {
-            if let Some(id) = entry.id() {
-                symbols.entry(id.value.as_str()).or_default().push(entry);
-            }
-        }
-        Context {
-            source,
-            document,
-            record,
-            catalogue: &options.catalogue,
-            measures: options.catalogue.measures_for(document),
-            today: options.today,
-            default_review: options.default_review,
-            symbols,
-            lines: OnceCell::new(),
-        }
-    }
-
-    /// Every definition of `id`, in file order.
-    pub fn definitions(&self, id: &str) -> &[&'a Entry] {
-        self.symbols.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    /// The first definition of `id`.
-    pub fn definition(&self, id: &str) -> Option<&'a Entry> {
-        self.definitions(id).first().copied()
-    }
-
-    /// The 1-based line number of byte `offset`, for messages that point
-    /// at another line ("already defined on line 12").
-    pub fn line(&self, offset: usize) -> usize {
-        self.lines
-            .get_or_init(|| LineIndex::new(self.source))
-            .line_of(offset)
-            + 1
-    }
-
-    /// Every defined id with its definitions, in no particular order.
-    pub fn symbols(&self) -> impl Iterator<Item = (&'a str, &[&'a Entry])> {
-        self.symbols.iter().map(|(id, defs)| (*id, defs.as_slice()))
     }
 }

@@ -31,9 +31,10 @@
 use crate::ast::Duration;
 use crate::catalogue::{Band, Catalogue, DrugClass, MeasureInfo, Selector};
 use crate::check::CheckOptions;
-use crate::diagnostic::{Severity, did_you_mean};
-use crate::rules::Rule;
+use crate::diagnostic::Severity;
+use crate::rule::Rule;
 use crate::span::LineIndex;
+use crate::suggest::did_you_mean;
 use crate::words::{Better, Unit};
 use serde::Deserialize;
 use std::collections::BTreeMap;

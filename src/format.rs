@@ -22,7 +22,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::parse::grammar::{CareplanParser, Rule as G};
 use crate::parse::{parse, text};
-use crate::rules::Rule;
+use crate::rule::Rule;
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -30,7 +30,7 @@ use pest::iterators::Pair;
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error(
     "the file has {}; it was not formatted",
-    crate::emit::plural(.0.len(), "syntax error", "syntax errors")
+    crate::diagnostic::plural(.0.len(), "syntax error", "syntax errors")
 )]
 pub struct FormatError(pub Vec<Diagnostic>);
 

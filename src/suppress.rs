@@ -8,9 +8,10 @@
 //! (`unused-allow`), and a name that is no rule is a `syntax` error.
 
 use crate::ast::Comment;
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::rules::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
+use crate::suggest::did_you_mean;
 
 /// The directive's prefix, after `#` and spaces.
 const DIRECTIVE: &str = "careplan:";

@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+pub use crate::diagnostic::plural;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineCol, LineIndex, Span};
 use serde::Serialize;
@@ -99,9 +100,4 @@ pub fn locate(source: &str, index: &LineIndex, span: Span) -> (LineCol, LineCol)
         index.line_col(source, span.start),
         index.line_col(source, span.end.max(span.start)),
     )
-}
-
-/// A count with its noun: `1 file`, `2 files`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -8,7 +8,7 @@
 
 use super::{FileReport, located};
 use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use serde_json::{Value, json};
 
 /// The SARIF level of a severity.
@@ -39,12 +39,12 @@ fn description(rule: Rule) -> String {
 fn rule_descriptor(rule: Rule) -> Value {
     let meta = rule.meta();
     json!({
-        "id": meta.code,
-        "name": meta.name,
+        "id": rule.code(),
+        "name": rule.name(),
         "shortDescription": { "text": meta.summary },
         "fullDescription": { "text": description(rule) },
         "help": { "text": meta.doc, "markdown": meta.doc },
-        "defaultConfiguration": { "level": level(meta.severity) },
+        "defaultConfiguration": { "level": level(rule.default_severity()) },
         "properties": { "tags": ["careplan"] },
     })
 }

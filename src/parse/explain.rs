@@ -2,9 +2,10 @@
 //! plain words, what was expected there and how the line is written.
 
 use super::grammar::{CareplanParser, Rule as G};
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::rules::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::Span;
+use crate::suggest::did_you_mean;
 use crate::vocabulary::{self, ENTRIES};
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
@@ -144,7 +145,7 @@ pub(super) fn swallowed_entry(raw: &str, offset: usize) -> Option<Diagnostic> {
                     format!(
                         "this multi-line string runs on over `{text}`, {} further down, \
                          which reads as the start of an entry",
-                        crate::emit::plural(number, "line", "lines")
+                        crate::diagnostic::plural(number, "line", "lines")
                     ),
                 )
                 .with_help(

@@ -6,9 +6,10 @@ use super::explain;
 use super::grammar::Rule as G;
 use super::text;
 use crate::ast::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::rules::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::{Span, Spanned};
+use crate::suggest::did_you_mean;
 use crate::vocabulary;
 use crate::words::*;
 use pest::iterators::{Pair, Pairs};
@@ -129,7 +130,7 @@ impl<'s> Lowerer<'s> {
         {
             d.message.push_str(&format!(
                 "; the {} after it, up to the next entry, could not be read",
-                crate::emit::plural(lines, "line", "lines")
+                crate::diagnostic::plural(lines, "line", "lines")
             ));
         }
     }

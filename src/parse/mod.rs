@@ -14,7 +14,7 @@ pub use text::date;
 
 use crate::ast::Document;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::span::Span;
 use grammar::{CareplanParser, Rule as G};
 use pest::Parser;

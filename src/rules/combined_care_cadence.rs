@@ -4,10 +4,10 @@
 use super::RuleMeta;
 use super::review_overdue::{days, days_between};
 use crate::ast::{Duration, Entry};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use crate::interpret::TreatmentKind;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::span::Span;
 use crate::words::Unit;
 use jiff::civil::Date;
@@ -16,9 +16,6 @@ use jiff::civil::Date;
 const MAX_DAYS: i64 = 56;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP030",
-    name: "combined-care-cadence",
-    severity: Severity::Info,
     summary: "Medication and therapy are given together, but reviews are more than 8 weeks apart.",
     doc: r#"## What it does
 Applies to plans that combine medication and therapy: on some date a

@@ -3,15 +3,12 @@
 
 use super::RuleMeta;
 use crate::ast::{Entry, Intervention};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP019",
-    name: "consent-missing",
-    severity: Severity::Warning,
     summary: "An intervention that needs informed consent is used before consent is recorded.",
     doc: r#"## What it does
 Flags an intervention that needs documented informed consent (exposure in

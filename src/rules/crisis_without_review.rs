@@ -3,17 +3,14 @@
 
 use super::RuleMeta;
 use super::review_overdue::{days, days_between};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// How long after a crisis or relapse the plan should be reviewed.
 const WINDOW_DAYS: i64 = 30;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP028",
-    name: "crisis-without-review",
-    severity: Severity::Warning,
     summary: "A crisis or relapse was not followed by a review of the plan within 30 days.",
     doc: r#"## What it does
 Flags an `event … crisis` or `event … relapse` with no `review` dated on or

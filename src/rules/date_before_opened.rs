@@ -2,14 +2,11 @@
 //! within the episode of care, on or after the plan's `opened` date.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP007",
-    name: "date-before-opened",
-    severity: Severity::Error,
     summary: "A session, review, event or safety plan is dated before the plan was opened.",
     doc: r#"## What it does
 Flags a `session`, `review`, `event` or `safety-plan` dated before the plan's

@@ -2,15 +2,12 @@
 //! share one set of ids, and each id is defined once.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use std::collections::HashMap;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP004",
-    name: "duplicate-id",
-    severity: Severity::Error,
     summary: "Two definitions share an id.",
     doc: r#"## What it does
 Flags a concern, goal, intervention, medication or measure whose id is already

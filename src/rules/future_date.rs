@@ -2,14 +2,11 @@
 //! after today.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP033",
-    name: "future-date",
-    severity: Severity::Warning,
     summary: "A session, review, event or safety plan is dated after today, or the client is born after today.",
     doc: r#"## What it does
 Flags the date of a `session`, `review`, `event` or `safety-plan` that is

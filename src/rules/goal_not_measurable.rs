@@ -2,14 +2,11 @@
 //! judged by.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP011",
-    name: "goal-not-measurable",
-    severity: Severity::Warning,
     summary: "A goal has no `measure` line.",
     doc: r#"## What it does
 Flags a `goal` with no `measure MEASURE baseline N target CMP N` line. The

@@ -1,14 +1,11 @@
 //! `goal-not-time-bound`: every goal says when it should be met.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP012",
-    name: "goal-not-time-bound",
-    severity: Severity::Warning,
     summary: "A goal has no `due` date.",
     doc: r#"## What it does
 Flags a `goal` with no `due DATE` line. The goal's header is flagged.

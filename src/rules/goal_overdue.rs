@@ -3,16 +3,13 @@
 use super::RuleMeta;
 use super::review_overdue::{days, days_between};
 use crate::ast::Entry;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use crate::interpret::{GoalTrack, Record};
-use crate::rules::Rule;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP027",
-    name: "goal-overdue",
-    severity: Severity::Warning,
     summary: "A goal's due date has passed and no review has recorded it as met or ended.",
     doc: r#"## What it does
 Flags a goal whose due date in force on the date the plan is judged

@@ -2,14 +2,11 @@
 //! that has not stopped.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP010",
-    name: "goal-without-intervention",
-    severity: Severity::Warning,
     summary: "No active intervention or medication serves a goal that is still open.",
     doc: r#"## What it does
 Flags a goal that no intervention or medication serves on the date the plan

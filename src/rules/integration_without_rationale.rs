@@ -2,14 +2,11 @@
 
 use super::RuleMeta;
 use crate::ast::Intervention;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP024",
-    name: "integration-without-rationale",
-    severity: Severity::Warning,
     summary: "Interventions come from two or more therapy modalities and the plan has no `rationale`.",
     doc: r#"## What it does
 Flags the plan header when the file's interventions come from two or more

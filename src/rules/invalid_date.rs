@@ -2,12 +2,8 @@
 //! this file holds the rule's metadata and documentation.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP006",
-    name: "invalid-date",
-    severity: Severity::Error,
     summary: "A date is not on the calendar.",
     doc: r#"## What it does
 Flags a date written `YYYY-MM-DD` that does not exist: a 13th month, a

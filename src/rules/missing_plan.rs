@@ -2,15 +2,12 @@
 //! episode of care was opened.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP005",
-    name: "missing-plan",
-    severity: Severity::Error,
     summary: "The file has no plan entry, more than one, or a plan with no opened date.",
     doc: r#"## What it does
 Checks the file's `plan` entry. It fires when:

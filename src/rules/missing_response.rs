@@ -1,14 +1,11 @@
 //! `missing-response`: every `used` line records how the client responded.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP017",
-    name: "missing-response",
-    severity: Severity::Warning,
     summary: "A `used` line records no client response.",
     doc: r#"## What it does
 Flags a session's `used ID` line with no quoted client response after the

@@ -1,24 +1,21 @@
-//! The rule catalogue. Each rule lives in its own file holding its metadata
-//! ([`RuleMeta`]: code, kebab-case name, default severity, summary and the
-//! documentation `careplan explain` prints) and, for rules that run on a
-//! parsed file, its check function.
+//! The rule catalogue. Each rule lives in its own file holding its
+//! documentation ([`RuleMeta`]: summary and the text `careplan explain`
+//! prints) and, for rules that run on a parsed file, its check function.
+//! A rule's identity (code, name, default severity) is [`Rule`], in
+//! `crate::rule`, below the parser.
 //!
 //! Rules found while reading and parsing (`syntax`, `invalid-date`,
 //! `not-text`) have no check function: the parser and reader report them.
 
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use serde::Serialize;
+mod context;
 
-/// What every rule declares about itself.
+use crate::diagnostic::Diagnostic;
+pub use crate::rule::Rule;
+pub use context::Context;
+
+/// What every rule declares about itself, beside its identity.
 #[derive(Debug)]
 pub struct RuleMeta {
-    /// Stable code, such as `CP002`.
-    pub code: &'static str,
-    /// Stable kebab-case name, such as `unlinked-intervention`.
-    pub name: &'static str,
-    /// Severity unless configured otherwise.
-    pub severity: Severity,
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// Markdown documentation: what it does, why it matters, an example, the fix.
@@ -31,26 +28,14 @@ pub struct RuleMeta {
 /// A rule's check: reads the context, pushes findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// Declares the rules, in code order: each `Variant => module` pair names a
-/// file in this folder holding the rule's `META`.
+/// Names the file of each rule: each `Variant => module` pair is a file in
+/// this folder holding the rule's `META` (every variant must have one).
 macro_rules! rules {
     ($($variant:ident => $module:ident,)+) => {
         $(pub(crate) mod $module;)+
 
-        /// Every rule, by name. Serialises as its kebab-case name.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rule {
-            $(
-                #[doc = concat!("See `", stringify!($module), "`.")]
-                $variant,
-            )+
-        }
-
         impl Rule {
-            /// Every rule, in code order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)+];
-
-            /// The rule's metadata and documentation.
+            /// The rule's documentation and check.
             pub fn meta(self) -> &'static RuleMeta {
                 match self {
                     $(Rule::$variant => &$module::META,)+
@@ -97,61 +82,18 @@ rules! {
 }
 
 impl Rule {
-    /// The stable code, such as `CP002`.
-    pub fn code(self) -> &'static str {
-        self.meta().code
-    }
-
-    /// The kebab-case name, such as `unlinked-intervention`.
-    pub fn name(self) -> &'static str {
-        self.meta().name
-    }
-
-    /// The rule called `name` (its kebab-case name or its code).
-    pub fn from_name(name: &str) -> Option<Rule> {
-        Rule::ALL
-            .iter()
-            .copied()
-            .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
-    }
-
-    /// Whether the rule reports text careplan could not read: a line that
-    /// parses as nothing (`syntax`), a file that is not text (`not-text`), a
-    /// date that is not on the calendar (`invalid-date`). Whatever such text
-    /// said was never checked, so these findings are always errors: no
-    /// configuration turns them off or lowers them, and no allow comment
-    /// silences them.
-    pub fn is_reading(self) -> bool {
-        matches!(self, Rule::Syntax | Rule::NotText | Rule::InvalidDate)
-    }
-
-    /// Whether a finding of the rule stops an export, whatever the
-    /// configuration or allow comments say: the reading rules, and
-    /// `score-out-of-range` (a receiving system would store an impossible
-    /// score as a real one).
-    pub fn guards_export(self) -> bool {
-        self.is_reading() || self == Rule::ScoreOutOfRange
-    }
-
-    /// The rule a mistyped `name` most likely meant, for did-you-mean.
-    pub fn closest(name: &str) -> Option<Rule> {
-        let close = crate::diagnostic::did_you_mean(name, Rule::ALL.iter().map(|r| r.name()))?;
-        Rule::from_name(close)
-    }
-
     /// Every rule, one per line: code, name, default severity and summary,
     /// in columns (what `careplan rules` prints).
     pub fn table() -> String {
         let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
         let mut out = String::new();
         for rule in Rule::ALL {
-            let meta = rule.meta();
             out.push_str(&format!(
                 "{}  {:width$}  {:7}  {}\n",
-                meta.code,
-                meta.name,
-                meta.severity.as_str(),
-                meta.summary
+                rule.code(),
+                rule.name(),
+                rule.default_severity().as_str(),
+                rule.meta().summary
             ));
         }
         out
@@ -164,58 +106,25 @@ impl Rule {
         let meta = self.meta();
         format!(
             "{} ({}, default severity: {})\n\n{}\n\n{}\n",
-            meta.name,
-            meta.code,
-            meta.severity,
+            self.name(),
+            self.code(),
+            self.default_severity(),
             meta.summary,
             meta.doc.trim_end()
         )
     }
 }
 
-impl std::fmt::Display for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for Rule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::Rule;
-    use std::collections::HashSet;
 
     #[test]
-    fn codes_and_names_are_unique_and_kebab_case() {
-        let mut codes = HashSet::new();
-        let mut names = HashSet::new();
+    fn every_rule_documents_what_why_example_and_fix() {
         for rule in Rule::ALL {
-            let meta = rule.meta();
-            assert!(codes.insert(meta.code), "duplicate code {}", meta.code);
-            assert!(names.insert(meta.name), "duplicate name {}", meta.name);
-            assert!(
-                meta.name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} is not kebab-case",
-                meta.name
-            );
             for section in ["## What it does", "## Why", "## Example", "## Fix"] {
-                assert!(meta.doc.contains(section), "{} lacks {section}", meta.name);
+                assert!(rule.meta().doc.contains(section), "{rule} lacks {section}");
             }
-            assert_eq!(Rule::from_name(meta.name), Some(*rule));
-        }
-        for pair in Rule::ALL.windows(2) {
-            assert!(
-                pair[0].code() < pair[1].code(),
-                "{} is out of code order",
-                pair[1]
-            );
         }
     }
 }

@@ -2,14 +2,11 @@
 
 use super::RuleMeta;
 use crate::ast::Text;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP023",
-    name: "no-prescriber",
-    severity: Severity::Warning,
     summary: "A medication has no prescriber, on itself or on the plan.",
     doc: r#"## What it does
 Flags a `medication` with no `prescriber` line when the plan has none

@@ -2,12 +2,8 @@
 //! it reads a file; this file holds the rule's metadata and documentation.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP018",
-    name: "not-text",
-    severity: Severity::Error,
     summary: "The file is not plain UTF-8 text.",
     doc: r#"## What it does
 Flags a `.careplan` file that is not plain text in UTF-8: most often a

@@ -2,15 +2,12 @@
 
 use super::RuleMeta;
 use crate::ast::{DateLit, Entry};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP014",
-    name: "out-of-order",
-    severity: Severity::Warning,
     summary: "A dated entry comes after a later-dated one in the file.",
     doc: r#"## What it does
 Flags a `session`, `review`, `event` or `safety-plan` that is out of date

@@ -4,10 +4,10 @@
 use super::RuleMeta;
 use crate::analytics::at_least;
 use super::review_overdue::days_between;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use crate::interpret::Record;
-use crate::rules::Rule;
+use crate::rule::Rule;
 
 /// How many of the latest scores are compared.
 const SCORES: usize = 3;
@@ -15,9 +15,6 @@ const SCORES: usize = 3;
 const SPAN_DAYS: i64 = 42;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP029",
-    name: "plateau",
-    severity: Severity::Info,
     summary: "A goal's last three scores, over six weeks or more, show no reliable change.",
     doc: r#"## What it does
 Looks at the last three scores of each goal's measure, taken on or after the

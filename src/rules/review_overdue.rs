@@ -1,15 +1,12 @@
 //! `review-overdue`: the plan's next review is not past due.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP026",
-    name: "review-overdue",
-    severity: Severity::Warning,
     summary: "The plan's next review was due before today.",
     doc: r#"## What it does
 Works out when the plan's next review is due and flags it when that date is

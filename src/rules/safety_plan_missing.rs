@@ -2,16 +2,13 @@
 //! written safety plan.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::Span;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP020",
-    name: "safety-plan-missing",
-    severity: Severity::Warning,
     summary: "Risk is moderate or high, or a PHQ-9 is severe, with no safety plan on or before that date.",
     doc: r#"## What it does
 Finds the first moment that calls for a safety plan: the plan's `risk` at

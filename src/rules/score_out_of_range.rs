@@ -4,15 +4,12 @@
 use super::RuleMeta;
 use crate::ast::{Change, Ident, Target};
 use crate::catalogue::MeasureInfo;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP009",
-    name: "score-out-of-range",
-    severity: Severity::Error,
     summary: "A score, baseline or target lies outside its measure's range.",
     doc: r#"## What it does
 Flags a number that its measure cannot produce:

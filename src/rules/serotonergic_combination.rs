@@ -2,18 +2,15 @@
 
 use super::RuleMeta;
 use crate::ast::{Entry, Medication};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use super::review_overdue::{days, days_between};
 use crate::catalogue::DrugClass;
 use crate::interpret::{TreatmentKind, TreatmentTrack};
-use crate::rules::Rule;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP021",
-    name: "serotonergic-combination",
-    severity: Severity::Warning,
     summary: "Two serotonergic drugs are active at the same time.",
     doc: r#"## What it does
 Flags a medication that raises serotonin when another serotonergic

@@ -1,14 +1,11 @@
 //! `session-without-intervention`: every session records what was done.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP016",
-    name: "session-without-intervention",
-    severity: Severity::Warning,
     summary: "A session records no `used` line.",
     doc: r#"## What it does
 Flags a `session` with no `used ID` line naming an intervention or

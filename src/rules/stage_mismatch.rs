@@ -3,18 +3,15 @@
 
 use super::RuleMeta;
 use crate::ast::{Entry, Intervention, Used};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use crate::interpret::Record;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::span::Span;
 use crate::words::Stage;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP025",
-    name: "stage-mismatch",
-    severity: Severity::Warning,
     summary: "An action-stage intervention is used while the client is in precontemplation.",
     doc: r#"## What it does
 Flags a session's `used ID` line when the intervention is action-stage work

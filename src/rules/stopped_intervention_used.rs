@@ -2,14 +2,11 @@
 //! stopped before it.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP015",
-    name: "stopped-intervention-used",
-    severity: Severity::Warning,
     summary: "A session uses an intervention or medication stopped before the session.",
     doc: r#"## What it does
 Flags a session's `used ID` line when the intervention or medication was

@@ -2,12 +2,8 @@
 //! holds the rule's metadata and documentation.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP001",
-    name: "syntax",
-    severity: Severity::Error,
     summary: "A line is not written the way careplan reads it.",
     doc: r#"## What it does
 Reports a line careplan cannot read: an unknown entry or field, a missing

@@ -2,9 +2,9 @@
 //! medication checks would not recognise it.
 
 use super::RuleMeta;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// How alike a name must be to a known drug to be taken for a misspelling
 /// of it: stricter than other did-you-means, since many real drugs outside
@@ -13,9 +13,6 @@ use crate::rules::Rule;
 const SIMILAR: f64 = 0.8;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP032",
-    name: "unknown-drug",
-    severity: Severity::Warning,
     summary: "A medication is named by a brand, or misspelt, so the medication checks cannot see it.",
     doc: r#"## What it does
 Flags the drug of a `medication` that careplan does not know when it is a

@@ -3,14 +3,12 @@
 
 use super::RuleMeta;
 use crate::ast::Ident;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::did_you_mean;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP008",
-    name: "unknown-measure",
-    severity: Severity::Error,
     summary: "A score or goal names a measure that is neither built in nor declared.",
     doc: r#"## What it does
 Flags a session's `score MEASURE …` line or a goal's `measure MEASURE …`

@@ -4,14 +4,12 @@
 use super::RuleMeta;
 use crate::ast::Ident;
 use crate::catalogue::{Catalogue, Modality};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::did_you_mean;
+use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP013",
-    name: "unknown-modality",
-    severity: Severity::Warning,
     summary: "A modality or technique is not in the catalogue.",
     doc: r#"## What it does
 Checks the therapy modality and technique of every `intervention`, and the

@@ -4,15 +4,13 @@
 
 use super::RuleMeta;
 use crate::ast::{Document, Entry, Ident};
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::did_you_mean;
+use crate::rule::Rule;
 use crate::vocabulary;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP003",
-    name: "unknown-reference",
-    severity: Severity::Error,
     summary: "An id is used that no definition of the right kind introduces.",
     doc: r#"## What it does
 Checks that every id a line refers to is defined in the file, and is of the

@@ -2,15 +2,12 @@
 
 use super::RuleMeta;
 use crate::ast::Ident;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP002",
-    name: "unlinked-intervention",
-    severity: Severity::Error,
     summary: "An intervention or medication names no goal it serves.",
     doc: r#"## What it does
 Flags an `intervention` or `medication` whose header has no `for GOALS` clause.

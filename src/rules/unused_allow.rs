@@ -2,12 +2,8 @@
 //! pass reports it (see `crate::suppress`); this file holds its metadata.
 
 use super::RuleMeta;
-use crate::diagnostic::Severity;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP031",
-    name: "unused-allow",
-    severity: Severity::Warning,
     summary: "A `# careplan: allow` comment names a rule with no finding on its line.",
     doc: r#"## What it does
 Flags a rule name in a `# careplan: allow NAME` comment when that rule has

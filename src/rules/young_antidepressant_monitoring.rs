@@ -3,16 +3,13 @@
 
 use super::RuleMeta;
 use crate::ast::Entry;
-use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+use crate::diagnostic::Diagnostic;
 use crate::interpret::TreatmentKind;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    code: "CP022",
-    name: "young-antidepressant-monitoring",
-    severity: Severity::Warning,
     summary: "An antidepressant for a client under 25 has no `monitor` line.",
     doc: r#"## What it does
 Flags an antidepressant (SSRI, SNRI, tricyclic, MAOI or other

@@ -4,10 +4,10 @@
 use super::input::Input;
 use super::show;
 use super::{Added, Session};
-use crate::diagnostic::did_you_mean;
 use crate::emit::{Totals, human, plural};
 use crate::parse::date;
-use crate::rules::Rule;
+use crate::rule::Rule;
+use crate::suggest::did_you_mean;
 use crate::summary;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -17,7 +17,7 @@
 use super::Session;
 use super::commands::COMMANDS;
 use super::tokens::{Kind, Token, tokens};
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::vocabulary::{self, ENTRIES, FIELDS};
 use crate::words::{
     Achievement, Better, Cadence, Care, EventKind, Integration, Risk, SessionFormat, Stage,

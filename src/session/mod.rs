@@ -39,7 +39,7 @@ use crate::diagnostic::Diagnostic;
 use crate::emit::{FileReport, human};
 use crate::format::{FormatError, format};
 use crate::parse::parse;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use crate::summary::{self, Summary};
 use crate::workspace::{self, Contents, WorkspaceError};

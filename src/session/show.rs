@@ -8,8 +8,8 @@ use crate::ast::{
     Change, Concern, Entry, Goal, Intervention, MeasureDef, Medication, Session as Visit,
 };
 use crate::catalogue::MeasureInfo;
-use crate::diagnostic::did_you_mean;
 use crate::interpret::{Record, TreatmentTrack};
+use crate::suggest::did_you_mean;
 use crate::summary::number;
 use jiff::civil::Date;
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 
 use super::WorkspaceError;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::span::Span;
 use std::io::Read as _;
 use std::path::Path;

@@ -18,7 +18,11 @@ fn rules_markdown() -> String {
         let _ = writeln!(
             out,
             "| {} | [`{}`](#{}) | {} | {} |",
-            m.code, m.name, m.name, m.severity, m.summary
+            rule.code(),
+            rule.name(),
+            rule.name(),
+            rule.default_severity(),
+            m.summary
         );
     }
     for rule in Rule::ALL {
@@ -30,9 +34,9 @@ fn rules_markdown() -> String {
         let _ = write!(
             out,
             "\n## {}\n\n`{}` · default severity: **{}**\n\n{}\n",
-            m.name,
-            m.code,
-            m.severity,
+            rule.name(),
+            rule.code(),
+            rule.default_severity(),
             doc.trim_end()
         );
     }

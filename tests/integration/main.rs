@@ -11,6 +11,7 @@ mod generate;
 mod guarantees;
 mod harness;
 mod integrity;
+mod layers;
 mod parser;
 mod repl;
 mod robustness;

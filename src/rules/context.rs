@@ -1,0 +1,84 @@
+//! What a rule sees: the file, its tree and history, the catalogue, the date.
+
+use crate::ast::{Document, Duration, Entry};
+use crate::catalogue::{Catalogue, Measures};
+use crate::interpret::Record;
+use crate::span::LineIndex;
+use jiff::civil::Date;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+/// What a rule sees: the file, its tree and history, the catalogue, the date.
+pub struct Context<'a> {
+    /// The file's text.
+    pub source: &'a str,
+    /// Its syntax tree.
+    pub document: &'a Document,
+    /// Its replayed history.
+    pub record: &'a Record,
+    /// The catalogue: modalities, drugs, and known measures.
+    pub catalogue: &'a Catalogue,
+    /// The measures this file can use, declared and known.
+    pub measures: Measures<'a>,
+    /// The date the plan is judged on.
+    pub today: Date,
+    /// The review cadence of a plan that sets none.
+    pub default_review: Duration,
+    symbols: HashMap<&'a str, Vec<&'a Entry>>,
+    /// Built on the first [`Context::line`] call: most checks never need it.
+    lines: OnceCell<LineIndex>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over one file, indexing its definitions by id.
+    pub fn new(
+        source: &'a str,
+        document: &'a Document,
+        record: &'a Record,
+        catalogue: &'a Catalogue,
+        today: Date,
+        default_review: Duration,
+    ) -> Self {
+        let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
+        for entry in &document.entries {
+            if let Some(id) = entry.id() {
+                symbols.entry(id.value.as_str()).or_default().push(entry);
+            }
+        }
+        Context {
+            source,
+            document,
+            record,
+            catalogue,
+            measures: catalogue.measures_for(document),
+            today,
+            default_review,
+            symbols,
+            lines: OnceCell::new(),
+        }
+    }
+
+    /// Every definition of `id`, in file order.
+    pub fn definitions(&self, id: &str) -> &[&'a Entry] {
+        self.symbols.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first definition of `id`.
+    pub fn definition(&self, id: &str) -> Option<&'a Entry> {
+        self.definitions(id).first().copied()
+    }
+
+    /// The 1-based line number of byte `offset`, for messages that point
+    /// at another line ("already defined on line 12").
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source))
+            .line_of(offset)
+            + 1
+    }
+
+    /// Every defined id with its definitions, in no particular order.
+    pub fn symbols(&self) -> impl Iterator<Item = (&'a str, &[&'a Entry])> {
+        self.symbols.iter().map(|(id, defs)| (*id, defs.as_slice()))
+    }
+}
