@@ -1,0 +1,357 @@
+//! Field lines: each field into its slot of its entry.
+
+use super::{Lowerer, Malformed, P, ident, keyword_at, span, values};
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::parse::grammar::Rule as G;
+use crate::rule::Rule;
+use crate::span::{Span, Spanned};
+use crate::vocabulary;
+use crate::words::*;
+
+impl Lowerer<'_> {
+    /// Puts `value` in a single-valued slot; a second line for it is an error.
+    pub(super) fn set<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        value: Option<T>,
+        field: Span,
+        entry: &str,
+    ) {
+        if slot.is_some() {
+            let keyword = keyword_at(self.source, field);
+            let what = vocabulary::entry(entry).map_or("this entry", |e| e.article);
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    field,
+                    format!("{what} has a second `{keyword}` line"),
+                )
+                .with_help(match entry {
+                    "goal" => {
+                        "keep one; to change a goal later, use `revise` in a review".to_owned()
+                    }
+                    _ => format!("keep one `{keyword}` line"),
+                }),
+            );
+        } else if value.is_some() {
+            *slot = value;
+        }
+    }
+
+    /// Adds one field line to `entry`.
+    pub(super) fn field(&mut self, entry: &mut Entry, item: P<'_>) -> Result<(), Malformed> {
+        let at = span(&item);
+        let kind = entry.keyword();
+        let rule = item.as_rule();
+        let mut v = values(item);
+        let mut next = || v.next().ok_or(Malformed(at));
+        match (entry, rule) {
+            (Entry::Plan(p), G::f_client) => {
+                self.set(&mut p.client, Some(ident(&next()?)), at, kind)
+            }
+            (Entry::Plan(p), G::f_born) => {
+                let date = self.date(&next()?);
+                self.set(&mut p.born, Some(date), at, kind);
+            }
+            (Entry::Plan(p), G::f_clinician) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.clinician, Some(text), at, kind);
+            }
+            (Entry::Plan(p), G::f_prescriber) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.prescriber, Some(text), at, kind);
+            }
+            (Entry::Plan(p), G::f_opened) => {
+                let date = self.date(&next()?);
+                self.set(&mut p.opened, Some(date), at, kind);
+            }
+            (Entry::Plan(p), G::f_orientation) => {
+                self.set(&mut p.orientation, Some(ident(&next()?)), at, kind);
+            }
+            (Entry::Plan(p), G::f_integration) => {
+                let word = self.word(&next()?);
+                self.set(&mut p.integration, word, at, kind);
+            }
+            (Entry::Plan(p), G::f_rationale) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.rationale, Some(text), at, kind);
+            }
+            (Entry::Plan(p), G::f_stage) => {
+                let word = self.word(&next()?);
+                self.set(&mut p.stage, word, at, kind);
+            }
+            (Entry::Plan(p), G::f_care) => {
+                let word = self.word(&next()?);
+                self.set(&mut p.care, word, at, kind);
+            }
+            (Entry::Plan(p), G::f_review_every) => {
+                let pair = next()?;
+                let value_span = span(&pair);
+                let duration = self.duration(pair)?.map(|d| Spanned::new(d, value_span));
+                self.set(&mut p.review_every, duration, at, kind);
+            }
+            (Entry::Plan(p), G::f_risk) => {
+                let word = self.word(&next()?);
+                self.set(&mut p.risk, word, at, kind);
+            }
+            (Entry::Concern(c), G::f_diagnosis) => {
+                self.set(&mut c.diagnosis, Some(ident(&next()?)), at, kind);
+            }
+            (Entry::Concern(c), G::f_since) => {
+                let date = self.date(&next()?);
+                self.set(&mut c.since, Some(date), at, kind);
+            }
+            (Entry::Goal(g), G::f_measure) => {
+                let measure = ident(&next()?);
+                let baseline = self.number(&next()?);
+                let target = self.target(next()?)?;
+                let value = GoalMeasure {
+                    span: at,
+                    measure,
+                    baseline,
+                    target,
+                };
+                self.set(&mut g.measure, Some(value), at, kind);
+            }
+            (Entry::Goal(g), G::f_due) => {
+                let date = self.date(&next()?);
+                self.set(&mut g.due, Some(date), at, kind);
+            }
+            (Entry::Goal(g), G::f_opened) => {
+                let date = self.date(&next()?);
+                self.set(&mut g.opened, Some(date), at, kind);
+            }
+            (Entry::Goal(g), G::f_stage) => {
+                let word = self.word(&next()?);
+                self.set(&mut g.stage, word, at, kind);
+            }
+            (Entry::Intervention(i), G::f_frequency) => {
+                let pair = next()?;
+                let frequency = match pair.as_rule() {
+                    G::string => Some(Spanned::new(
+                        Frequency::Described(self.text(&pair).value),
+                        span(&pair),
+                    )),
+                    _ => match Cadence::ambiguity(pair.as_str()) {
+                        Some(help) => {
+                            self.diagnostics.push(
+                                Diagnostic::new(
+                                    Rule::Syntax,
+                                    span(&pair),
+                                    format!("the frequency `{}` is ambiguous", pair.as_str()),
+                                )
+                                .with_help(help),
+                            );
+                            None
+                        }
+                        None => self
+                            .word::<Cadence>(&pair)
+                            .map(|c| Spanned::new(Frequency::Cadence(c.value), c.span)),
+                    },
+                };
+                self.set(&mut i.frequency, frequency, at, kind);
+            }
+            (Entry::Intervention(i), G::f_consent) => {
+                let date = self.date(&next()?);
+                self.set(&mut i.consent, Some(date), at, kind);
+            }
+            (Entry::Intervention(i), G::f_opened) => {
+                let date = self.date(&next()?);
+                self.set(&mut i.opened, Some(date), at, kind);
+            }
+            (Entry::Intervention(i), G::f_rationale) => {
+                let text = self.text(&next()?);
+                self.set(&mut i.rationale, Some(text), at, kind);
+            }
+            (Entry::Medication(m), G::f_dose) => {
+                let text = self.text(&next()?);
+                self.set(&mut m.dose, Some(text), at, kind);
+            }
+            (Entry::Medication(m), G::f_started) => {
+                let date = self.date(&next()?);
+                self.set(&mut m.started, Some(date), at, kind);
+            }
+            (Entry::Medication(m), G::f_stopped) => {
+                let date = self.date(&next()?);
+                self.set(&mut m.stopped, Some(date), at, kind);
+            }
+            (Entry::Medication(m), G::f_prescriber) => {
+                let text = self.text(&next()?);
+                self.set(&mut m.prescriber, Some(text), at, kind);
+            }
+            (Entry::Medication(m), G::f_monitor) => {
+                let text = self.text(&next()?);
+                self.set(&mut m.monitor, Some(text), at, kind);
+            }
+            (Entry::Measure(m), G::f_range) => {
+                let low = self.number(&next()?);
+                let high = self.number(&next()?);
+                let range = Spanned::new((low.value, high.value), low.span.to(high.span));
+                if low.value > high.value {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Rule::Syntax,
+                            range.span,
+                            "the range's lowest score is above its highest",
+                        )
+                        .with_help(format!(
+                            "write it lowest first: `range {}..{}`",
+                            high.value, low.value
+                        )),
+                    );
+                }
+                // A reversed range is reported once, above, and not kept:
+                // otherwise every score would be reported outside it too.
+                let ordered = (low.value <= high.value).then_some(range);
+                self.set(&mut m.range, ordered, at, kind);
+            }
+            (Entry::Measure(m), G::f_better) => {
+                let word = self.word(&next()?);
+                self.set(&mut m.better, word, at, kind);
+            }
+            (Entry::Measure(m), G::f_reliable_change) => {
+                let number = self.number(&next()?);
+                self.set(&mut m.reliable_change, Some(number), at, kind);
+            }
+            (Entry::Session(s), G::f_used) => {
+                let intervention = ident(&next()?);
+                let response = v.next().map(|r| self.text(&r));
+                s.used.push(Used {
+                    span: at,
+                    intervention,
+                    response,
+                });
+            }
+            (Entry::Session(s), G::f_progress) => {
+                let goal = ident(&next()?);
+                let indicator = self.text(&next()?);
+                s.progress.push(Progress {
+                    span: at,
+                    goal,
+                    indicator,
+                });
+            }
+            (Entry::Session(s), G::f_score) => {
+                let measure = ident(&next()?);
+                let value = self.number(&next()?);
+                let after = v.next().map(|a| self.number(&a));
+                s.scores.push(Score {
+                    span: at,
+                    measure,
+                    value,
+                    after,
+                });
+            }
+            (Entry::Session(s), G::f_risk) => {
+                let word = self.word(&next()?);
+                self.set(&mut s.risk, word, at, kind);
+            }
+            (Entry::Session(s), G::f_note) => s.notes.push(self.text(&next()?)),
+            (Entry::Session(s), G::f_homework) => s.homework.push(self.text(&next()?)),
+            (Entry::Session(s), G::f_minutes) => {
+                let number = self.number(&next()?);
+                self.set(&mut s.minutes, Some(number), at, kind);
+            }
+            (Entry::Session(s), G::f_format) => {
+                let word = self.word(&next()?);
+                self.set(&mut s.format, word, at, kind);
+            }
+            (Entry::Review(r), G::f_status) => {
+                let goal = ident(&next()?);
+                let status = self.word(&next()?);
+                let note = v.next().map(|n| self.text(&n));
+                if let Some(status) = status {
+                    r.statuses.push(StatusUpdate {
+                        span: at,
+                        goal,
+                        status,
+                        note,
+                    });
+                }
+            }
+            (Entry::Review(r), G::f_revise) => {
+                let goal = ident(&next()?);
+                let what = next()?;
+                let change = match what.as_rule() {
+                    G::revise_target => {
+                        let target = values(what).next().ok_or(Malformed(at))?;
+                        Change::Target(self.target(target)?)
+                    }
+                    _ => {
+                        let date = values(what).next().ok_or(Malformed(at))?;
+                        Change::Due(self.date(&date))
+                    }
+                };
+                r.revisions.push(Revision {
+                    span: at,
+                    goal,
+                    change,
+                });
+            }
+            (Entry::Review(r), G::f_stop) => {
+                let target = ident(&next()?);
+                let reason = v.next().map(|n| self.text(&n));
+                r.stops.push(Stop {
+                    span: at,
+                    target,
+                    reason,
+                });
+            }
+            (Entry::Review(r), G::f_stage) => {
+                let word = self.word(&next()?);
+                self.set(&mut r.stage, word, at, kind);
+            }
+            (Entry::Review(r), G::f_next) => {
+                let date = self.date(&next()?);
+                self.set(&mut r.next, Some(date), at, kind);
+            }
+            (Entry::Review(r), G::f_note) => r.notes.push(self.text(&next()?)),
+            (Entry::Event(e), G::f_note) => e.notes.push(self.text(&next()?)),
+            (Entry::SafetyPlan(p), G::f_warning_signs) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.warning_signs, Some(text), at, kind);
+            }
+            (Entry::SafetyPlan(p), G::f_coping) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.coping, Some(text), at, kind);
+            }
+            (Entry::SafetyPlan(p), G::f_contacts) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.contacts, Some(text), at, kind);
+            }
+            (Entry::SafetyPlan(p), G::f_means_safety) => {
+                let text = self.text(&next()?);
+                self.set(&mut p.means_safety, Some(text), at, kind);
+            }
+            _ => self.misplaced(kind, at)?,
+        }
+        Ok(())
+    }
+
+    /// Reports a field line that belongs to another kind of entry.
+    pub(super) fn misplaced(&mut self, kind: &str, at: Span) -> Result<(), Malformed> {
+        let keyword = keyword_at(self.source, at);
+        let syntax = vocabulary::field(keyword).ok_or(Malformed(at))?;
+        let what = vocabulary::entry(kind).map_or("this entry", |e| e.article);
+        let owners: Vec<&str> = syntax
+            .entries
+            .iter()
+            .filter_map(|e| vocabulary::entry(e).map(|e| e.article))
+            .collect();
+        let allowed: Vec<&str> = vocabulary::fields_of(kind).collect();
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                Span::new(at.start, at.start + keyword.len()),
+                format!("`{keyword}` is not a field of {what}"),
+            )
+            .with_help(format!(
+                "`{keyword}` belongs to {}; {what} may hold: {}",
+                owners.join(" or "),
+                allowed.join(", ")
+            )),
+        );
+        Ok(())
+    }
+}

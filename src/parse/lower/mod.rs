@@ -1,0 +1,227 @@
+//! Lowering pest pairs into the typed [`crate::ast`], with spans, reporting
+//! what the grammar accepts but the language does not (a field in the wrong
+//! entry, a word outside its set, a date not on the calendar). One file per
+//! part: headers (`head`), field lines (`fields`) and values (`values`).
+
+mod fields;
+mod head;
+mod values;
+
+use super::explain;
+use super::grammar::Rule as G;
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
+use crate::span::{Span, Spanned};
+use crate::words::*;
+use pest::iterators::{Pair, Pairs};
+
+type P<'i> = Pair<'i, G>;
+
+/// Collects entries, comments and findings while walking the parse tree.
+pub(super) struct Lowerer<'s> {
+    source: &'s str,
+    pub(super) document: Document,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// A `"""` string left open by a bad line: the lines after it that do
+    /// not parse are its text, not mistakes of their own.
+    unclosed: Option<Unclosed>,
+}
+
+/// An unclosed `"""` string reported, and the unreadable lines after it.
+struct Unclosed {
+    /// Its finding, in `diagnostics`.
+    finding: usize,
+    /// How many lines after it could not be read.
+    lines: usize,
+}
+
+fn span(pair: &P<'_>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn ident(pair: &P<'_>) -> Ident {
+    Spanned::new(pair.as_str().to_owned(), span(pair))
+}
+
+/// The value pairs of a field or header, mid-line keywords left out.
+fn values<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
+    pair.into_inner().filter(|p| {
+        !matches!(
+            p.as_rule(),
+            G::k_for
+                | G::k_comma
+                | G::k_every
+                | G::k_baseline
+                | G::k_target
+                | G::k_due
+                | G::k_to
+                | G::k_arrow
+        )
+    })
+}
+
+/// Reads a value of a closed word set from its string form.
+trait Word: Sized + Copy {
+    const WORDS: &'static [&'static str];
+    const WHAT: &'static str;
+    fn from_word(word: &str) -> Option<Self>;
+}
+
+macro_rules! impl_word {
+    ($($t:ty),+) => {$(
+        impl Word for $t {
+            const WORDS: &'static [&'static str] = <$t>::WORDS;
+            const WHAT: &'static str = <$t>::WHAT;
+            fn from_word(word: &str) -> Option<Self> {
+                <$t>::from_word(word)
+            }
+        }
+    )+};
+}
+impl_word!(
+    Stage,
+    Achievement,
+    Integration,
+    Care,
+    Risk,
+    Better,
+    SessionFormat,
+    EventKind,
+    Cadence
+);
+
+/// A missing value the grammar promised: a bug in careplan, reported as a finding.
+struct Malformed(Span);
+
+impl<'s> Lowerer<'s> {
+    pub(super) fn new(source: &'s str) -> Self {
+        Lowerer {
+            source,
+            document: Document::default(),
+            diagnostics: Vec::new(),
+            unclosed: None,
+        }
+    }
+
+    /// Reports a line that did not parse, unless it follows an unclosed
+    /// `"""`, whose text it then is: one mistake, one finding.
+    fn unreadable(&mut self, text: &str, explain: impl FnOnce() -> Diagnostic) {
+        if let Some(unclosed) = &mut self.unclosed {
+            unclosed.lines += text.lines().filter(|l| !l.trim().is_empty()).count();
+            return;
+        }
+        if explain::opens_unclosed(text.lines().next().unwrap_or("")) {
+            self.unclosed = Some(Unclosed {
+                finding: self.diagnostics.len(),
+                lines: 0,
+            });
+        }
+        self.diagnostics.push(explain());
+    }
+
+    /// Ends the text of an unclosed `"""`, at the next entry that parses or
+    /// the end of the file, saying how many lines it took.
+    fn close_unclosed(&mut self) {
+        let Some(Unclosed { finding, lines }) = self.unclosed.take() else {
+            return;
+        };
+        if let Some(d) = self.diagnostics.get_mut(finding)
+            && lines > 0
+        {
+            d.message.push_str(&format!(
+                "; the {} after it, up to the next entry, could not be read",
+                crate::diagnostic::plural(lines, "line", "lines")
+            ));
+        }
+    }
+
+    /// Lowers the `file` pair's children.
+    pub(super) fn file(&mut self, pairs: Pairs<'_, G>) {
+        for pair in pairs {
+            match pair.as_rule() {
+                G::comment => self.comment(&pair),
+                G::bad_entry => {
+                    let first = pair.as_str().lines().next().unwrap_or("");
+                    let start = span(&pair).start;
+                    self.unreadable(pair.as_str(), || explain::bad_entry(first, start));
+                }
+                G::EOI => self.close_unclosed(),
+                _ => {
+                    self.close_unclosed();
+                    self.entry(pair);
+                }
+            }
+        }
+    }
+
+    fn comment(&mut self, pair: &P<'_>) {
+        let span = span(pair);
+        let line_start = self
+            .source
+            .get(..span.start)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let before = self.source.get(line_start..span.start).unwrap_or("");
+        let text = pair
+            .as_str()
+            .strip_prefix('#')
+            .unwrap_or("")
+            .trim_end_matches('\r');
+        self.document.comments.push(Comment {
+            text: text.to_owned(),
+            span,
+            trailing: !before.trim_start_matches('\u{FEFF}').trim().is_empty(),
+        });
+    }
+
+    fn malformed(&mut self, Malformed(span): Malformed) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                span,
+                "careplan could not read this part of the entry",
+            )
+            .with_help("this is a bug in careplan; please report it with the line that caused it"),
+        );
+    }
+
+    fn entry(&mut self, pair: P<'_>) {
+        // The grammar takes trailing blank lines into the entry; its span does not.
+        let start = pair.as_span().start();
+        let entry_span = Span::new(start, start + pair.as_str().trim_end().len());
+        let mut inner = pair.into_inner();
+        let Some(head) = inner.next() else {
+            return self.malformed(Malformed(entry_span));
+        };
+        let mut entry = match self.head(head, entry_span) {
+            Ok(Some(entry)) => entry,
+            Ok(None) => return,
+            Err(m) => return self.malformed(m),
+        };
+        for item in inner {
+            match item.as_rule() {
+                G::comment => self.comment(&item),
+                G::bad_field => {
+                    let start = span(&item).start;
+                    let keyword = entry.keyword();
+                    self.unreadable(item.as_str(), || {
+                        explain::bad_field(item.as_str(), start, keyword)
+                    });
+                }
+                _ => {
+                    if let Err(m) = self.field(&mut entry, item) {
+                        self.malformed(m);
+                    }
+                }
+            }
+        }
+        self.document.entries.push(entry);
+    }
+}
+
+/// The keyword that starts the field line at `field`.
+fn keyword_at(source: &str, field: Span) -> &str {
+    field.text(source).split([' ', '\t']).next().unwrap_or("")
+}
