@@ -29,6 +29,19 @@ pub struct Document {
     pub entries: Vec<Entry>,
     /// Every comment in the file, in order.
     pub comments: Vec<Comment>,
+    /// Field lines that name a field of their entry but could not be read
+    /// (`due 26/02/2027`): reported as `syntax`, and counted as written, so
+    /// that no rule also reports the field as missing.
+    pub unread: Vec<Unread>,
+}
+
+/// A field line that could not be read, in the entry it stands in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unread {
+    /// The field's keyword (`due`, `measure`, `used`).
+    pub field: &'static str,
+    /// The line.
+    pub span: Span,
 }
 
 /// A `#` comment: its text (after the `#`) and where it stands.
@@ -524,6 +537,14 @@ pub struct SafetyPlan {
 }
 
 impl Document {
+    /// Whether the entry spanning `entry` has a `field` line that could not
+    /// be read: the field is written, though its value is unknown.
+    pub fn has_unread(&self, entry: Span, field: &str) -> bool {
+        self.unread
+            .iter()
+            .any(|u| u.field == field && entry.start <= u.span.start && u.span.end <= entry.end)
+    }
+
     /// The `plan` entries (a valid file has exactly one).
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.entries.iter().filter_map(|e| match e {

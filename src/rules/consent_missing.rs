@@ -63,6 +63,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let consent = match &intervention.consent {
+            // A consent line that could not be read is already a `syntax` error.
+            None if cx.document.has_unread(intervention.span, "consent") => continue,
             None => None,
             // An impossible date is already an `invalid-date` error.
             Some(date) => match date.value {

@@ -38,7 +38,10 @@ goal G1 "Feel less anxious" for anxiety
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for goal in cx.document.goals().filter(|g| g.measure.is_none()) {
+    let unwritten = |g: &&crate::ast::Goal| {
+        g.measure.is_none() && !cx.document.has_unread(g.span, "measure")
+    };
+    for goal in cx.document.goals().filter(unwritten) {
         out.push(
             Diagnostic::new(
                 Rule::GoalNotMeasurable,

@@ -34,7 +34,8 @@ goal G1 "Ride the bus to work" for panic
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for goal in cx.document.goals().filter(|g| g.due.is_none()) {
+    let unwritten = |g: &&crate::ast::Goal| g.due.is_none() && !cx.document.has_unread(g.span, "due");
+    for goal in cx.document.goals().filter(unwritten) {
         out.push(
             Diagnostic::new(
                 Rule::GoalNotTimeBound,

@@ -69,6 +69,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .rationale
         .as_ref()
         .is_some_and(|r| !r.value.trim().is_empty())
+        || cx.document.has_unread(plan.span, "rationale")
     {
         return;
     }

@@ -57,7 +57,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    if plan.opened.is_none() {
+    if plan.opened.is_none() && !cx.document.has_unread(plan.span, "opened") {
         out.push(
             Diagnostic::new(
                 Rule::MissingPlan,

@@ -40,11 +40,16 @@ medication M1 sertraline for G1
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let named = |p: &Option<Text>| p.as_ref().is_some_and(|t| !t.value.trim().is_empty());
-    if cx.document.plan().is_some_and(|plan| named(&plan.prescriber)) {
+    let unread = |span| cx.document.has_unread(span, "prescriber");
+    if cx
+        .document
+        .plan()
+        .is_some_and(|plan| named(&plan.prescriber) || unread(plan.span))
+    {
         return;
     }
     for medication in cx.document.medications() {
-        if named(&medication.prescriber) {
+        if named(&medication.prescriber) || unread(medication.span) {
             continue;
         }
         let id = &medication.id.value;

@@ -39,7 +39,10 @@ session 2026-09-15
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for session in cx.document.sessions().filter(|s| s.used.is_empty()) {
+    let unwritten = |s: &&crate::ast::Session| {
+        s.used.is_empty() && !cx.document.has_unread(s.span, "used")
+    };
+    for session in cx.document.sessions().filter(unwritten) {
         out.push(
             Diagnostic::new(
                 Rule::SessionWithoutIntervention,

@@ -85,7 +85,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let monitored = medication
             .monitor
             .as_ref()
-            .is_some_and(|m| !m.value.trim().is_empty());
+            .is_some_and(|m| !m.value.trim().is_empty())
+            || cx.document.has_unread(medication.span, "monitor");
         if !under || !antidepressant || monitored {
             continue;
         }

@@ -1,162 +1,232 @@
-//! Entry headers: the entry each kind of header starts.
+//! Entry headers: what a header says ([`Head`]), read from the grammar's
+//! pairs or recovered from a damaged line, and the entry it starts.
 
 use super::{Lowerer, Malformed, P, ident, span, values};
 use crate::ast::*;
 use crate::parse::grammar::Rule as G;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::words::*;
 
+/// What one header line says. Each kind of entry uses its own parts; a
+/// damaged header may lack some of them.
+#[derive(Debug, Default)]
+pub(in crate::parse) struct Head {
+    /// The entry keyword.
+    pub keyword: &'static str,
+    /// The header line.
+    pub header: Span,
+    /// The id a definition introduces.
+    pub id: Option<Ident>,
+    /// The plan's title, a concern's or goal's text, an intervention's
+    /// title, a measure's name, an event's text.
+    pub text: Option<Text>,
+    /// An intervention's modality and technique.
+    pub modality: Option<Ident>,
+    /// An intervention's technique.
+    pub technique: Option<Ident>,
+    /// A medication's drug.
+    pub drug: Option<Text>,
+    /// A dated entry's date.
+    pub date: Option<DateLit>,
+    /// An event's kind.
+    pub kind: Option<Spanned<EventKind>>,
+    /// The ids after `for`.
+    pub goals: Vec<Ident>,
+}
+
 impl Lowerer<'_> {
-    /// The entry a header starts, with no fields yet; `None` when the header
-    /// holds a word outside its set (already reported).
-    pub(super) fn head(&mut self, head: P<'_>, span_: Span) -> Result<Option<Entry>, Malformed> {
+    /// What a header the grammar read says; `None` when it holds a word
+    /// outside its set (already reported).
+    pub(super) fn head(&mut self, head: P<'_>) -> Result<Option<Head>, Malformed> {
         let header = span(&head);
         let rule = head.as_rule();
+        let mut parts = Head {
+            header,
+            ..Head::default()
+        };
         let mut v = values(head);
         let mut next = || v.next().ok_or(Malformed(header));
-        Ok(Some(match rule {
-            G::plan_head => Entry::Plan(Plan {
-                span: span_,
-                header,
-                title: self.text(&next()?),
-                client: None,
-                born: None,
-                clinician: None,
-                prescriber: None,
-                opened: None,
-                orientation: None,
-                integration: None,
-                rationale: None,
-                stage: None,
-                care: None,
-                review_every: None,
-                risk: None,
-            }),
-            G::concern_head => Entry::Concern(Concern {
-                span: span_,
-                header,
-                id: ident(&next()?),
-                text: self.text(&next()?),
-                diagnosis: None,
-                since: None,
-            }),
-            G::goal_head => Entry::Goal(Goal {
-                span: span_,
-                header,
-                id: ident(&next()?),
-                text: self.text(&next()?),
-                concerns: self.goals(v.next()),
-                measure: None,
-                due: None,
-                opened: None,
-                stage: None,
-            }),
+        match rule {
+            G::plan_head => {
+                parts.keyword = "plan";
+                parts.text = Some(self.text(&next()?));
+            }
+            G::concern_head | G::goal_head | G::measure_head => {
+                parts.keyword = match rule {
+                    G::concern_head => "concern",
+                    G::goal_head => "goal",
+                    _ => "measure",
+                };
+                parts.id = Some(ident(&next()?));
+                parts.text = Some(self.text(&next()?));
+                parts.goals = self.goals(v.next());
+            }
             G::intervention_head => {
-                let id = ident(&next()?);
-                let modality = ident(&next()?);
-                let mut technique = None;
-                let mut title = None;
-                let mut goals = Vec::new();
+                parts.keyword = "intervention";
+                parts.id = Some(ident(&next()?));
+                parts.modality = Some(ident(&next()?));
                 for pair in v {
                     match pair.as_rule() {
-                        G::ident => technique = Some(ident(&pair)),
-                        G::string => title = Some(self.text(&pair)),
-                        _ => goals = self.goals(Some(pair)),
+                        G::ident => parts.technique = Some(ident(&pair)),
+                        G::string => parts.text = Some(self.text(&pair)),
+                        _ => parts.goals = self.goals(Some(pair)),
                     }
                 }
-                Entry::Intervention(Intervention {
-                    span: span_,
-                    header,
-                    id,
-                    modality,
-                    technique,
-                    title,
-                    goals,
-                    frequency: None,
-                    consent: None,
-                    opened: None,
-                    rationale: None,
-                })
             }
             G::medication_head => {
-                let id = ident(&next()?);
+                parts.keyword = "medication";
+                parts.id = Some(ident(&next()?));
                 let drug = next()?;
-                let drug = match drug.as_rule() {
+                parts.drug = Some(match drug.as_rule() {
                     G::string => self.text(&drug),
                     _ => ident(&drug),
-                };
-                Entry::Medication(Medication {
-                    span: span_,
-                    header,
-                    id,
-                    drug,
-                    goals: self.goals(v.next()),
-                    dose: None,
-                    started: None,
-                    stopped: None,
-                    prescriber: None,
-                    monitor: None,
-                })
+                });
+                parts.goals = self.goals(v.next());
             }
-            G::measure_head => Entry::Measure(MeasureDef {
-                span: span_,
-                header,
-                id: ident(&next()?),
-                name: self.text(&next()?),
-                range: None,
-                better: None,
-                reliable_change: None,
-            }),
-            G::session_head => Entry::Session(Session {
-                span: span_,
-                header,
-                date: self.date(&next()?),
-                used: Vec::new(),
-                progress: Vec::new(),
-                scores: Vec::new(),
-                risk: None,
-                notes: Vec::new(),
-                homework: Vec::new(),
-                minutes: None,
-                format: None,
-            }),
-            G::review_head => Entry::Review(Review {
-                span: span_,
-                header,
-                date: self.date(&next()?),
-                statuses: Vec::new(),
-                revisions: Vec::new(),
-                stops: Vec::new(),
-                stage: None,
-                next: None,
-                notes: Vec::new(),
-            }),
+            G::session_head | G::review_head | G::safety_plan_head => {
+                parts.keyword = match rule {
+                    G::session_head => "session",
+                    G::review_head => "review",
+                    _ => "safety-plan",
+                };
+                parts.date = Some(self.date(&next()?));
+            }
             G::event_head => {
-                let date = self.date(&next()?);
-                let kind_pair = next()?;
-                let text = self.text(&next()?);
-                let Some(kind) = self.word::<EventKind>(&kind_pair) else {
+                parts.keyword = "event";
+                parts.date = Some(self.date(&next()?));
+                let kind = next()?;
+                parts.text = Some(self.text(&next()?));
+                let Some(kind) = self.word::<EventKind>(&kind) else {
                     return Ok(None);
                 };
-                Entry::Event(Event {
-                    span: span_,
-                    header,
-                    date,
-                    kind,
-                    text,
-                    notes: Vec::new(),
-                })
+                parts.kind = Some(kind);
             }
-            G::safety_plan_head => Entry::SafetyPlan(SafetyPlan {
-                span: span_,
-                header,
-                date: self.date(&next()?),
-                warning_signs: None,
-                coping: None,
-                contacts: None,
-                means_safety: None,
-            }),
             _ => return Err(Malformed(header)),
-        }))
+        }
+        Ok(Some(parts))
     }
+}
+
+/// The entry a header starts, with no fields yet; `None` when the header
+/// lacks a part its kind cannot do without (an id, a date, an event's kind).
+pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
+    let header = head.header;
+    let titled = head.text.is_some();
+    let text = head
+        .text
+        .unwrap_or_else(|| Spanned::new(String::new(), Span::new(header.end, header.end)));
+    Some(match head.keyword {
+        "plan" => Entry::Plan(Plan {
+            span,
+            header,
+            title: text,
+            client: None,
+            born: None,
+            clinician: None,
+            prescriber: None,
+            opened: None,
+            orientation: None,
+            integration: None,
+            rationale: None,
+            stage: None,
+            care: None,
+            review_every: None,
+            risk: None,
+        }),
+        "concern" => Entry::Concern(Concern {
+            span,
+            header,
+            id: head.id?,
+            text,
+            diagnosis: None,
+            since: None,
+        }),
+        "goal" => Entry::Goal(Goal {
+            span,
+            header,
+            id: head.id?,
+            text,
+            concerns: head.goals,
+            measure: None,
+            due: None,
+            opened: None,
+            stage: None,
+        }),
+        "intervention" => Entry::Intervention(Intervention {
+            span,
+            header,
+            id: head.id?,
+            modality: head.modality?,
+            technique: head.technique,
+            title: titled.then_some(text),
+            goals: head.goals,
+            frequency: None,
+            consent: None,
+            opened: None,
+            rationale: None,
+        }),
+        "medication" => Entry::Medication(Medication {
+            span,
+            header,
+            id: head.id?,
+            drug: head.drug?,
+            goals: head.goals,
+            dose: None,
+            started: None,
+            stopped: None,
+            prescriber: None,
+            monitor: None,
+        }),
+        "measure" => Entry::Measure(MeasureDef {
+            span,
+            header,
+            id: head.id?,
+            name: text,
+            range: None,
+            better: None,
+            reliable_change: None,
+        }),
+        "session" => Entry::Session(Session {
+            span,
+            header,
+            date: head.date?,
+            used: Vec::new(),
+            progress: Vec::new(),
+            scores: Vec::new(),
+            risk: None,
+            notes: Vec::new(),
+            homework: Vec::new(),
+            minutes: None,
+            format: None,
+        }),
+        "review" => Entry::Review(Review {
+            span,
+            header,
+            date: head.date?,
+            statuses: Vec::new(),
+            revisions: Vec::new(),
+            stops: Vec::new(),
+            stage: None,
+            next: None,
+            notes: Vec::new(),
+        }),
+        "event" => Entry::Event(Event {
+            span,
+            header,
+            date: head.date?,
+            kind: head.kind?,
+            text,
+            notes: Vec::new(),
+        }),
+        "safety-plan" => Entry::SafetyPlan(SafetyPlan {
+            span,
+            header,
+            date: head.date?,
+            warning_signs: None,
+            coping: None,
+            contacts: None,
+            means_safety: None,
+        }),
+        _ => return None,
+    })
 }

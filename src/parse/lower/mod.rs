@@ -5,6 +5,7 @@
 
 mod fields;
 mod head;
+mod recover;
 mod values;
 
 use super::explain;
@@ -148,6 +149,14 @@ impl<'s> Lowerer<'s> {
                     self.unreadable(pair.as_str(), || explain::bad_entry(first, start));
                 }
                 G::EOI => self.close_unclosed(),
+                G::indented => {
+                    self.close_unclosed();
+                    self.indented(pair);
+                }
+                G::damaged => {
+                    self.close_unclosed();
+                    self.damaged(pair);
+                }
                 _ => {
                     self.close_unclosed();
                     self.entry(pair);
@@ -187,6 +196,47 @@ impl<'s> Lowerer<'s> {
         );
     }
 
+    /// An entry header indented under the entry above: one finding, and the
+    /// entry is read as written.
+    fn indented(&mut self, pair: P<'_>) {
+        let Some(entry) = pair.into_inner().next() else {
+            return;
+        };
+        let at = entry.as_span().start();
+        let keyword = entry.as_str().split([' ', '\t']).next().unwrap_or("");
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                Span::new(at, at + keyword.len()),
+                format!("`{keyword}` starts an entry, but it is indented; entry headers start at column 0"),
+            )
+            .with_help("remove the spaces before it (its fields stay indented below it)"),
+        );
+        self.entry(entry);
+    }
+
+    /// An entry whose header does not parse: its one finding, then the
+    /// entry as far as its header can be recovered, with its fields.
+    fn damaged(&mut self, pair: P<'_>) {
+        let start = pair.as_span().start();
+        let entry_span = Span::new(start, start + pair.as_str().trim_end().len());
+        let mut inner = pair.into_inner();
+        let Some(line) = inner.next() else {
+            return self.malformed(Malformed(entry_span));
+        };
+        let text = line.as_str();
+        let offset = span(&line).start;
+        self.unreadable(text, || explain::bad_entry(text, offset));
+        let keyword = text.split([' ', '\t']).next().unwrap_or("");
+        let Some(keyword) = crate::vocabulary::entry(keyword).map(|e| e.keyword) else {
+            return;
+        };
+        let recovered = recover::head(keyword, text.trim_end_matches('\r'), offset);
+        if let Some(entry) = head::entry(recovered, entry_span) {
+            self.fields(entry, inner);
+        }
+    }
+
     fn entry(&mut self, pair: P<'_>) {
         // The grammar takes trailing blank lines into the entry; its span does not.
         let start = pair.as_span().start();
@@ -195,19 +245,37 @@ impl<'s> Lowerer<'s> {
         let Some(head) = inner.next() else {
             return self.malformed(Malformed(entry_span));
         };
-        let mut entry = match self.head(head, entry_span) {
-            Ok(Some(entry)) => entry,
+        let parts = match self.head(head) {
+            Ok(Some(parts)) => parts,
             Ok(None) => return,
             Err(m) => return self.malformed(m),
         };
+        match head::entry(parts, entry_span) {
+            Some(entry) => self.fields(entry, inner),
+            None => self.malformed(Malformed(entry_span)),
+        }
+    }
+
+    /// Reads an entry's field lines into it, and keeps it.
+    fn fields(&mut self, mut entry: Entry, inner: Pairs<'_, G>) {
         for item in inner {
             match item.as_rule() {
                 G::comment => self.comment(&item),
                 G::bad_field => {
-                    let start = span(&item).start;
+                    let line = span(&item);
                     let keyword = entry.keyword();
+                    let written = item.as_str().split([' ', '\t', ':']).next().unwrap_or("");
+                    if self.unclosed.is_none()
+                        && let Some(field) = crate::vocabulary::field(written)
+                            .filter(|f| f.entries.contains(&keyword))
+                    {
+                        self.document.unread.push(Unread {
+                            field: field.keyword,
+                            span: line,
+                        });
+                    }
                     self.unreadable(item.as_str(), || {
-                        explain::bad_field(item.as_str(), start, keyword)
+                        explain::bad_field(item.as_str(), line.start, keyword)
                     });
                 }
                 _ => {
