@@ -655,7 +655,7 @@ impl Builder<'_> {
                 let measure = score.measure.value.as_str();
                 if let Some(info) = self.measures.get(measure) {
                     for value in std::iter::once(&score.value).chain(&score.after) {
-                        if !(info.min..=info.max).contains(&value.value) {
+                        if !info.contains(value.value) {
                             return Err(ExportError::ScoreOutOfRange {
                                 measure: measure.to_owned(),
                                 score: value.value,

@@ -39,6 +39,9 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
     if let Some(unclosed) = unclosed_triple(line, offset) {
         return unclosed;
     }
+    if let Some(mistake) = super::mistakes::typing_mistake(line, offset) {
+        return mistake;
+    }
     let position = failure(G::field_line, line);
     or_usage(
         expected_at(line, offset, position),
@@ -116,6 +119,9 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
     };
     if let Some(unclosed) = unclosed_triple(line, offset) {
         return unclosed;
+    }
+    if let Some(mistake) = super::mistakes::typing_mistake(line, offset) {
+        return mistake;
     }
     let position = failure(G::head_line, line);
     or_usage(

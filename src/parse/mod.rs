@@ -8,6 +8,7 @@
 mod explain;
 pub(crate) mod grammar;
 mod lower;
+mod mistakes;
 pub(crate) mod text;
 
 pub use text::date;

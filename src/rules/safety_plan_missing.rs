@@ -135,14 +135,16 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
                 format!("risk was assessed as {} on {}", r.value, r.date)
             },
         });
-    let standard_phq9 = cx.measures.get("PHQ-9").is_some_and(|m| !m.declared);
+    // A score outside the range is a recording error (`score-out-of-range`),
+    // not a severe score.
+    let phq9 = cx.measures.get("PHQ-9").filter(|m| !m.declared);
     let scores = cx
         .record
         .series("PHQ-9")
-        .filter(|_| standard_phq9)
+        .filter(|_| phq9.is_some())
         .into_iter()
         .flat_map(|s| &s.points)
-        .filter(|p| p.value >= PHQ9_SEVERE)
+        .filter(|p| p.value >= PHQ9_SEVERE && phq9.is_some_and(|m| m.contains(p.value)))
         .map(|p| Trigger {
             date: p.date,
             span: p.span,

@@ -1,0 +1,187 @@
+//! One mistake, one finding: the contract's example plan (which checks
+//! clean) with one typing mistake a clinician makes, each giving exactly
+//! one finding, of the rule and at the place a reader would expect.
+
+use careplan::span::LineIndex;
+use careplan::{CheckOptions, check};
+
+/// A mistake: its name, the text it replaces, what was typed instead, and
+/// the finding it must give (`rule@line:column`).
+pub const MISTAKES: &[(&str, &str, &str, &str)] = &[
+    (
+        "a trailing comma after the last goal",
+        "\"Activity scheduling\" for G2",
+        "\"Activity scheduling\" for G2,",
+        "syntax@32:72",
+    ),
+    (
+        "`for goal G1`",
+        "\"The panic cycle\" for G1",
+        "\"The panic cycle\" for goal G1",
+        "syntax@28:55",
+    ),
+    (
+        "an unquoted goal title",
+        "goal G2 \"Lift low mood\" for mood",
+        "goal G2 Lift low mood for mood",
+        "syntax@24:9",
+    ),
+    (
+        "a dose in the medication header",
+        "medication M1 sertraline for G2",
+        "medication M1 sertraline 50mg for G2",
+        "syntax@33:26",
+    ),
+    (
+        "an unquoted plan title",
+        "plan \"Panic disorder with agoraphobia; low mood\"",
+        "plan Panic disorder with agoraphobia; low mood",
+        "syntax@1:6",
+    ),
+    (
+        "a due date written day first",
+        "  due 2027-01-15",
+        "  due 15/01/2027",
+        "syntax@23:7",
+    ),
+    (
+        "a target without its comparator",
+        "baseline 16 target < 5",
+        "baseline 16 target 5",
+        "syntax@25:36",
+    ),
+    (
+        "a measure line without `baseline`",
+        "measure PHQ-9 baseline 16 target < 5",
+        "measure PHQ-9 16 target < 5",
+        "syntax@25:17",
+    ),
+    (
+        "a review indented under the session above",
+        "review 2026-10-27",
+        "  review 2026-10-27",
+        "syntax@49:3",
+    ),
+    (
+        "a status word in the past tense",
+        "status G1 improving",
+        "status G1 improved",
+        "syntax@50:13",
+    ),
+    (
+        "single quotes around a response",
+        "used I1 \"Engaged; named three bodily cues of panic\"",
+        "used I1 'Engaged; named three bodily cues of panic'",
+        "syntax@38:11",
+    ),
+    (
+        "a colon after the measure",
+        "score PHQ-9 16",
+        "score PHQ-9: 16",
+        "syntax@39:14",
+    ),
+    (
+        "a consent date written day first",
+        "  consent 2026-09-08",
+        "  consent 08/09/2026",
+        "syntax@30:11",
+    ),
+    (
+        "a date off the calendar",
+        "  started 2026-09-10",
+        "  started 2026-09-31",
+        "invalid-date@35:11",
+    ),
+    (
+        "a second due date",
+        "  due 2027-03-01",
+        "  due 2027-03-01\n  due 2027-04-01",
+        "syntax@27:3",
+    ),
+    (
+        "a name as the client id",
+        "  client C-1042",
+        "  client \"Sarah Jones\"",
+        "syntax@2:10",
+    ),
+    (
+        "a cadence in words",
+        "  review every 8 weeks",
+        "  review every eight weeks",
+        "syntax@11:16",
+    ),
+    (
+        "an ambiguous frequency",
+        "  frequency weekly",
+        "  frequency biweekly",
+        "syntax@31:13",
+    ),
+    (
+        "a next review written day first",
+        "  next 2026-12-22",
+        "  next 22/12/2026",
+        "syntax@54:8",
+    ),
+    (
+        "an unknown risk word",
+        "  risk low",
+        "  risk minimal",
+        "syntax@41:8",
+    ),
+    (
+        "a mistyped intervention id",
+        "used I2 \"Tolerated",
+        "used l2 \"Tolerated",
+        "unknown-reference@44:8",
+    ),
+    (
+        "an impossible score",
+        "score PHQ-9 16",
+        "score PHQ-9 166",
+        "score-out-of-range@39:15",
+    ),
+    (
+        "curly quotes around a goal title",
+        "goal G1 \"Fewer panic attacks\" for panic",
+        "goal G1 “Fewer panic attacks” for panic",
+        "syntax@21:9",
+    ),
+    (
+        "a misspelt field",
+        "  diagnosis F41.0",
+        "  diagnosys F41.0",
+        "syntax@14:3",
+    ),
+];
+
+/// Every finding of `text`, as `rule@line:column`.
+fn findings(text: &str) -> Vec<String> {
+    let index = LineIndex::new(text);
+    check(text, &CheckOptions::new(crate::test::TODAY_DATE))
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = index.line_col(text, d.span.start);
+            format!("{}@{}:{}", d.rule, at.line, at.column)
+        })
+        .collect()
+}
+
+#[test]
+fn each_mistake_gives_exactly_one_finding() {
+    let plan = crate::test::repo_file("tests/fixtures/contract-example.careplan");
+    assert_eq!(
+        findings(&plan),
+        Vec::<String>::new(),
+        "the base plan checks clean"
+    );
+    let mut wrong = Vec::new();
+    for (name, from, to, expected) in MISTAKES {
+        assert!(plan.contains(from), "{name}: `{from}` is not in the plan");
+        let found = findings(&plan.replacen(from, to, 1));
+        if found != [*expected] {
+            wrong.push(format!("{name}: expected [{expected}], found {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
