@@ -11,6 +11,16 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    if let Some(meant) = synonym(word, &candidates) {
+        return Some(meant);
+    }
+    // `l1` for `I1`, `O2` for `02`: characters that look alike.
+    let folded = fold(word);
+    let mut alike = candidates.iter().filter(|c| fold(c) == folded);
+    if let (Some(only), None) = (alike.next(), alike.next()) {
+        return Some(only);
+    }
     let word = word.to_lowercase();
     let scored: Vec<(&str, f64)> = candidates
         .into_iter()
@@ -37,6 +47,53 @@ pub fn did_you_mean<'a>(
     })
 }
 
+/// Words clinicians write for a word of careplan's sets: a status in the
+/// past tense or in everyday words. Offered only where the meant word is
+/// one of the candidates.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("improved", "improving"),
+    ("better", "improving"),
+    ("worse", "worsening"),
+    ("worsened", "worsening"),
+    ("deteriorating", "worsening"),
+    ("met", "achieved"),
+    ("complete", "achieved"),
+    ("completed", "achieved"),
+    ("done", "achieved"),
+    ("reached", "achieved"),
+    ("unchanged", "no-change"),
+    ("same", "no-change"),
+    ("stable", "no-change"),
+    ("ongoing", "in-progress"),
+    ("inprogress", "in-progress"),
+    ("started", "in-progress"),
+    ("unmet", "not-achieved"),
+    ("failed", "not-achieved"),
+    ("abandoned", "not-attainable"),
+    ("unattainable", "not-attainable"),
+    ("maintained", "sustaining"),
+    ("maintaining", "sustaining"),
+];
+
+/// The candidate a clinical synonym of `word` stands for.
+fn synonym<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let (_, meant) = SYNONYMS.iter().find(|(said, _)| *said == word)?;
+    candidates.iter().copied().find(|c| c == meant)
+}
+
+/// `word` with look-alike characters made one (l, I, 1 and | read as one;
+/// O and 0 as one), case aside.
+fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'l' | 'L' | 'I' | 'i' | '1' | '|' => 'i',
+            'O' | 'o' | '0' => 'o',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::did_you_mean;
@@ -57,5 +114,16 @@ mod tests {
             did_you_mean("goal", ["goal-overdue", "goal-not-measurable"]),
             None
         );
+    }
+
+    #[test]
+    fn knows_clinical_words_and_look_alike_characters() {
+        let statuses = ["in-progress", "improving", "achieved", "not-achieved"];
+        assert_eq!(did_you_mean("improved", statuses), Some("improving"));
+        assert_eq!(did_you_mean("met", statuses), Some("achieved"));
+        assert_eq!(did_you_mean("complete", statuses), Some("achieved"));
+        assert_eq!(did_you_mean("l1", ["I1", "I2", "G1"]), Some("I1"));
+        assert_eq!(did_you_mean("GO1", ["G01", "G02"]), Some("G01"));
+        assert_eq!(did_you_mean("met", ["session", "review"]), None);
     }
 }

@@ -42,6 +42,20 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
     if let Some(mistake) = super::mistakes::typing_mistake(line, offset) {
         return mistake;
     }
+    if field.keyword == "client" {
+        let value = line.get(keyword.len()..).unwrap_or("").trim_start();
+        let start =
+            offset + line.len() - line.get(keyword.len()..).unwrap_or("").trim_start().len();
+        return Diagnostic::new(
+            Rule::Syntax,
+            Span::new(start, start + value.trim_end().len()),
+            "`client` takes a pseudonymous id such as `C-1042`, never the client's name",
+        )
+        .with_help(
+            "write the id your service gives the client (one word: letters, digits and `-`); \
+             a plan file must not carry names",
+        );
+    }
     let position = failure(G::field_line, line);
     or_usage(
         expected_at(line, offset, position),
