@@ -109,6 +109,9 @@ identities! {
     UnusedAllow = "CP031" "unused-allow" Warning,
     UnknownDrug = "CP032" "unknown-drug" Warning,
     FutureDate = "CP033" "future-date" Warning,
+    DateConflict = "CP034" "date-conflict" Error,
+    ConflictingStatus = "CP035" "conflicting-status" Error,
+    TargetAlreadyMet = "CP036" "target-already-met" Warning,
 }
 
 impl Rule {

@@ -59,7 +59,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(due) = Record::latest(&track.dues, today) else {
             continue;
         };
-        if due.value >= today {
+        // A due date before the goal was set is `date-conflict`'s finding.
+        let set = track.opened.or_else(|| cx.document.opened());
+        if due.value >= today || set.is_some_and(|day| due.value < day) {
             continue;
         }
         let original = match cx.document.entries.get(track.entry) {

@@ -79,6 +79,9 @@ rules! {
     UnusedAllow => unused_allow,
     UnknownDrug => unknown_drug,
     FutureDate => future_date,
+    DateConflict => date_conflict,
+    ConflictingStatus => conflicting_status,
+    TargetAlreadyMet => target_already_met,
 }
 
 impl Rule {

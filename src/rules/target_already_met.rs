@@ -1,0 +1,82 @@
+//! `target-already-met`: a goal whose baseline already meets its target.
+
+use super::Context;
+use super::RuleMeta;
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
+use crate::words::Stage;
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    summary: "A goal's baseline already meets its target.",
+    doc: r#"## What it does
+Flags a goal's `measure` line whose `baseline` already meets its `target`
+(`baseline 4 target < 5`). A goal whose aim is to keep a met target, as
+relapse prevention and functional maintenance do, is not flagged: one in
+the maintenance stage (`stage maintenance` on the goal, or on the plan when
+the goal sets none), or one whose text starts with keep, maintain, stay,
+sustain, remain, continue or prevent ("Keep day-to-day life going").
+
+## Why
+A target the client meets at the start cannot show change: the goal reads
+as achieved from its first day, and progress, response and remission are
+computed against a finish line already crossed. It is usually a slip (the
+comparator the wrong way round, `>` for `<`, or the baseline and target
+swapped), or a goal that needs a more ambitious target.
+
+## Example
+```careplan
+goal G1 "Lift low mood" for mood
+  measure PHQ-9 baseline 4 target < 5
+  due 2027-03-01
+```
+
+## Fix
+Check the baseline and the comparator; set a target that is a change:
+```careplan
+goal G1 "Lift low mood" for mood
+  measure PHQ-9 baseline 14 target < 5
+  due 2027-03-01
+```
+To keep a met target, say so with `stage maintenance` on the goal.
+"#,
+    check: Some(check),
+};
+
+/// The first words of a goal that keeps what is already met.
+const KEEPING: &[&str] = &[
+    "keep", "keeps", "maintain", "maintains", "stay", "stays", "sustain", "sustains", "remain",
+    "remains", "continue", "continues", "prevent", "prevents",
+];
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan_stage = cx.document.plan().and_then(|p| p.stage.as_ref()).map(|s| s.value);
+    for goal in cx.document.goals() {
+        let Some(measure) = &goal.measure else { continue };
+        let stage = goal.stage.as_ref().map(|s| s.value).or(plan_stage);
+        let first = goal.text.value.split_whitespace().next().unwrap_or("");
+        let keeping = KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first));
+        if keeping
+            || stage == Some(Stage::Maintenance)
+            || !measure.target.is_met_by(measure.baseline.value)
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Rule::TargetAlreadyMet,
+                measure.target.span,
+                format!(
+                    "goal `{}` starts at {} {}, which already meets its target {}",
+                    goal.id.value,
+                    measure.measure.value,
+                    measure.baseline.value,
+                    measure.target
+                ),
+            )
+            .with_help(
+                "check the baseline and the comparator (`<` or `>`); to keep a met target, \
+                 add `stage maintenance` to the goal",
+            ),
+        );
+    }
+}
