@@ -38,6 +38,8 @@ pub struct CheckOptions {
     /// ([`Rule::guards_export`]) are errors whatever `severities` and allow
     /// comments say.
     pub for_export: bool,
+    /// The clinic's client-id pattern (`[privacy] client-id-pattern`).
+    pub client_id_pattern: Option<crate::rules::IdPattern>,
 }
 
 impl CheckOptions {
@@ -49,6 +51,7 @@ impl CheckOptions {
             default_review: DEFAULT_REVIEW,
             severities: BTreeMap::new(),
             for_export: false,
+            client_id_pattern: None,
         }
     }
 
@@ -94,6 +97,7 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
         &options.catalogue,
         options.today,
         options.default_review,
+        options.client_id_pattern.as_ref(),
     );
     for rule in Rule::ALL {
         if let (Some(check), Some(_)) = (rule.meta().check, options.severity(*rule)) {

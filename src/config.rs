@@ -23,6 +23,9 @@
 //!
 //! [consent]
 //! require = ["schema-therapy imagery-rescripting"]
+//!
+//! [privacy]
+//! client-id-pattern = "C-####"     # `#` a digit, `@` a letter, `*` anything
 //! ```
 //!
 //! Every mistake (an unknown key, rule, severity or class, a bad value) is
@@ -33,6 +36,7 @@ use crate::catalogue::{Band, Catalogue, DrugClass, MeasureInfo, Selector};
 use crate::check::CheckOptions;
 use crate::diagnostic::Severity;
 use crate::rule::Rule;
+use crate::rules::IdPattern;
 use crate::span::LineIndex;
 use crate::suggest::did_you_mean;
 use crate::words::{Better, Unit};
@@ -72,6 +76,7 @@ pub struct Config {
     modalities: Vec<(String, Vec<String>)>,
     drugs: Vec<(String, DrugClass)>,
     consent: Vec<Selector>,
+    client_id_pattern: Option<IdPattern>,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +92,13 @@ struct Raw {
     #[serde(default)]
     drugs: BTreeMap<Spanned<String>, Vec<String>>,
     consent: Option<RawConsent>,
+    privacy: Option<RawPrivacy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPrivacy {
+    client_id_pattern: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -250,6 +262,19 @@ impl Config {
                 .drugs
                 .extend(names.iter().map(|n| (n.to_lowercase(), parsed)));
         }
+        if let Some(pattern) = raw
+            .privacy
+            .as_ref()
+            .and_then(|p| p.client_id_pattern.as_ref())
+        {
+            config.client_id_pattern = Some(IdPattern::new(pattern.get_ref()).ok_or_else(|| {
+                reader.error(
+                    pattern.span(),
+                    "the client-id pattern is empty",
+                    Some("write the id with stand-ins, such as \"C-####\" (`#` a digit, `@` a letter, `*` anything)".to_owned()),
+                )
+            })?);
+        }
         for selector in raw.consent.iter().flat_map(|c| &c.require) {
             let parsed = Selector::parse(selector.get_ref()).ok_or_else(|| {
                 reader.error(
@@ -277,6 +302,9 @@ impl Config {
         if let Some(review) = self.review {
             options.default_review = review;
         }
+        options
+            .client_id_pattern
+            .clone_from(&self.client_id_pattern);
         self.extend(&mut options.catalogue);
         options
     }

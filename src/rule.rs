@@ -112,6 +112,8 @@ identities! {
     DateConflict = "CP034" "date-conflict" Error,
     ConflictingStatus = "CP035" "conflicting-status" Error,
     TargetAlreadyMet = "CP036" "target-already-met" Warning,
+    IdentifyingClientId = "CP037" "identifying-client-id" Warning,
+    IdentifyingDetail = "CP038" "identifying-detail" Warning,
 }
 
 impl Rule {

@@ -13,6 +13,7 @@
 
 use super::{FileReport, Totals, plural};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write as _;
@@ -32,9 +33,14 @@ pub fn render(file: &FileReport<'_>, styled: bool) -> String {
         Renderer::plain()
     };
     let index = LineIndex::new(file.source);
+    let concealed = conceal(file.source, file.diagnostics);
+    let shown = FileReport {
+        source: &concealed,
+        ..*file
+    };
     let mut out = String::new();
     for diagnostic in file.diagnostics.iter().take(LIMIT_PER_FILE) {
-        let report = [group(file, &index, diagnostic)];
+        let report = [group(&shown, &index, diagnostic)];
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
     if let Some(rest) = file
@@ -52,6 +58,33 @@ pub fn render(file: &FileReport<'_>, styled: bool) -> String {
         );
     }
     out
+}
+
+/// `source` with each identifier an `identifying-detail` finding points at
+/// masked (all but its first two and last two characters become `*`), so
+/// that no finding's source line shows it in full. The bytes keep their
+/// positions, so every span still points where it did.
+fn conceal(source: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.rule == Rule::IdentifyingDetail)
+    {
+        let Some(text) = source.get(d.span.start..d.span.end) else {
+            continue;
+        };
+        let count = text.chars().count();
+        for (n, (at, c)) in text.char_indices().enumerate() {
+            if n >= 2 && n + 2 < count {
+                let start = d.span.start + at;
+                for byte in bytes.iter_mut().skip(start).take(c.len_utf8()) {
+                    *byte = b'*';
+                }
+            }
+        }
+    }
+    // Whole characters were replaced by ASCII, so the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| source.to_owned())
 }
 
 fn level(severity: Severity) -> Level<'static> {

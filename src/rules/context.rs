@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub today: Date,
     /// The review cadence of a plan that sets none.
     pub default_review: Duration,
+    /// The clinic's client-id pattern, when its configuration sets one.
+    pub client_id_pattern: Option<&'a super::IdPattern>,
     symbols: HashMap<&'a str, Vec<&'a Entry>>,
     /// Built on the first [`Context::line`] call: most checks never need it.
     lines: OnceCell<LineIndex>,
@@ -38,6 +40,7 @@ impl<'a> Context<'a> {
         catalogue: &'a Catalogue,
         today: Date,
         default_review: Duration,
+        client_id_pattern: Option<&'a super::IdPattern>,
     ) -> Self {
         let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
         for entry in &document.entries {
@@ -53,6 +56,7 @@ impl<'a> Context<'a> {
             measures: catalogue.measures_for(document),
             today,
             default_review,
+            client_id_pattern,
             symbols,
             lines: OnceCell::new(),
         }

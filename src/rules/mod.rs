@@ -12,6 +12,7 @@ mod context;
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
 pub use context::Context;
+pub use identifying_client_id::IdPattern;
 
 /// What every rule declares about itself, beside its identity.
 #[derive(Debug)]
@@ -82,6 +83,8 @@ rules! {
     DateConflict => date_conflict,
     ConflictingStatus => conflicting_status,
     TargetAlreadyMet => target_already_met,
+    IdentifyingClientId => identifying_client_id,
+    IdentifyingDetail => identifying_detail,
 }
 
 impl Rule {

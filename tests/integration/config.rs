@@ -264,3 +264,25 @@ fn allow_comments_cannot_silence_reading_rules_or_an_export_guard() {
         export.stderr
     );
 }
+
+#[test]
+fn a_client_id_pattern_flags_ids_that_do_not_follow_it() {
+    let plan = repo_file("tests/fixtures/rules/identifying-client-id/passes.careplan");
+    let out = Test::new()
+        .file(
+            "careplan.toml",
+            "[privacy]\nclient-id-pattern = \"NW-######\"\n",
+        )
+        .file("a.careplan", plan)
+        .args(["check", "--today", TODAY, "a.careplan"])
+        .run()
+        .status(0);
+    assert!(
+        out.stdout.contains(
+            "warning[identifying-client-id]: the client id `C-1042` does not follow this \
+             clinic's pattern `NW-######`"
+        ),
+        "{}",
+        out.stdout
+    );
+}

@@ -125,3 +125,36 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
         out.stdout
     );
 }
+
+/// An identifier found in free text is never repeated in full, in any format.
+#[test]
+fn identifying_details_are_masked_in_every_format() {
+    let plan = crate::test::repo_file("tests/fixtures/rules/identifying-detail/fires.careplan");
+    for format in ["human", "json", "sarif", "github"] {
+        let out = crate::test::Test::new()
+            .file("a.careplan", &plan)
+            .args([
+                "check",
+                "--today",
+                crate::test::TODAY,
+                "--format",
+                format,
+                "a.careplan",
+            ])
+            .run();
+        for detail in [
+            "731942",
+            "jo.k@example.org",
+            "7700 900987",
+            "14/07/1980",
+            "078-05-1120",
+        ] {
+            assert!(
+                !out.stdout.contains(detail),
+                "{format} shows {detail}:\n{}",
+                out.stdout
+            );
+        }
+        assert!(out.stdout.contains("73…42"), "{format}:\n{}", out.stdout);
+    }
+}

@@ -1,0 +1,415 @@
+//! `identifying-detail`: an identifier written into free text.
+
+use super::Context;
+use super::RuleMeta;
+use crate::ast::{Entry, Text};
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
+use crate::span::Span;
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    summary: "Free text holds an identifier: an e-mail address, a phone number, a date of birth, an SSN, an NHS number or a record number.",
+    doc: r#"## What it does
+Looks through every piece of free text (titles, notes, responses, homework,
+progress indicators, reasons, events, safety plans, and comments) for
+details that identify the client:
+- an e-mail address;
+- a phone number (10 to 15 digits, written with or without spaces, dashes,
+  dots, brackets and a leading `+`), except toll-free service numbers (US
+  800, 888, 877, 866, 855, 844, 833; UK 0800, 0808), which are crisis and
+  help lines, not the client's;
+- a date of birth written in a note ("DOB 22/03/1994", "born on 3 March");
+- a US Social Security number (`123-45-6789`);
+- a UK NHS number (10 digits that pass its modulus-11 check digit);
+- a medical record number ("MRN 445566", "record number", "hospital
+  number", "patient ID").
+
+A safety plan's `contacts` are not checked: the phone numbers of the people
+and crisis lines the client can call are the point of that field. The
+finding points at the detail but never repeats it in full, in any output:
+it is shown masked (`MRN 44…66`).
+
+## Why
+A plan file is shared more widely than the record it comes from: in a
+repository, in CI logs, in code review, in summaries and exports. careplan
+files identify the client only by a pseudonymous `client` id, so that a file
+that leaks reveals no one. The HIPAA Safe Harbor de-identification standard
+(45 CFR 164.514(b)(2)) lists these among the eighteen identifiers to remove:
+telephone numbers, e-mail addresses, Social Security numbers, medical record
+numbers, and all elements of dates (except the year) directly related to an
+individual, such as a birth date. The NHS number is the UK's equivalent of a
+record number (NHS England, NHS number standard, ISB 0149).
+
+## Example
+```careplan
+session 2026-09-08
+  used I1 "Engaged well"
+  note "Called her on 07700 900123 to rearrange; DOB 22/03/1994"
+```
+
+## Fix
+Remove the identifier from the text. The client's contact details and
+identity belong in the clinical record system, which the pseudonymous id
+links to:
+```careplan
+session 2026-09-08
+  used I1 "Engaged well"
+  note "Called her to rearrange"
+```
+"#,
+    check: Some(check),
+};
+
+/// What kind of identifier a detail is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Email,
+    Phone,
+    BirthDate,
+    Ssn,
+    NhsNumber,
+    RecordNumber,
+}
+
+impl Kind {
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Email => "an e-mail address",
+            Kind::Phone => "a phone number",
+            Kind::BirthDate => "a date of birth",
+            Kind::Ssn => "a US Social Security number",
+            Kind::NhsNumber => "an NHS number",
+            Kind::RecordNumber => "a medical record number",
+        }
+    }
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut texts: Vec<(Span, &str)> = free_texts(&cx.document.entries)
+        .map(|t| (t.span, t.value.as_str()))
+        .collect();
+    for comment in &cx.document.comments {
+        if !comment.text.trim_start().starts_with("careplan") {
+            texts.push((comment.span, comment.text.as_str()));
+        }
+    }
+    for (span, value) in texts {
+        // The value as written in the file, to point into it; a string
+        // whose escapes changed its text is searched as written too.
+        let written = cx.source.get(span.start..span.end).unwrap_or(value);
+        for (kind, at, len) in details(written) {
+            let start = span.start + at;
+            let shown = written.get(at..at + len).unwrap_or("");
+            out.push(
+                Diagnostic::new(
+                    Rule::IdentifyingDetail,
+                    Span::new(start, start + len),
+                    format!(
+                        "this text holds what looks like {} ({}); identifiers do not belong in a plan file",
+                        kind.what(),
+                        mask(shown)
+                    ),
+                )
+                .with_help(
+                    "remove it: the client is named only by the pseudonymous `client` id, and \
+                     their details stay in the clinical record (HIPAA Safe Harbor, 45 CFR \
+                     164.514(b)(2))",
+                ),
+            );
+        }
+    }
+}
+
+/// Every piece of free text in `entries`, except who the clinician and
+/// prescriber are, drug names and doses, and a safety plan's contacts.
+fn free_texts(entries: &[Entry]) -> impl Iterator<Item = &Text> {
+    entries.iter().flat_map(|entry| -> Vec<&Text> {
+        match entry {
+            Entry::Plan(p) => [Some(&p.title), p.rationale.as_ref()].into_iter().flatten().collect(),
+            Entry::Concern(c) => vec![&c.text],
+            Entry::Goal(g) => vec![&g.text],
+            Entry::Intervention(i) => [i.title.as_ref(), i.rationale.as_ref()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Entry::Medication(m) => m.monitor.iter().collect(),
+            Entry::Measure(m) => vec![&m.name],
+            Entry::Session(s) => s
+                .notes
+                .iter()
+                .chain(&s.homework)
+                .chain(s.used.iter().filter_map(|u| u.response.as_ref()))
+                .chain(s.progress.iter().map(|p| &p.indicator))
+                .collect(),
+            Entry::Review(r) => r
+                .notes
+                .iter()
+                .chain(r.statuses.iter().filter_map(|s| s.note.as_ref()))
+                .chain(r.stops.iter().filter_map(|s| s.reason.as_ref()))
+                .collect(),
+            Entry::Event(e) => std::iter::once(&e.text).chain(&e.notes).collect(),
+            Entry::SafetyPlan(p) => [p.warning_signs.as_ref(), p.coping.as_ref(), p.means_safety.as_ref()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        }
+    })
+}
+
+/// `text` with all but its first two and last two characters hidden.
+fn mask(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 5 {
+        return format!("{}…", chars.first().copied().unwrap_or('…'));
+    }
+    let head: String = chars.iter().take(2).collect();
+    let tail: String = chars.iter().skip(chars.len() - 2).collect();
+    format!("{head}…{tail}")
+}
+
+/// The identifiers in `text`: their kind, byte offset and length.
+fn details(text: &str) -> Vec<(Kind, usize, usize)> {
+    let mut found = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    // Labelled details first: a record number or a birth date named as such.
+    for (labels, kind) in [(RECORD_LABELS, Kind::RecordNumber), (BIRTH_LABELS, Kind::BirthDate)] {
+        for label in labels {
+            for (at, _) in lower.match_indices(label) {
+                let before = lower.get(..at).and_then(|b| b.chars().next_back());
+                if before.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                if let Some((start, len)) = labelled_value(text, at + label.len(), kind) {
+                    found.push((kind, start, len));
+                }
+            }
+        }
+    }
+    for (start, word) in words(text) {
+        if word.contains('@') && is_email(word) {
+            found.push((Kind::Email, start, word.len()));
+        }
+    }
+    for (start, len) in digit_runs(text) {
+        let run = text.get(start..start + len).unwrap_or("");
+        let digits: Vec<u8> = run.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let kind = if is_ssn(run) {
+            Kind::Ssn
+        } else if digits.len() == 10 && nhs_check(&digits) {
+            Kind::NhsNumber
+        } else if (10..=15).contains(&digits.len()) && !toll_free(&digits) && !has_date(run) {
+            Kind::Phone
+        } else {
+            continue;
+        };
+        found.push((kind, start, len));
+    }
+    // One finding per place: a labelled detail wins over the bare number in it.
+    found.sort_by_key(|&(_, start, len)| (start, std::cmp::Reverse(len)));
+    let mut kept: Vec<(Kind, usize, usize)> = Vec::new();
+    for detail in found {
+        if kept.last().is_none_or(|&(_, start, len)| detail.1 >= start + len) {
+            kept.push(detail);
+        }
+    }
+    kept
+}
+
+/// Words that name a record number, lower case.
+const RECORD_LABELS: &[&str] = &[
+    "mrn",
+    "medical record number",
+    "record number",
+    "record no",
+    "hospital number",
+    "hospital no",
+    "patient id",
+    "patient number",
+    "nhs number",
+    "nhs no",
+    "chi number",
+];
+
+/// Words that introduce a date of birth, lower case.
+const BIRTH_LABELS: &[&str] = &["dob", "d.o.b", "date of birth", "birth date", "born on", "birthday"];
+
+/// The value after a label ending at `from`: past `:`, `#`, `.` and spaces,
+/// a token holding a digit (for a birth date, up to three words, such as
+/// `3 March 1994`).
+fn labelled_value(text: &str, from: usize, kind: Kind) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let skipped = rest.len() - rest.trim_start_matches([' ', ':', '#', '.', '-', '=']).len();
+    let start = from + skipped;
+    let value = text.get(start..)?;
+    let words = if kind == Kind::BirthDate { 3 } else { 1 };
+    let mut end = 0;
+    for (i, word) in value.split(' ').take(words).enumerate() {
+        let word = word.trim_end_matches([',', ';', ')', '.', '"', '\'']);
+        let dated = word.chars().any(|c| c.is_ascii_digit()) || (i > 0 && is_month(word));
+        if !dated || word.is_empty() {
+            break;
+        }
+        end = value.find(word).map_or(end, |at| at + word.len());
+    }
+    let token = value.get(..end)?;
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    let enough = match kind {
+        Kind::BirthDate => digits >= 1,
+        _ => digits >= 4,
+    };
+    (end > 0 && enough).then_some((start, end))
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = word.to_ascii_lowercase();
+    MONTHS.iter().any(|m| lower.starts_with(m))
+}
+
+/// The words of `text` (split at spaces), with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ').scan(0, |at, word| {
+        let start = *at;
+        *at += word.len() + 1;
+        Some((start, word.trim_end_matches([',', ';', ')', '.', ':', '"', '\''])))
+    })
+}
+
+/// `name@example.org`: something, an `@`, a domain with a dot.
+fn is_email(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '<']).trim_end_matches('>');
+    let Some((local, domain)) = word.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+/// Runs of digits and the separators phone numbers are written with,
+/// starting at a digit, `+` or `(`, and ending at a digit.
+fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes.get(i).is_some_and(|b| b.is_ascii_digit() || *b == b'+' || *b == b'(');
+        let after_word = i > 0 && bytes.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric());
+        if !starts || after_word {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            if b.is_ascii_digit() {
+                end = j + 1;
+            } else if !matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+') {
+                break;
+            }
+            j += 1;
+        }
+        if end > i {
+            runs.push((i, end - i));
+        }
+        i = j.max(i + 1);
+    }
+    runs
+}
+
+/// `123-45-6789`.
+fn is_ssn(run: &str) -> bool {
+    let parts: Vec<&str> = run.split('-').collect();
+    matches!(parts.as_slice(), [a, b, c]
+        if a.len() == 3 && b.len() == 2 && c.len() == 4
+            && run.bytes().all(|x| x.is_ascii_digit() || x == b'-'))
+}
+
+/// The NHS number's modulus-11 check: weights 10 down to 2 on the first
+/// nine digits; 11 minus the remainder (11 read as 0) is the tenth digit,
+/// and a result of 10 is never valid (NHS Digital, NHS number, ISB 0149).
+fn nhs_check(digits: &[u8]) -> bool {
+    let Some((&last, first)) = digits.split_last() else {
+        return false;
+    };
+    let sum: u32 = first
+        .iter()
+        .zip((2..=10).rev())
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == u32::from(last)
+}
+
+/// Toll-free service numbers: help and crisis lines, not a person's.
+fn toll_free(digits: &[u8]) -> bool {
+    let text: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    let national = text.strip_prefix('1').filter(|_| text.len() == 11).unwrap_or(&text);
+    let uk = text.strip_prefix("44").map(|t| format!("0{t}")).unwrap_or_else(|| text.clone());
+    ["800", "888", "877", "866", "855", "844", "833"]
+        .iter()
+        .any(|p| national.len() == 10 && national.starts_with(p))
+        || ["0800", "0808"].iter().any(|p| uk.starts_with(p))
+}
+
+/// Whether a run holds a date written `YYYY-MM-DD` (two dates, a range).
+fn has_date(run: &str) -> bool {
+    run.as_bytes().windows(10).any(|w| {
+        matches!(w, [a, b, c, d, b'-', e, f, b'-', g, h]
+            if [a, b, c, d, e, f, g, h].iter().all(|x| x.is_ascii_digit()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, details, mask};
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        details(text)
+            .into_iter()
+            .map(|(k, at, len)| (k, text.get(at..at + len).unwrap_or("")))
+            .collect()
+    }
+
+    #[test]
+    fn finds_identifiers_in_notes() {
+        assert_eq!(kinds("Called on 07700 900123 to rearrange"), [(Kind::Phone, "07700 900123")]);
+        assert_eq!(kinds("mail jo.bloggs@example.org today"), [(Kind::Email, "jo.bloggs@example.org")]);
+        assert_eq!(kinds("DOB 22/03/1994"), [(Kind::BirthDate, "22/03/1994")]);
+        assert_eq!(kinds("she was born on 3 March 1994."), [(Kind::BirthDate, "3 March 1994")]);
+        assert_eq!(kinds("SSN 123-45-6789"), [(Kind::Ssn, "123-45-6789")]);
+        // 943 476 5919 is the NHS number of NHS Digital's examples.
+        assert_eq!(kinds("NHS 943 476 5919"), [(Kind::NhsNumber, "943 476 5919")]);
+        assert_eq!(kinds("MRN 445566"), [(Kind::RecordNumber, "445566")]);
+        assert_eq!(kinds("MRN: 445566, seen"), [(Kind::RecordNumber, "445566")]);
+    }
+
+    #[test]
+    fn leaves_clinical_numbers_and_help_lines_alone() {
+        for text in [
+            "PHQ-9 down from 16 to 9 over 2026-09-08 - 2026-10-20",
+            "Crisis line 988; Lifeline 1-800-273-8255; Samaritans 116 123",
+            "Freephone 0800 123 4567",
+            "Walked 3 x 20 minutes, 4 days of 7",
+            "Sertraline 50 mg from 2026-09-10",
+            "Said the client's dob is unknown",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn masks_all_but_the_ends() {
+        assert_eq!(mask("445566"), "44…66");
+        assert_eq!(mask("07700 900123"), "07…23");
+        assert_eq!(mask("1234"), "1…");
+    }
+}
