@@ -161,7 +161,7 @@ pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String 
         let _ = writeln!(b, "</ul>");
     }
     let _ = writeln!(b, "</section>");
-    let overdue = s.review.as_ref().is_some_and(|r| r.overdue_days > 0);
+    let overdue = s.review.as_ref().is_some_and(|r| r.days_overdue > 0);
     let _ = writeln!(
         b,
         "<section aria-labelledby=\"record\">\n<h2 id=\"record\">Record</h2>\n<ul>\n\
@@ -456,22 +456,23 @@ fn chart(
 
 /// Renders the caseload table as a page.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
+    let headings: String = super::phrases::CASE_HEADERS
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{}</th>", capitalised(h)))
+        .collect();
     let mut b = format!(
         "<header>\n<h1>Caseload as of {as_of}</h1>\n<p class=\"meta\">{}, most urgent first.</p>\n</header>\n<main>\n<table>\n\
-         <thead><tr><th scope=\"col\">Client</th><th scope=\"col\">Opened</th><th scope=\"col\">Sessions</th>\
-         <th scope=\"col\">Last seen</th><th scope=\"col\">PHQ-9</th><th scope=\"col\">GAD-7</th>\
-         <th scope=\"col\">Review</th><th scope=\"col\">Risk</th><th scope=\"col\">Errors</th>\
-         <th scope=\"col\">Warnings</th></tr></thead>\n<tbody>\n",
+         <thead><tr>{headings}</tr></thead>\n<tbody>\n",
         plans(rows)
     );
     for r in rows {
         let cells = super::phrases::case_cells(r);
-        let overdue = r.review.as_ref().is_some_and(|v| v.overdue_days > 0);
+        let overdue = r.review.as_ref().is_some_and(|v| v.days_overdue > 0);
         let mut row = String::from("<tr>");
         for (i, text) in cells.iter().enumerate() {
             let class = match i {
-                2 | 8 | 9 => " class=\"num\"",
-                6 if overdue => " class=\"overdue\"",
+                _ if super::phrases::CASE_COUNTS.contains(&i) => " class=\"num\"",
+                super::phrases::CASE_REVIEW if overdue => " class=\"overdue\"",
                 _ => "",
             };
             if i == 0 {
@@ -485,4 +486,13 @@ pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
     }
     b.push_str("</tbody>\n</table>\n</main>\n");
     page(&format!("Caseload as of {as_of}"), &b)
+}
+
+/// `text` with its first letter in upper case, for a column heading.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -2,8 +2,8 @@
 
 use super::phrases::{
     by_goal, case_cells, concern_detail, details, findings_counts, header_line, latest_cell,
-    outcome_line, plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
-    treatment_line,
+    other_measures, outcome_line, plans, progress_cell, review_line, risk_line, sessions_line,
+    status, target_cell, treatment_line,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -52,6 +52,13 @@ pub fn render(s: &Summary) -> String {
             cell(&change),
         );
     }
+    let others = other_measures(s);
+    if !others.is_empty() {
+        let _ = writeln!(out, "\n## Other measures\n");
+        for m in others {
+            let _ = writeln!(out, "- {}", cell(&outcome_line(m)));
+        }
+    }
     let _ = writeln!(out, "\n## Interventions and medications\n");
     for (goal, items) in by_goal(s) {
         let _ = writeln!(out, "- for {}", cell(&goal));
@@ -83,11 +90,12 @@ pub fn render(s: &Summary) -> String {
 
 /// Renders the caseload table.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
+    let headers = super::phrases::CASE_HEADERS;
     let mut out = format!(
-        "# Caseload as of {as_of}\n\n{}, most urgent first.\n\n\
-         | client | opened | sessions | last seen | PHQ-9 | GAD-7 | review | risk | errors | warnings |\n\
-         |---|---|---|---|---|---|---|---|---|---|\n",
-        plans(rows)
+        "# Caseload as of {as_of}\n\n{}, most urgent first.\n\n| {} |\n|{}\n",
+        plans(rows),
+        headers.join(" | "),
+        "---|".repeat(headers.len())
     );
     for r in rows {
         let cells: Vec<String> = case_cells(r).iter().map(|c| cell(c)).collect();

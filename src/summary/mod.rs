@@ -107,7 +107,12 @@ pub struct ReviewLine {
     pub last: Option<Date>,
     /// When the next one is due.
     pub due: Date,
-    /// Days overdue on the date (negative: days until it is due).
+    /// Days overdue on the date (0 when it is not overdue).
+    pub days_overdue: u64,
+    /// Days until it is due (0 when it is due today or overdue).
+    pub days_until_due: u64,
+    /// Deprecated, kept for readers of version 1: `days_overdue`, or
+    /// minus `days_until_due`.
     pub overdue_days: i64,
 }
 
@@ -199,13 +204,16 @@ pub fn summarize(
         })
         .filter(|s| !s.readings.is_empty())
         .collect();
-    let review = record
-        .review_due(options.default_review, as_of)
-        .map(|due| ReviewLine {
+    let review = record.review_due(options.default_review, as_of).map(|due| {
+        let overdue_days = due.date.until(as_of).map_or(0, |s| i64::from(s.get_days()));
+        ReviewLine {
             last: due.last.as_ref().map(|r| r.date),
             due: due.date,
-            overdue_days: due.date.until(as_of).map_or(0, |s| i64::from(s.get_days())),
-        });
+            days_overdue: overdue_days.max(0).unsigned_abs(),
+            days_until_due: overdue_days.min(0).unsigned_abs(),
+            overdue_days,
+        }
+    });
     Summary {
         path: path.to_owned(),
         title: plan.map_or_else(String::new, |p| p.title.value.clone()),
@@ -282,6 +290,13 @@ pub struct CaseRow {
     pub sessions: usize,
     /// The latest session's date.
     pub last_seen: Option<Date>,
+    /// How urgently the plan needs attention: the caseload's order.
+    pub urgency: Urgency,
+    /// Why, in a few words (`risk high`, `PHQ-9 22`, `risk never assessed`).
+    pub why: Option<String>,
+    /// The latest score of each measure the plan's goals use, then of PHQ-9
+    /// and GAD-7 when they are scored but no goal uses them.
+    pub measures: Vec<LatestScore>,
     /// Latest PHQ-9 with band and trend.
     pub phq9: Option<LatestScore>,
     /// Latest GAD-7 with band and trend.
@@ -296,9 +311,40 @@ pub struct CaseRow {
     pub warnings: usize,
 }
 
+/// How urgently a plan in the caseload needs attention, most urgent first.
+///
+/// The order follows what a clinician triaging a caseload looks at first:
+/// imminent risk of suicide (high risk recorded; a positive PHQ-9 item 9,
+/// which predicts later attempts, Simon et al., 2013, Psychiatr Serv
+/// 64:1195; a PHQ-9 total of 20 or more, the "severe" band, Kroenke et al.,
+/// 2001), then risk that is moderate or was never assessed (an unassessed
+/// client is not a low-risk one: Joint Commission NPSG.15.01.01 asks for a
+/// screen of every client treated for a behavioural-health condition), then
+/// records careplan could not fully read, then overdue reviews.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// High risk, a positive PHQ-9 item 9, or a PHQ-9 of 20 or more.
+    Urgent,
+    /// Moderate risk, or risk never assessed.
+    Risk,
+    /// The file has error-level findings.
+    Errors,
+    /// The review is overdue.
+    Overdue,
+    /// Nothing above.
+    Routine,
+}
+
+/// The lowest PHQ-9 total in the "severe" band (Kroenke, Spitzer &
+/// Williams, 2001, J Gen Intern Med 16:606-613).
+const PHQ9_SEVERE: f64 = 20.0;
+
 /// A measure's latest score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LatestScore {
+    /// The measure's id.
+    pub measure: String,
     /// The score.
     pub value: f64,
     /// Its date.
@@ -316,11 +362,38 @@ impl CaseRow {
             let series = summary.measures.iter().find(|m| m.measure == id)?;
             let reading = series.latest()?;
             Some(LatestScore {
+                measure: id.to_owned(),
                 value: reading.value,
                 date: reading.date,
                 band: reading.band.clone(),
                 trend: series.trend,
             })
+        };
+        let mut shown: Vec<&str> = Vec::new();
+        let goal_measures = summary.goals.iter().filter_map(|g| g.measure.as_ref());
+        for id in goal_measures
+            .map(|m| m.measure.as_str())
+            .chain(["PHQ-9", "GAD-7"])
+        {
+            if !shown.contains(&id) {
+                shown.push(id);
+            }
+        }
+        let measures: Vec<LatestScore> = shown.iter().filter_map(|id| latest(id)).collect();
+        let phq9 = latest("PHQ-9");
+        let item9 = latest("PHQ-9-item9").is_some_and(|s| s.value >= 1.0);
+        let overdue = summary.review.as_ref().map_or(0, |r| r.days_overdue);
+        let (urgency, why) = match (summary.risk, &phq9) {
+            (Some(Risk::High), _) => (Urgency::Urgent, Some("risk high".to_owned())),
+            _ if item9 => (Urgency::Urgent, Some("PHQ-9 item 9 positive".to_owned())),
+            (_, Some(p)) if p.value >= PHQ9_SEVERE => {
+                (Urgency::Urgent, Some(format!("PHQ-9 {}", number(p.value))))
+            }
+            (Some(Risk::Moderate), _) => (Urgency::Risk, Some("risk moderate".to_owned())),
+            (None, _) => (Urgency::Risk, Some("risk never assessed".to_owned())),
+            _ if summary.findings.errors > 0 => (Urgency::Errors, None),
+            _ if overdue > 0 => (Urgency::Overdue, None),
+            _ => (Urgency::Routine, None),
         };
         CaseRow {
             path: summary.path.clone(),
@@ -328,7 +401,10 @@ impl CaseRow {
             opened: summary.opened,
             sessions: summary.sessions,
             last_seen: summary.last_session,
-            phq9: latest("PHQ-9"),
+            urgency,
+            why,
+            measures,
+            phq9,
             gad7: latest("GAD-7"),
             review: summary.review.clone(),
             risk: summary.risk,
@@ -337,19 +413,16 @@ impl CaseRow {
         }
     }
 
-    /// Orders rows most urgent first: high risk, then moderate; then the
-    /// most overdue review; then files with errors, then with warnings;
+    /// Orders rows most urgent first, by [`Urgency`]; within each, higher
+    /// risk, then the most overdue review, then more errors and warnings,
     /// then by client id.
     pub fn urgency_order(rows: &mut [CaseRow]) {
         rows.sort_by(|a, b| {
             let key = |r: &CaseRow| {
                 (
+                    r.urgency,
                     std::cmp::Reverse(r.risk),
-                    std::cmp::Reverse(
-                        r.review
-                            .as_ref()
-                            .map_or(i64::MIN, |v| v.overdue_days.max(0)),
-                    ),
+                    std::cmp::Reverse(r.review.as_ref().map_or(0, |v| v.days_overdue)),
                     std::cmp::Reverse(r.errors),
                     std::cmp::Reverse(r.warnings),
                 )

@@ -239,59 +239,89 @@ pub(super) fn review_line(s: &Summary) -> String {
         || "no review yet".to_owned(),
         |d| format!("last review {d}"),
     );
-    let next = match r.overdue_days {
-        d if d > 0 => format!(
-            "next review was due {}: {} OVERDUE",
-            r.due,
-            plural(d.unsigned_abs() as usize, "day", "days")
-        ),
-        0 => format!("next review due today, {}", r.due),
-        d => format!(
-            "next review due {} (in {})",
-            r.due,
-            plural(d.unsigned_abs() as usize, "day", "days")
-        ),
+    let days = |d: u64| plural(usize::try_from(d).unwrap_or(usize::MAX), "day", "days");
+    let next = match (r.days_overdue, r.days_until_due) {
+        (0, 0) => format!("next review due today, {}", r.due),
+        (0, until) => format!("next review due {} (in {})", r.due, days(until)),
+        (late, _) => format!("next review was due {}: {} OVERDUE", r.due, days(late)),
     };
     format!("{last} · {next}")
 }
 
+/// The measures scored that no goal uses (a session's SUDS, a screen),
+/// which the goal lines do not show.
+pub(super) fn other_measures(s: &Summary) -> Vec<&SeriesOutcome> {
+    s.measures
+        .iter()
+        .filter(|m| {
+            !s.goals
+                .iter()
+                .any(|g| g.measure.as_ref().is_some_and(|gm| gm.measure == m.measure))
+        })
+        .collect()
+}
+
+/// The caseload table's column headings, in the order of [`case_cells`].
+pub(super) const CASE_HEADERS: [&str; 10] = [
+    "client",
+    "opened",
+    "sessions",
+    "last seen",
+    "measures",
+    "review",
+    "risk",
+    "urgency",
+    "errors",
+    "warnings",
+];
+
+/// The column of [`CASE_HEADERS`] holding the review.
+pub(super) const CASE_REVIEW: usize = 5;
+
+/// The columns of [`CASE_HEADERS`] holding counts.
+pub(super) const CASE_COUNTS: [usize; 3] = [2, 8, 9];
+
 /// The cells of one caseload row, as text.
 pub(super) fn case_cells(r: &CaseRow) -> Vec<String> {
-    let score = |s: &Option<super::LatestScore>| {
-        s.as_ref().map_or_else(
-            || "—".to_owned(),
-            |s| {
-                let mut text = number(s.value);
-                if let Some(b) = &s.band {
-                    let _ = write!(text, " {b}");
-                }
-                if let Some(t) = s.trend {
-                    let _ = write!(text, ", {}", t.as_str());
-                }
-                text
-            },
-        )
+    let score = |s: &super::LatestScore| {
+        let mut text = format!("{} {}", s.measure, number(s.value));
+        if let Some(b) = &s.band {
+            let _ = write!(text, " {b}");
+        }
+        if let Some(t) = s.trend {
+            let _ = write!(text, ", {}", t.as_str());
+        }
+        text
+    };
+    let measures = match r.measures.as_slice() {
+        [] => "—".to_owned(),
+        scores => scores.iter().map(score).collect::<Vec<_>>().join("; "),
     };
     let review = r.review.as_ref().map_or_else(
         || "—".to_owned(),
-        |v| {
-            if v.overdue_days > 0 {
-                format!("OVERDUE {} d", v.overdue_days)
-            } else {
-                format!("due {}", v.due)
-            }
+        |v| match v.days_overdue {
+            0 => format!("due {}", v.due),
+            days => format!("OVERDUE {days} d"),
         },
     );
+    let urgency = match (r.urgency, &r.why) {
+        (super::Urgency::Urgent, Some(why)) => format!("URGENT: {why}"),
+        (super::Urgency::Errors, _) => "errors in the file".to_owned(),
+        (super::Urgency::Overdue, _) => "review overdue".to_owned(),
+        (_, Some(why)) => why.clone(),
+        (_, None) => "—".to_owned(),
+    };
     let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
     vec![
         r.client.clone().unwrap_or_else(|| r.path.clone()),
         date(r.opened),
         r.sessions.to_string(),
         date(r.last_seen),
-        score(&r.phq9),
-        score(&r.gad7),
+        measures,
         review,
-        r.risk.map_or_else(|| "—".to_owned(), |k| k.to_string()),
+        r.risk
+            .map_or_else(|| "never assessed".to_owned(), |k| k.to_string()),
+        urgency,
         r.errors.to_string(),
         r.warnings.to_string(),
     ]

@@ -1,8 +1,8 @@
 //! The terminal summary: plain text, aligned, no colour needed.
 
 use super::phrases::{
-    by_goal, concern_detail, details, findings_counts, goal_line, header_line, outcome_line, plans,
-    review_line, risk_line, sessions_line, status, treatment_line,
+    by_goal, concern_detail, details, findings_counts, goal_line, header_line, other_measures,
+    outcome_line, plans, review_line, risk_line, sessions_line, status, treatment_line,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -34,6 +34,13 @@ pub fn render(s: &Summary) -> String {
             let _ = writeln!(out, "      {}", outcome_line(m));
         }
     }
+    let others = other_measures(s);
+    if !others.is_empty() {
+        let _ = writeln!(out, "\nOther measures");
+        for m in others {
+            let _ = writeln!(out, "  {}", outcome_line(m));
+        }
+    }
     let _ = writeln!(out, "\nInterventions and medications");
     for (goal, items) in by_goal(s) {
         let _ = writeln!(out, "  for {goal}");
@@ -59,18 +66,7 @@ pub fn render(s: &Summary) -> String {
 
 /// Renders the caseload table, one row per plan.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
-    let header = [
-        "client",
-        "opened",
-        "sessions",
-        "last seen",
-        "PHQ-9",
-        "GAD-7",
-        "review",
-        "risk",
-        "errors",
-        "warnings",
-    ];
+    let header = super::phrases::CASE_HEADERS;
     let mut table: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
     for r in rows {
         table.push(super::phrases::case_cells(r));

@@ -206,3 +206,67 @@ fn render_in(browser: &str, example: &str, shots: &std::path::Path) {
         );
     }
 }
+
+/// The caseload's order is clinical: imminent risk first (high risk, a
+/// PHQ-9 of 20 or more, whether or not risk was assessed), then moderate
+/// or unassessed risk, then files with errors, then overdue reviews.
+#[test]
+fn the_caseload_puts_risk_first_and_an_unassessed_client_above_a_low_risk_one() {
+    let plan = |client: &str, risk: &str, phq9: u32, extra: &str| {
+        format!(
+            "plan \"Low mood\"\n  client {client}\n  opened 2026-09-01\n  review every 8 weeks\n{risk}\n\
+             concern mood \"Low mood\"\n\ngoal G1 \"Lift low mood\" for mood\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-03-01\n\n\
+             intervention I1 CBT behavioral-activation \"Activity scheduling\" for G1\n\n\
+             session 2026-11-01\n  used I1 \"Planned walks\"\n  score PHQ-9 {phq9}\n\n\
+             review 2026-11-02\n  status G1 in-progress\n  next 2026-12-20\n{extra}"
+        )
+    };
+    let out = Test::new()
+        .file("a.careplan", plan("C-1001", "  risk low", 6, ""))
+        .file("b.careplan", plan("C-1002", "", 22, ""))
+        .file("c.careplan", plan("C-1003", "  risk moderate", 12, ""))
+        .file("d.careplan", plan("C-1004", "", 8, ""))
+        .file(
+            "e.careplan",
+            plan(
+                "C-1005",
+                "  risk low",
+                8,
+                "\nsession 2026-11-03\n  gibberish\n",
+            ),
+        )
+        .file("f.careplan", plan("C-1006", "  risk high", 10, ""))
+        .args(["summary", ".", "--today", "2026-11-22", "--format", "json"])
+        .run()
+        .status(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let rows: Vec<(String, String)> = json["caseload"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            (
+                r["client"].as_str().unwrap_or_default().to_owned(),
+                r["urgency"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("C-1006", "urgent"),
+        ("C-1002", "urgent"),
+        ("C-1003", "risk"),
+        ("C-1004", "risk"),
+        ("C-1005", "errors"),
+        ("C-1001", "routine"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(c, u)| ((*c).to_owned(), (*u).to_owned()))
+        .collect();
+    assert_eq!(rows, expected, "{}", out.stdout);
+    let first = &json["caseload"][0];
+    assert_eq!(first["review"]["days_until_due"], 28);
+    assert_eq!(first["review"]["days_overdue"], 0);
+    assert_eq!(json["caseload"][1]["why"], "PHQ-9 22");
+    assert_eq!(json["caseload"][1]["measures"][0]["measure"], "PHQ-9");
+}
