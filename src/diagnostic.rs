@@ -7,7 +7,7 @@ use crate::span::Span;
 use serde::Serialize;
 
 /// One finding about one place in a file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
     /// The rule that fired.
     pub rule: Rule,

@@ -72,7 +72,16 @@ pub fn run(args: &Args) -> Outcome {
         Err(outcome) => return outcome,
     };
     if files.is_empty() {
-        anstream::eprintln!("careplan: warning: no *.careplan files found");
+        // A CI job pointed at the wrong folder must fail, not pass.
+        let named: Vec<String> = args.paths.iter().map(|p| workspace::shown(p)).collect();
+        let under = if named.is_empty() {
+            ".".to_owned()
+        } else {
+            named.join(", ")
+        };
+        return fail(format!(
+            "no *.careplan files under {under}\n  = help: name the folder that holds the plan files, or a plan file itself"
+        ));
     }
     let today = args.today.unwrap_or_else(system_today);
     let mut configs = match Configs::new(today, args.config.as_deref()) {
@@ -117,17 +126,21 @@ pub fn run(args: &Args) -> Outcome {
         }
     }
     let reports: Vec<FileReport<'_>> = kept.iter().map(report).collect();
+    let denied = match args.deny {
+        Some(Deny::Warnings) => totals.warnings,
+        None => 0,
+    };
     let rendered = match format {
+        Format::Human if totals.errors == 0 && denied > 0 => format!(
+            "{}; failed: warnings are denied (--deny warnings)\n",
+            human::totals(&totals, unread)
+        ),
         Format::Human => format!("{}\n", human::totals(&totals, unread)),
         Format::Json => json::render(&reports, &totals),
         Format::Sarif => sarif::render(&reports),
         Format::Github => github::render(&reports),
     };
     let _ = write!(out, "{rendered}");
-    let denied = match args.deny {
-        Some(Deny::Warnings) => totals.warnings,
-        None => 0,
-    };
     if totals.errors + denied > 0 {
         outcome = outcome.max(Outcome::Failed);
     }

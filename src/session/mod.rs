@@ -44,6 +44,7 @@ use crate::span::{LineIndex, Span};
 use crate::summary::{self, Summary};
 use crate::workspace::{self, Contents, WorkspaceError};
 use jiff::civil::Date;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A plan being built and amended, checked after every change.
@@ -73,11 +74,11 @@ pub struct Session {
     rejected: Vec<String>,
 }
 
-/// One entry appended to the text.
+/// One entry added to the text.
 #[derive(Clone, Debug)]
 struct Appended {
-    /// The text's length before it (and its separator) was appended.
-    before: usize,
+    /// What was inserted: the entry and its separating blank line.
+    inserted: Span,
     /// The entry itself.
     span: Span,
 }
@@ -242,8 +243,11 @@ impl Session {
     /// Adds an entry (or several, or only comments) written as in a file.
     ///
     /// The text is parsed on its own first: with a syntax error it is
-    /// [`Rejected`] and the plan is unchanged. Otherwise it is appended
-    /// after a blank line and the whole plan is checked again.
+    /// [`Rejected`] and the plan is unchanged. Otherwise it is added, and
+    /// the whole plan is checked again: a dated entry (a session, review,
+    /// event or safety plan) goes before the first entry dated after it, so
+    /// that a back-dated note keeps the record in date order; anything else
+    /// is appended after a blank line.
     pub fn add_entry(&mut self, entry: &str) -> Result<Added, Rejected> {
         let body = entry.trim_end_matches(['\n', '\r', ' ', '\t']);
         if body.trim().is_empty() {
@@ -255,11 +259,16 @@ impl Session {
                 resolved: Vec::new(),
             });
         }
-        let separator = self.separator();
-        let start = self.text.len() + separator.len();
-        let candidate = format!("{}{separator}{body}\n", self.text);
         let own_text = format!("{body}\n");
         let own = parse(&own_text);
+        let placed = self.place_by_date(&own.document.entries);
+        let (at, lead, trail) = match placed {
+            Some(at) => (at, "", "\n"),
+            None => (self.text.len(), self.separator(), ""),
+        };
+        let start = at + lead.len();
+        let (head, tail) = self.text.split_at(at.min(self.text.len()));
+        let candidate = format!("{head}{lead}{body}\n{trail}{tail}");
         let errors: Vec<Diagnostic> = own
             .diagnostics
             .into_iter()
@@ -295,25 +304,32 @@ impl Session {
                 ],
             });
         }
-        let span = Span::new(start, candidate.len());
+        let span = Span::new(start, start + own_text.len());
+        let inserted = Span::new(at, at + lead.len() + own_text.len() + trail.len());
         let old = std::mem::replace(&mut self.analysis, analysis);
+        // The findings before, moved as the text after the insertion moved,
+        // so that a finding that only moved is neither new nor resolved.
+        let moved: Vec<Diagnostic> = old
+            .diagnostics
+            .into_iter()
+            .map(|mut d| {
+                if placed.is_some() && d.span.start >= at {
+                    d.span = d.span.shift(inserted.end - inserted.start);
+                }
+                d
+            })
+            .collect();
+        let was: HashSet<&Diagnostic> = moved.iter().collect();
+        let now: HashSet<&Diagnostic> = self.analysis.diagnostics.iter().collect();
         let findings = self
             .analysis
             .diagnostics
             .iter()
-            .filter(|d| !old.diagnostics.contains(d))
+            .filter(|d| !was.contains(d))
             .cloned()
             .collect();
-        let resolved = old
-            .diagnostics
-            .iter()
-            .filter(|d| !self.analysis.diagnostics.contains(d))
-            .cloned()
-            .collect();
-        self.added.push(Appended {
-            before: self.text.len(),
-            span,
-        });
+        let resolved = moved.iter().filter(|d| !now.contains(d)).cloned().collect();
+        self.added.push(Appended { inserted, span });
         let what = describe(own.document.entries.first(), &own_text);
         self.text = candidate;
         self.lines = LineIndex::new(&self.text);
@@ -330,7 +346,10 @@ impl Session {
     pub fn undo(&mut self) -> Option<String> {
         let last = self.added.pop()?;
         let removed = last.span.text(&self.text).to_owned();
-        self.text.truncate(last.before);
+        let (start, end) = (last.inserted.start, last.inserted.end);
+        if self.text.is_char_boundary(start) && end <= self.text.len() {
+            self.text.replace_range(start..end, "");
+        }
         self.recheck();
         Some(removed)
     }
@@ -448,6 +467,31 @@ impl Session {
     }
 
     /// What goes between the text and a new entry: a blank line.
+    /// Where a lone dated entry goes to keep the record in date order: the
+    /// start of the first entry dated after it (above the comments right
+    /// over that entry); `None` to append it.
+    fn place_by_date(&self, entries: &[crate::ast::Entry]) -> Option<usize> {
+        let [entry] = entries else { return None };
+        let date = entry.date().and_then(|d| d.value)?;
+        let later = self
+            .analysis
+            .document
+            .entries
+            .iter()
+            .find(|e| e.date().and_then(|d| d.value).is_some_and(|d| d > date))?;
+        let mut at = later.span().start;
+        // Comment lines right above the entry belong to it.
+        while let Some(end) = at.checked_sub(1) {
+            let above = self.text.get(..end)?;
+            let start = above.rfind('\n').map_or(0, |i| i + 1);
+            if !above.get(start..)?.trim_start().starts_with('#') {
+                break;
+            }
+            at = start;
+        }
+        self.text.is_char_boundary(at).then_some(at)
+    }
+
     fn separator(&self) -> &'static str {
         if self.text.is_empty() || self.text.ends_with("\n\n") {
             ""

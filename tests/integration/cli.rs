@@ -210,3 +210,43 @@ fn rules_lists_every_rule_and_explain_prints_one() {
         .status(2);
     assert!(typo.stderr.contains("did you mean `missing-response`?"));
 }
+
+#[test]
+fn a_folder_without_plans_fails_the_run() {
+    let out = Test::new()
+        .file("notes/readme.txt", "not a plan")
+        .args(["check", "notes"])
+        .run()
+        .status(2);
+    assert!(
+        out.stderr.contains("no *.careplan files under notes"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn denied_warnings_say_why_the_run_failed() {
+    let out = Test::new()
+        .file(
+            "a.careplan",
+            repo_file("tests/fixtures/rules/missing-response/fires.careplan"),
+        )
+        .args([
+            "check",
+            "--today",
+            TODAY,
+            "--deny",
+            "warnings",
+            "a.careplan",
+        ])
+        .run()
+        .status(1);
+    assert!(
+        out.stdout.ends_with(
+            "checked 1 file: 0 errors, 1 warning, 0 info; failed: warnings are denied (--deny warnings)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}

@@ -308,7 +308,7 @@ fn summary_of_a_file_that_is_not_text_points_at_line_and_column() {
     let out = Test::new()
         .file(
             "c-1.careplan",
-            b"plan \"Low mood\"\n  clinician \"J. M\xfcller\"\n".to_vec(),
+            b"plan \"Low mood\"\n  clinician \"J. M\xfcller\"\n",
         )
         .args(["summary", "--today", TODAY, "c-1.careplan"])
         .run()

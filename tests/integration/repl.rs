@@ -239,9 +239,14 @@ fn no_history_is_written_without_history() {
 /// A real terminal: Tab completes a goal id after `for`, a multi-line entry
 /// is added on a blank line, and `--history` writes an owner-only file.
 ///
-/// Skipped when tmux is absent, unless CAREPLAN_REQUIRE_TMUX is set (as
+/// Ignored, with the reason, when tmux is absent (see `build.rs`), unless
+/// CAREPLAN_REQUIRE_TMUX is set (as
 /// `.ci/run` does after installing it).
 #[test]
+#[cfg_attr(
+    careplan_no_tmux,
+    ignore = "needs tmux, which is not installed: apt-get install tmux (.ci/run does)"
+)]
 fn at_a_terminal_tab_completes_and_history_is_owner_only() {
     if std::process::Command::new("tmux")
         .arg("-V")
@@ -374,4 +379,33 @@ fn the_readme_documents_the_repl() {
             command.name
         );
     }
+}
+
+/// A back-dated note goes to its place by date, so the record stays in
+/// order (no `out-of-order`), and `:undo` takes it out again.
+#[test]
+fn a_back_dated_entry_is_placed_by_its_date() {
+    let plan = repo_file("tests/fixtures/contract-example.careplan");
+    let script =
+        "session 2026-09-10\n  used I3 \"Planned two walks\"\n  score PHQ-9 15\n\n:check\n:save\n";
+    let out = session(&[("plan.careplan", &plan)], &["plan.careplan"], script).status(0);
+    assert!(
+        out.stdout.contains("added session 2026-09-10 (line 43)"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("out-of-order"), "{}", out.stdout);
+    let saved = out.read("plan.careplan");
+    let first = saved.find("session 2026-09-08").unwrap_or(usize::MAX);
+    let added = saved.find("session 2026-09-10").unwrap_or(usize::MAX);
+    let second = saved.find("session 2026-09-15").unwrap_or(0);
+    assert!(first < added && added < second, "{saved}");
+
+    let undone = session(
+        &[("plan.careplan", &plan)],
+        &["plan.careplan"],
+        &format!("{script}:undo\n:save\n"),
+    )
+    .status(0);
+    assert_eq!(undone.read("plan.careplan"), plan);
 }

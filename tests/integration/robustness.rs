@@ -75,7 +75,9 @@ fn found_cases_survive() {
 /// replayed through that target's assertions.
 #[test]
 fn fuzz_findings_stay_fixed() {
-    let targets: [(&str, fn(&str, &str)); 3] = [
+    /// A target's assertions for one input: its name, then its text.
+    type Holds = fn(&str, &str);
+    let targets: [(&str, Holds); 3] = [
         ("check", |_, text| crate::harness::check_everything(text)),
         ("format", crate::guarantees::holds),
         ("repl", |_, text| crate::harness::repl(text)),
