@@ -27,6 +27,18 @@ pub const MISTAKES: &[(&str, &str, &str, &str)] = &[
         "syntax@24:9",
     ),
     (
+        "a title's closing quote left out",
+        "\"Activity scheduling\" for G2",
+        "\"Activity scheduling for G2",
+        "syntax@32:43",
+    ),
+    (
+        "a goal title unquoted, with words after its concern",
+        "goal G2 \"Lift low mood\" for mood",
+        "goal G2 Lift low mood for mood as agreed",
+        "syntax@24:9",
+    ),
+    (
         "a dose in the medication header",
         "medication M1 sertraline for G2",
         "medication M1 sertraline 50mg for G2",

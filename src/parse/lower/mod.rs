@@ -27,6 +27,9 @@ pub(super) struct Lowerer<'s> {
     /// A `"""` string left open by a bad line: the lines after it that do
     /// not parse are its text, not mistakes of their own.
     unclosed: Option<Unclosed>,
+    /// The entries whose header was recovered, by index in the document:
+    /// their links are kept only where they name a defined id.
+    recovered: Vec<usize>,
 }
 
 /// An unclosed `"""` string reported, and the unreadable lines after it.
@@ -103,6 +106,7 @@ impl<'s> Lowerer<'s> {
             document: Document::default(),
             diagnostics: Vec::new(),
             unclosed: None,
+            recovered: Vec::new(),
         }
     }
 
@@ -162,6 +166,31 @@ impl<'s> Lowerer<'s> {
                     self.entry(pair);
                 }
             }
+        }
+        self.drop_unknown_links();
+    }
+
+    /// A damaged header's words after `for` were guessed to be links: the
+    /// ones that name no definition are dropped rather than reported, since
+    /// the header's one finding already points at the line.
+    fn drop_unknown_links(&mut self) {
+        if self.recovered.is_empty() {
+            return;
+        }
+        let defined: std::collections::HashSet<String> = self
+            .document
+            .entries
+            .iter()
+            .filter_map(|e| e.id().map(|id| id.value.clone()))
+            .collect();
+        for &at in &self.recovered {
+            let links = match self.document.entries.get_mut(at) {
+                Some(Entry::Goal(g)) => &mut g.concerns,
+                Some(Entry::Intervention(i)) => &mut i.goals,
+                Some(Entry::Medication(m)) => &mut m.goals,
+                _ => continue,
+            };
+            links.retain(|id| defined.contains(&id.value));
         }
     }
 
@@ -233,6 +262,7 @@ impl<'s> Lowerer<'s> {
         };
         let recovered = recover::head(keyword, text.trim_end_matches('\r'), offset);
         if let Some(entry) = head::entry(recovered, entry_span) {
+            self.recovered.push(self.document.entries.len());
             self.fields(entry, inner);
         }
     }

@@ -176,24 +176,33 @@ fn tokens(line: &str, offset: usize) -> Vec<Token> {
                 chars.next();
             }
             '"' | '\'' | '“' | '”' | '‘' | '’' => {
-                chars.next();
                 let close = |d: char| match c {
                     '"' => d == '"',
                     '\'' => d == '\'',
                     _ => matches!(d, '“' | '”' | '‘' | '’'),
                 };
-                let mut end = line.len();
-                let mut inner_end = line.len();
-                while let Some((i, d)) = chars.next() {
-                    if d == '\\' && c == '"' {
-                        chars.next();
-                    } else if close(d) {
-                        inner_end = i;
-                        end = i + d.len_utf8();
-                        break;
-                    }
+                let body = at + c.len_utf8();
+                let rest = line.get(body..).unwrap_or("");
+                let mut escaped = false;
+                let closing = rest.char_indices().find(|&(_, d)| {
+                    let found = !escaped && close(d);
+                    escaped = !escaped && d == '\\' && c == '"';
+                    found
+                });
+                let (inner_end, end) = match closing {
+                    Some((i, d)) => (body + i, body + i + d.len_utf8()),
+                    // A string never closed most likely lacks its quote
+                    // before ` for ` (`"Activity scheduling for G2`): what
+                    // follows is read as links.
+                    None => match rest.find(" for ") {
+                        Some(cut) => (body + cut, body + cut),
+                        None => (line.len(), line.len()),
+                    },
+                };
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
                 }
-                let inner = line.get(at + c.len_utf8()..inner_end).unwrap_or("");
+                let inner = line.get(body..inner_end).unwrap_or("");
                 let value = if c == '"' {
                     text::decode(&format!("\"{inner}\""))
                 } else {
@@ -268,6 +277,10 @@ mod tests {
             (
                 "intervention I1 CBT behavioral-activation 'Activity' for G1 and G2",
                 "id=Some(\"I1\") text=Some(\"Activity\") modality=Some(\"CBT\") technique=Some(\"behavioral-activation\") drug=None date=None for=[\"G1\", \"G2\"]",
+            ),
+            (
+                "intervention I3 CBT behavioral-activation \"Activity scheduling for G2",
+                "id=Some(\"I3\") text=Some(\"Activity scheduling\") modality=Some(\"CBT\") technique=Some(\"behavioral-activation\") drug=None date=None for=[\"G2\"]",
             ),
             (
                 "plan Low mood",
