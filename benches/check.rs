@@ -4,7 +4,10 @@
 //! `cargo bench` reports time and MB/s for:
 //! - `large_file`: one plan with years of weekly sessions (about 1 MB), the
 //!   worst case for an editor or CI job (target: full check ≥ 40 MB/s);
-//! - `caseload`: a clinic's 1,000 typical plans, one after another.
+//! - `caseload`: a clinic's 1,000 typical plans, one after another;
+//! - `large_file::fhir_export`: the FHIR bundle of the large plan, as
+//!   `careplan export` builds it after its check (linear in the record:
+//!   each resource is found by its id, not by a search of those made).
 
 #[path = "../tests/integration/generate.rs"]
 #[allow(dead_code)]
@@ -73,6 +76,19 @@ mod large_file {
         bencher
             .counter(BytesCount::of_str(text))
             .bench(|| check(divan::black_box(text), &options));
+    }
+
+    #[divan::bench]
+    fn fhir_export(bencher: Bencher) {
+        use careplan::export::fhir;
+        let text = LARGE.as_str();
+        let options = options_after(text);
+        let analysis = check(text, &options);
+        let measures = options.catalogue.measures_for(&analysis.document);
+        let export = fhir::Options::new(options.today);
+        bencher
+            .counter(BytesCount::of_str(text))
+            .bench(|| fhir::bundle(&analysis.document, &analysis.record, &measures, &export));
     }
 }
 

@@ -224,29 +224,3 @@ fn a_folder_without_plans_fails_the_run() {
         out.stderr
     );
 }
-
-#[test]
-fn denied_warnings_say_why_the_run_failed() {
-    let out = Test::new()
-        .file(
-            "a.careplan",
-            repo_file("tests/fixtures/rules/missing-response/fires.careplan"),
-        )
-        .args([
-            "check",
-            "--today",
-            TODAY,
-            "--deny",
-            "warnings",
-            "a.careplan",
-        ])
-        .run()
-        .status(1);
-    assert!(
-        out.stdout.ends_with(
-            "checked 1 file: 0 errors, 1 warning, 0 info; failed: warnings are denied (--deny warnings)\n"
-        ),
-        "{}",
-        out.stdout
-    );
-}

@@ -201,19 +201,7 @@ fn a_configuration_turning_everything_off_still_reports_unreadable_lines() {
         check.stdout
     );
 
-    let export = check
-        .again()
-        .args([
-            "export",
-            "plan.careplan",
-            "--format",
-            "fhir",
-            "--today",
-            TODAY,
-        ])
-        .run()
-        .status(1);
-    assert_eq!(export.stdout, "", "nothing may reach the receiving system");
+    let export = refused_export(check);
     // Off for `check`, but an export is refused for the impossible score too.
     assert!(
         export.stderr.contains("error[score-out-of-range]"),
@@ -245,19 +233,7 @@ fn allow_comments_cannot_silence_reading_rules_or_an_export_guard() {
         "{}",
         check.stdout
     );
-    let export = check
-        .again()
-        .args([
-            "export",
-            "plan.careplan",
-            "--format",
-            "fhir",
-            "--today",
-            TODAY,
-        ])
-        .run()
-        .status(1);
-    assert_eq!(export.stdout, "");
+    let export = refused_export(check);
     assert!(
         export.stderr.contains("error[score-out-of-range]"),
         "{}",
@@ -285,4 +261,23 @@ fn a_client_id_pattern_flags_ids_that_do_not_follow_it() {
         "{}",
         out.stdout
     );
+}
+
+/// Exports `plan.careplan` in the directory of `run`, which must refuse it:
+/// nothing on standard output, exit 1.
+fn refused_export(run: crate::test::Output) -> crate::test::Output {
+    let export = run
+        .again()
+        .args([
+            "export",
+            "plan.careplan",
+            "--format",
+            "fhir",
+            "--today",
+            TODAY,
+        ])
+        .run()
+        .status(1);
+    assert_eq!(export.stdout, "", "nothing may reach the receiving system");
+    export
 }

@@ -95,7 +95,13 @@ fn deny_warnings_fails_on_a_warning() {
         ])
         .run()
         .status(1);
-    assert!(out.stdout.contains("1 warning"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with(
+            "checked 1 file: 0 errors, 1 warning, 0 info; failed: warnings are denied (--deny warnings)\n"
+        ),
+        "{}",
+        out.stdout
+    );
 }
 
 /// The SARIF output validates against the official SARIF 2.1.0 schema

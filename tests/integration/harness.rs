@@ -15,14 +15,7 @@ pub fn check_everything(text: &str) {
     let today = date(2026, 11, 22);
     let options = CheckOptions::new(today);
     let analysis = check(text, &options);
-    for d in &analysis.diagnostics {
-        assert!(
-            d.span.start <= d.span.end && d.span.end <= text.len(),
-            "{d:?} lies outside a text of {} bytes",
-            text.len()
-        );
-        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
-    }
+    spans_inside(text, &analysis.diagnostics);
 
     let report = FileReport {
         path: "fuzz.careplan",
@@ -57,6 +50,19 @@ pub fn check_everything(text: &str) {
         if let Ok(bundle) = fhir::bundle(&analysis.document, &analysis.record, &measures, &export) {
             assert!(bundle.to_json().is_ok(), "a bundle serialises");
         }
+    }
+}
+
+/// Asserts that every finding's span lies inside `text`, on character
+/// boundaries.
+pub fn spans_inside(text: &str, diagnostics: &[careplan::Diagnostic]) {
+    for d in diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?} lies outside a text of {} bytes",
+            text.len()
+        );
+        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
     }
 }
 

@@ -20,15 +20,7 @@ fn examples() -> Vec<String> {
 /// Checks `text` and verifies every finding's span lies inside it.
 fn check_survives(text: &str) {
     let options = CheckOptions::new(crate::test::TODAY_DATE);
-    let analysis = check(text, &options);
-    for d in &analysis.diagnostics {
-        assert!(
-            d.span.start <= d.span.end && d.span.end <= text.len(),
-            "{d:?} lies outside a text of {} bytes",
-            text.len()
-        );
-        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
-    }
+    crate::harness::spans_inside(text, &check(text, &options).diagnostics);
 }
 
 /// Characters that matter to the grammar, weighted toward its edges.
