@@ -167,7 +167,7 @@ impl Config {
             message,
             help: None,
         };
-        let bytes = crate::workspace::read_bytes(path, crate::workspace::MAX_CONFIG_BYTES)
+        let bytes = crate::workspace::read_bytes(path, crate::workspace::CONFIG_LIMIT)
             .map_err(|e| unreadable(format!("cannot read the configuration: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             unreadable(

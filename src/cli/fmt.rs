@@ -110,7 +110,7 @@ fn stdin(args: &Args) -> Outcome {
         .as_ref()
         .map_or_else(|| "<stdin>".to_owned(), |p| workspace::shown(p));
     let mut bytes = Vec::new();
-    let limit = workspace::MAX_PLAN_BYTES;
+    let limit = workspace::PLAN_LIMIT.bytes;
     if let Err(error) = std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
         return fail(format!("{display}: {error}"));
     }

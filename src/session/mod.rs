@@ -403,7 +403,7 @@ impl Session {
         };
         let ours = self.file.as_deref().is_some_and(|f| same_path(f, &target));
         let expected = if ours { self.on_disk.as_deref() } else { None };
-        let found = match workspace::read_bytes(&target, workspace::MAX_PLAN_BYTES) {
+        let found = match workspace::read_bytes(&target, workspace::PLAN_LIMIT) {
             Ok(bytes) => Some(bytes),
             Err(WorkspaceError::NotFound(_)) => None,
             Err(error) => return Err(error.into()),

@@ -4,14 +4,14 @@
 //! a file is taken as named, and a directory contributes every `*.careplan`
 //! file below it. [`read`] loads one file, turning a file that is not UTF-8
 //! text into a `not-text` finding rather than an error; it reads regular
-//! files only, up to [`MAX_PLAN_BYTES`]. [`write_atomic`] replaces a file
+//! files only, within [`PLAN_LIMIT`]. [`write_atomic`] replaces a file
 //! so that a reader never sees half of it and nothing else about the file
 //! changes (its links, owner and permissions).
 
 mod read;
 mod write;
 
-pub use read::{Contents, MAX_CONFIG_BYTES, MAX_PLAN_BYTES, contents, read, read_bytes};
+pub use read::{CONFIG_LIMIT, Contents, Limit, PLAN_LIMIT, contents, read, read_bytes};
 pub use write::write_atomic;
 
 use std::path::{Path, PathBuf};
@@ -42,17 +42,17 @@ pub enum WorkspaceError {
     },
     /// The file is larger than careplan reads.
     #[error(
-        "{}: this file is larger than {} MiB, the most careplan reads; it is not a plan file \
-         (a plan with years of sessions is under 1 MiB), or should be split into one file per \
-         episode of care",
+        "{}: this file is larger than {} MiB, the most careplan reads of {}; {}",
         shown(path),
-        limit / (1024 * 1024)
+        limit.bytes / (1024 * 1024),
+        limit.what,
+        limit.why
     )]
     TooLarge {
         /// The path.
         path: PathBuf,
-        /// The limit, in bytes.
-        limit: u64,
+        /// The limit it is over.
+        limit: read::Limit,
     },
     /// The file has other hard links, which a rewrite would break.
     #[error(

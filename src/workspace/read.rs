@@ -23,26 +23,43 @@ pub enum Contents {
     },
 }
 
-/// The largest plan file careplan reads: 64 MiB. Years of weekly sessions
-/// make well under 1 MiB, so a larger file is not a plan (or should be split
-/// into one file per episode of care); the limit keeps a wrong path, such as
-/// a disk image, from filling the memory.
-pub const MAX_PLAN_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The largest configuration file careplan reads: 1 MiB.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
-
-/// Reads the plan file at `path` (a regular file of at most
-/// [`MAX_PLAN_BYTES`]).
-pub fn read(path: &Path) -> Result<Contents, WorkspaceError> {
-    Ok(contents(read_bytes(path, MAX_PLAN_BYTES)?))
+/// The most careplan reads of one kind of file, so that a wrong path (a
+/// disk image, `/dev/zero`) cannot fill the memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// The most bytes.
+    pub bytes: u64,
+    /// What kind of file it is, for the message.
+    pub what: &'static str,
+    /// Why a file that large is not one of its kind, for the message.
+    pub why: &'static str,
 }
 
-/// Reads the regular file at `path`, of at most `limit` bytes. A folder, a
-/// device, a FIFO or a socket is refused before it is opened (a FIFO would
-/// wait for a writer forever, `/dev/zero` never ends), and so is a larger
-/// file, whatever size it claims.
-pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, WorkspaceError> {
+/// Plan files: 64 MiB. Years of weekly sessions make well under 1 MiB.
+pub const PLAN_LIMIT: Limit = Limit {
+    bytes: 64 * 1024 * 1024,
+    what: "a plan file",
+    why: "a plan with years of sessions is under 1 MiB; split a longer record into one file per \
+          episode of care",
+};
+
+/// Configuration files: 1 MiB, thousands of measures and drugs.
+pub const CONFIG_LIMIT: Limit = Limit {
+    bytes: 1024 * 1024,
+    what: "a configuration file",
+    why: "a configuration with thousands of measures and drugs is under 1 MiB",
+};
+
+/// Reads the plan file at `path` (a regular file within [`PLAN_LIMIT`]).
+pub fn read(path: &Path) -> Result<Contents, WorkspaceError> {
+    Ok(contents(read_bytes(path, PLAN_LIMIT)?))
+}
+
+/// Reads the regular file at `path`, within `limit`. A folder, a device, a
+/// FIFO or a socket is refused before it is opened (a FIFO would wait for a
+/// writer forever, `/dev/zero` never ends), and so is a larger file,
+/// whatever size it claims.
+pub fn read_bytes(path: &Path, limit: Limit) -> Result<Vec<u8>, WorkspaceError> {
     let io = |e| WorkspaceError::io(path, e);
     let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
@@ -55,13 +72,15 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, WorkspaceError> {
         path: path.to_owned(),
         limit,
     };
-    if metadata.len() > limit {
+    if metadata.len() > limit.bytes {
         return Err(too_large());
     }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
+    file.take(limit.bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit.bytes {
         return Err(too_large());
     }
     Ok(bytes)

@@ -281,3 +281,23 @@ fn refused_export(run: crate::test::Output) -> crate::test::Output {
     assert_eq!(export.stdout, "", "nothing may reach the receiving system");
     export
 }
+
+#[test]
+fn a_configuration_over_its_size_limit_is_refused_as_such() {
+    let mut toml = String::from("[rules]\n");
+    while toml.len() <= careplan::workspace::CONFIG_LIMIT.bytes as usize {
+        toml.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    let out = Test::new()
+        .file("careplan.toml", toml)
+        .file("a.careplan", plan())
+        .args(["check", "--today", TODAY, "a.careplan"])
+        .run()
+        .status(2);
+    assert!(
+        out.stderr
+            .contains("the most careplan reads of a configuration file"),
+        "{}",
+        out.stderr
+    );
+}

@@ -159,12 +159,13 @@ fn a_file_over_the_size_limit_is_refused() {
     let test = Test::new();
     let big = std::fs::File::create(test.root().join("huge.careplan")).expect("create");
     // Sparse: no disk is used, but the file reports its length.
-    big.set_len(careplan::workspace::MAX_PLAN_BYTES + 1)
+    big.set_len(careplan::workspace::PLAN_LIMIT.bytes + 1)
         .expect("set_len");
     let out = test.args(["check", "huge.careplan"]).run().status(2);
     assert!(
-        out.stderr
-            .contains("huge.careplan: this file is larger than 64 MiB"),
+        out.stderr.contains(
+            "huge.careplan: this file is larger than 64 MiB, the most careplan reads of a plan file"
+        ),
         "{}",
         out.stderr
     );

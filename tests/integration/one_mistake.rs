@@ -15,6 +15,12 @@ pub const MISTAKES: &[(&str, &str, &str, &str)] = &[
         "syntax@32:72",
     ),
     (
+        "a trailing comma on an intervention the record uses and stops",
+        "\"The panic cycle\" for G1",
+        "\"The panic cycle\" for G1,",
+        "syntax@28:58",
+    ),
+    (
         "`for goal G1`",
         "\"The panic cycle\" for G1",
         "\"The panic cycle\" for goal G1",
