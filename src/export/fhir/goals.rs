@@ -1,0 +1,256 @@
+//! Conditions from concerns and Goals from goals, with their targets and
+//! statuses.
+
+use super::resources::*;
+use super::*;
+use crate::ast::{Document, Entry};
+use crate::interpret::{GoalTrack, Record};
+use crate::words::{Achievement, Comparator};
+use jiff::civil::Date;
+
+impl Builder<'_> {
+    pub(super) fn conditions(
+        &mut self,
+        document: &Document,
+        options: &Options,
+    ) -> Made<ConditionRef> {
+        let mut made = Made::new();
+        for concern in document.concerns() {
+            if made.contains(&concern.id.value) {
+                continue;
+            }
+            let uuid = self.ids.uuid("Condition", &concern.id.value);
+            let coded = concern.diagnosis.is_some();
+            self.push(
+                uuid,
+                Resource::Condition(Condition {
+                    id: uuid.id(),
+                    clinical_status: CodeableConcept::coded(CONDITION_CLINICAL, "active", "Active"),
+                    verification_status: coded.then(|| {
+                        CodeableConcept::coded(CONDITION_VERIFICATION, "confirmed", "Confirmed")
+                    }),
+                    category: vec![CodeableConcept::coded(
+                        CONDITION_CATEGORY,
+                        "problem-list-item",
+                        "Problem List Item",
+                    )],
+                    code: CodeableConcept {
+                        coding: concern
+                            .diagnosis
+                            .iter()
+                            .map(|d| Coding {
+                                system: options.diagnosis_system.clone(),
+                                code: d.value.clone(),
+                                display: None,
+                            })
+                            .collect(),
+                        text: Some(concern.text.value.clone()),
+                    },
+                    subject: self.patient.clone(),
+                    onset_date_time: concern
+                        .since
+                        .as_ref()
+                        .and_then(|s| s.value)
+                        .map(|d| d.to_string()),
+                }),
+            );
+            made.insert(&concern.id.value, ConditionRef { uuid });
+        }
+        made
+    }
+
+    pub(super) fn goals(
+        &mut self,
+        document: &Document,
+        record: &Record,
+        conditions: &Made<ConditionRef>,
+    ) -> Made<GoalRef> {
+        let mut made = Made::new();
+        for track in &record.goals {
+            if made.contains(&track.id) {
+                continue;
+            }
+            let Some(Entry::Goal(goal)) = document.entries.get(track.entry) else {
+                continue;
+            };
+            let uuid = self.ids.uuid("Goal", &track.id);
+            let concerns: Vec<usize> = goal
+                .concerns
+                .iter()
+                .filter_map(|id| conditions.position(&id.value))
+                .collect();
+            let addresses = concerns
+                .iter()
+                .filter_map(|at| conditions.list.get(*at))
+                .map(|c| Reference::to(&c.uuid))
+                .collect();
+            let planned = track.opened.is_some_and(|o| o > self.as_of);
+            // A goal not yet opened shows what it was set up with.
+            let at = match track.opened {
+                Some(opened) if planned => opened,
+                _ => self.as_of,
+            };
+            let status = if planned {
+                None
+            } else {
+                Record::latest(&track.statuses, at)
+            };
+            let lifecycle = match status {
+                _ if planned => Lifecycle::Planned,
+                Some(s) => Lifecycle::of(s.value),
+                None => Lifecycle::Active,
+            };
+            let target = self.target(track, at);
+            self.push(
+                uuid,
+                Resource::Goal(Goal {
+                    id: uuid.id(),
+                    lifecycle_status: lifecycle.code(),
+                    achievement_status: status.map(|s| {
+                        CodeableConcept::coded(
+                            GOAL_ACHIEVEMENT,
+                            s.value.as_str(),
+                            achievement_display(s.value),
+                        )
+                    }),
+                    description: CodeableConcept::text(&goal.text.value),
+                    subject: self.patient.clone(),
+                    start_date: track.opened.map(|d| d.to_string()),
+                    target: target.into_iter().collect(),
+                    status_date: status.map(|s| s.date.to_string()),
+                    addresses,
+                }),
+            );
+            made.insert(
+                &track.id,
+                GoalRef {
+                    uuid,
+                    concerns,
+                    lifecycle,
+                },
+            );
+        }
+        made
+    }
+
+    /// A goal's target in force on `at`: its measure, comparator and due date.
+    pub(super) fn target(&self, track: &GoalTrack, at: Date) -> Option<GoalTarget> {
+        let target = Record::latest(&track.targets, at).map(|t| t.value);
+        let due = Record::latest(&track.dues, at).map(|d| d.value.to_string());
+        let measure = track.measure.as_deref();
+        if measure.is_none() && due.is_none() {
+            return None;
+        }
+        // gol-1: a detail only beside its measure.
+        let (measure, detail) = match measure {
+            Some(id) => (
+                Some(self.concept(id)),
+                target.map(|t| Quantity {
+                    value: Decimal(t.value),
+                    comparator: comparator(t.comparator),
+                }),
+            ),
+            None => (None, None),
+        };
+        Some(GoalTarget {
+            measure,
+            detail_quantity: detail,
+            due_date: due,
+        })
+    }
+
+    /// A measure as a concept: its LOINC code where one is known, its name.
+    pub(super) fn concept(&self, measure: &str) -> CodeableConcept {
+        let info: Option<&MeasureInfo> = self.measures.get(measure);
+        CodeableConcept {
+            coding: info
+                .and_then(|m| m.loinc.as_ref())
+                .map(|code| Coding {
+                    system: LOINC.to_owned(),
+                    code: code.clone(),
+                    display: None,
+                })
+                .into_iter()
+                .collect(),
+            text: Some(info.map_or_else(|| measure.to_owned(), |m| m.name.clone())),
+        }
+    }
+}
+
+/// A Goal's `lifecycleStatus`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Lifecycle {
+    Planned,
+    Active,
+    Completed,
+    Cancelled,
+}
+
+impl Lifecycle {
+    pub(super) fn of(achievement: Achievement) -> Self {
+        match achievement {
+            Achievement::Achieved | Achievement::NotAchieved => Lifecycle::Completed,
+            Achievement::NotAttainable => Lifecycle::Cancelled,
+            Achievement::InProgress
+            | Achievement::Improving
+            | Achievement::Worsening
+            | Achievement::NoChange
+            | Achievement::Sustaining
+            | Achievement::NoProgress => Lifecycle::Active,
+        }
+    }
+
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            Lifecycle::Planned => "planned",
+            Lifecycle::Active => "active",
+            Lifecycle::Completed => "completed",
+            Lifecycle::Cancelled => "cancelled",
+        }
+    }
+
+    pub(super) fn is_closed(self) -> bool {
+        matches!(self, Lifecycle::Completed | Lifecycle::Cancelled)
+    }
+}
+
+/// The display of a goal-achievement code, as the code system spells it.
+pub(super) fn achievement_display(achievement: Achievement) -> &'static str {
+    match achievement {
+        Achievement::InProgress => "In Progress",
+        Achievement::Improving => "Improving",
+        Achievement::Worsening => "Worsening",
+        Achievement::NoChange => "No Change",
+        Achievement::Achieved => "Achieved",
+        Achievement::Sustaining => "Sustaining",
+        Achievement::NotAchieved => "Not Achieved",
+        Achievement::NoProgress => "No Progress",
+        Achievement::NotAttainable => "Not Attainable",
+    }
+}
+
+/// `Quantity.comparator` for a target's comparator; `=` has none.
+pub(super) fn comparator(comparator: Comparator) -> Option<&'static str> {
+    (comparator != Comparator::Equal).then(|| comparator.as_str())
+}
+
+// The FHIR model: only the elements careplan fills, in the order the R4
+// specification lists them.
+
+#[cfg(test)]
+mod tests {
+    use super::Lifecycle;
+    use crate::words::Achievement;
+
+    #[test]
+    fn only_met_or_ended_goals_are_closed() {
+        for word in Achievement::WORDS {
+            let Some(achievement) = Achievement::from_word(word) else {
+                continue;
+            };
+            let closed = Lifecycle::of(achievement).is_closed();
+            let expected = achievement.is_closed() && achievement != Achievement::Sustaining;
+            assert_eq!(closed, expected, "{word}");
+        }
+    }
+}

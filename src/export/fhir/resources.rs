@@ -1,0 +1,349 @@
+//! The FHIR R4 resources careplan writes, as `serde` shapes: only the
+//! elements it fills.
+
+use super::UuidExt as _;
+use crate::ast::Frequency;
+use crate::words::Cadence;
+use serde::{Serialize, Serializer};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct BundleEntry {
+    pub(super) full_url: String,
+    pub(super) resource: Resource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "resourceType")]
+pub(super) enum Resource {
+    Patient(Patient),
+    Condition(Condition),
+    Goal(Goal),
+    CarePlan(CarePlan),
+    MedicationStatement(MedicationStatement),
+    Observation(Observation),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Patient {
+    pub(super) id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) identifier: Vec<Identifier>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Condition {
+    pub(super) id: String,
+    pub(super) clinical_status: CodeableConcept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) verification_status: Option<CodeableConcept>,
+    pub(super) category: Vec<CodeableConcept>,
+    pub(super) code: CodeableConcept,
+    pub(super) subject: Reference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) onset_date_time: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Goal {
+    pub(super) id: String,
+    pub(super) lifecycle_status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) achievement_status: Option<CodeableConcept>,
+    pub(super) description: CodeableConcept,
+    pub(super) subject: Reference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) start_date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) target: Vec<GoalTarget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) status_date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) addresses: Vec<Reference>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct GoalTarget {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) measure: Option<CodeableConcept>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) detail_quantity: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) due_date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct CarePlan {
+    pub(super) id: String,
+    pub(super) status: &'static str,
+    pub(super) intent: &'static str,
+    pub(super) title: String,
+    pub(super) subject: Reference,
+    pub(super) period: Period,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) addresses: Vec<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) goal: Vec<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) activity: Vec<Activity>,
+}
+
+/// cpl-3: an activity has a `detail` and never a `reference`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Activity {
+    pub(super) detail: ActivityDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ActivityDetail {
+    pub(super) kind: &'static str,
+    pub(super) code: CodeableConcept,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) goal: Vec<Reference>,
+    pub(super) status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) scheduled_timing: Option<Timing>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) product_codeable_concept: Option<CodeableConcept>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MedicationStatement {
+    pub(super) id: String,
+    pub(super) based_on: Vec<Reference>,
+    pub(super) status: &'static str,
+    pub(super) medication_codeable_concept: CodeableConcept,
+    pub(super) subject: Reference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) effective_period: Option<Period>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) reason_reference: Vec<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) dosage: Vec<Dosage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Dosage {
+    pub(super) text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Observation {
+    pub(super) id: String,
+    pub(super) status: &'static str,
+    pub(super) category: Vec<CodeableConcept>,
+    pub(super) code: CodeableConcept,
+    pub(super) subject: Reference,
+    pub(super) effective_date_time: String,
+    #[serde(flatten)]
+    pub(super) value: Value,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) component: Vec<Component>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Component {
+    pub(super) code: CodeableConcept,
+    #[serde(flatten)]
+    pub(super) value: Value,
+}
+
+/// `value[x]`: `valueInteger` for a whole number that fits FHIR's 32-bit
+/// integer, `valueQuantity` otherwise.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) enum Value {
+    #[serde(rename = "valueInteger")]
+    Integer(i32),
+    #[serde(rename = "valueQuantity")]
+    Quantity(Quantity),
+}
+
+impl Value {
+    pub(super) fn of(value: f64) -> Self {
+        if value.fract() == 0.0 && value >= f64::from(i32::MIN) && value <= f64::from(i32::MAX) {
+            // In range and whole, so the conversion is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            Value::Integer(value as i32)
+        } else {
+            Value::Quantity(Quantity {
+                value: Decimal(value),
+                comparator: None,
+            })
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Identifier {
+    pub(super) system: String,
+    pub(super) value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Reference {
+    pub(super) reference: String,
+}
+
+impl Reference {
+    pub(super) fn to(uuid: &Uuid) -> Self {
+        Reference {
+            reference: uuid.full_url(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub(super) struct CodeableConcept {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) coding: Vec<Coding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) text: Option<String>,
+}
+
+impl CodeableConcept {
+    pub(super) fn text(text: &str) -> Self {
+        CodeableConcept {
+            coding: Vec::new(),
+            text: Some(text.to_owned()),
+        }
+    }
+
+    pub(super) fn coded(system: &str, code: &str, display: &str) -> Self {
+        CodeableConcept {
+            coding: vec![Coding {
+                system: system.to_owned(),
+                code: code.to_owned(),
+                display: Some(display.to_owned()),
+            }],
+            text: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Coding {
+    pub(super) system: String,
+    pub(super) code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) display: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Period {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) end: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Quantity {
+    pub(super) value: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) comparator: Option<&'static str>,
+}
+
+/// `Timing`: the treatment's dates and, for an intervention, its frequency.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Timing {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) repeat: Option<Repeat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) code: Option<CodeableConcept>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Repeat {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) bounds_period: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) frequency: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) period: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) period_unit: Option<&'static str>,
+}
+
+impl Timing {
+    /// Once per `period` `unit` for a cadence word; the described
+    /// frequency as the timing's text.
+    pub(super) fn of(frequency: Option<&Frequency>, bounds: Period) -> Self {
+        let bounds = (bounds.start.is_some() || bounds.end.is_some()).then_some(bounds);
+        let (every, code) = match frequency {
+            Some(Frequency::Cadence(cadence)) => (
+                Some(match cadence {
+                    Cadence::Daily => (1.0, "d"),
+                    Cadence::Weekly => (1.0, "wk"),
+                    Cadence::Fortnightly => (2.0, "wk"),
+                    Cadence::Monthly => (1.0, "mo"),
+                }),
+                None,
+            ),
+            Some(Frequency::Described(text)) => (None, Some(CodeableConcept::text(text))),
+            None => (None, None),
+        };
+        let repeat = (bounds.is_some() || every.is_some()).then(|| Repeat {
+            bounds_period: bounds,
+            frequency: every.map(|_| 1),
+            period: every.map(|(n, _)| Decimal(n)),
+            period_unit: every.map(|(_, unit)| unit),
+        });
+        Timing { repeat, code }
+    }
+}
+
+/// A FHIR `decimal`: written as an integer when it is whole.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Decimal(pub(super) f64);
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Whole numbers up to 2^53 are exact in both representations.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        if !self.0.is_finite() {
+            // JSON would write `null`, which no FHIR decimal may be.
+            return Err(serde::ser::Error::custom(
+                "a number in the plan is too large to export (`careplan check` shows where)",
+            ));
+        }
+        if self.0.fract() == 0.0 && self.0.abs() <= EXACT {
+            #[allow(clippy::cast_possible_truncation)]
+            serializer.serialize_i64(self.0 as i64)
+        } else {
+            serializer.serialize_f64(self.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_integers_when_whole() {
+        let json = |v: f64| serde_json::to_string(&Decimal(v)).unwrap_or_default();
+        assert_eq!(json(5.0), "5");
+        assert_eq!(json(-1.0), "-1");
+        assert_eq!(json(2.5), "2.5");
+    }
+
+    #[test]
+    fn values_are_integers_or_quantities() {
+        assert!(serde_json::to_string(&Decimal(f64::INFINITY)).is_err());
+        assert_eq!(Value::of(14.0), Value::Integer(14));
+        assert!(matches!(Value::of(3.5), Value::Quantity(_)));
+        assert!(matches!(Value::of(1e12), Value::Quantity(_)));
+    }
+}
