@@ -170,24 +170,39 @@ fn mask(text: &str) -> String {
 /// The identifiers in `text`: their kind, byte offset and length.
 fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     let mut found = Vec::new();
+    // Every identifier holds a digit or an `@`: most notes hold neither.
+    if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+        return found;
+    }
     let lower = text.to_ascii_lowercase();
-    // Labelled details first: a record number or a birth date named as such.
-    for (labels, kind) in [(RECORD_LABELS, Kind::RecordNumber), (BIRTH_LABELS, Kind::BirthDate)] {
-        for label in labels {
-            for (at, _) in lower.match_indices(label) {
-                let before = lower.get(..at).and_then(|b| b.chars().next_back());
-                if before.is_some_and(char::is_alphanumeric) {
-                    continue;
-                }
-                if let Some((start, len)) = labelled_value(text, at + label.len(), kind) {
-                    found.push((kind, start, len));
-                }
+    // Labelled details first: a record number or a birth date named as such,
+    // looked for where a word starts.
+    let starts = lower.char_indices().filter(|&(at, c)| {
+        c.is_ascii_alphabetic()
+            && !lower
+                .get(..at)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+    });
+    for (at, _) in starts {
+        let rest = lower.get(at..).unwrap_or("");
+        let labels = RECORD_LABELS
+            .iter()
+            .map(|l| (l, Kind::RecordNumber))
+            .chain(BIRTH_LABELS.iter().map(|l| (l, Kind::BirthDate)));
+        for (label, kind) in labels {
+            if rest.starts_with(label)
+                && let Some((start, len)) = labelled_value(text, at + label.len(), kind)
+            {
+                found.push((kind, start, len));
             }
         }
     }
-    for (start, word) in words(text) {
-        if word.contains('@') && is_email(word) {
-            found.push((Kind::Email, start, word.len()));
+    if text.contains('@') {
+        for (start, word) in words(text) {
+            if word.contains('@') && is_email(word) {
+                found.push((Kind::Email, start, word.len()));
+            }
         }
     }
     for (start, len) in digit_runs(text) {
