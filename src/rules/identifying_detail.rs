@@ -15,7 +15,9 @@ progress indicators, reasons, events, safety plans, and comments) for
 details that identify the client:
 - an e-mail address;
 - a phone number (10 to 15 digits, written with or without spaces, dashes,
-  dots, brackets and a leading `+`), except toll-free service numbers (US
+  dots, brackets and a leading `+`, in groups of three digits or more after
+  the first; a list of scores such as `16 14 12 11 9 7` is not one), except
+  toll-free service numbers (US
   800, 888, 877, 866, 855, 844, 833; UK 0800, 0808), which are crisis and
   help lines, not the client's;
 - a date of birth written in a note ("DOB 22/03/1994", "born on 3 March");
@@ -212,7 +214,11 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
             Kind::Ssn
         } else if digits.len() == 10 && nhs_check(&digits) {
             Kind::NhsNumber
-        } else if (10..=15).contains(&digits.len()) && !toll_free(&digits) && !has_date(run) {
+        } else if (10..=15).contains(&digits.len())
+            && phone_groups(run)
+            && !toll_free(&digits)
+            && !has_date(run)
+        {
             Kind::Phone
         } else {
             continue;
@@ -336,6 +342,18 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
+/// Whether a run's digit groups are laid out as phone numbers are: at most
+/// five groups, each after the first of three digits or more (`+44 7700
+/// 900123`, `(555) 123-4567`), not a list of scores (`16 14 12 11 9 7`).
+fn phone_groups(run: &str) -> bool {
+    let groups: Vec<usize> = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect();
+    groups.len() <= 5 && groups.iter().skip(1).all(|len| *len >= 3)
+}
+
 /// `123-45-6789`.
 fn is_ssn(run: &str) -> bool {
     let parts: Vec<&str> = run.split('-').collect();
@@ -397,6 +415,8 @@ mod tests {
     #[test]
     fn finds_identifiers_in_notes() {
         assert_eq!(kinds("Called on 07700 900123 to rearrange"), [(Kind::Phone, "07700 900123")]);
+        assert_eq!(kinds("rang (555) 123-4567"), [(Kind::Phone, "(555) 123-4567")]);
+        assert_eq!(kinds("rang +1 555 123 4567"), [(Kind::Phone, "+1 555 123 4567")]);
         assert_eq!(kinds("mail jo.bloggs@example.org today"), [(Kind::Email, "jo.bloggs@example.org")]);
         assert_eq!(kinds("DOB 22/03/1994"), [(Kind::BirthDate, "22/03/1994")]);
         assert_eq!(kinds("she was born on 3 March 1994."), [(Kind::BirthDate, "3 March 1994")]);
@@ -416,6 +436,7 @@ mod tests {
             "Walked 3 x 20 minutes, 4 days of 7",
             "Sertraline 50 mg from 2026-09-10",
             "Said the client's dob is unknown",
+            "Scores over the block: 16 14 12 11 9 7",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }
