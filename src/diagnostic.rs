@@ -19,6 +19,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// Whether the text under the span identifies someone (a name, a phone
+    /// number): every output shows it masked, as [`mask`] does.
+    #[serde(skip)]
+    pub conceal: bool,
 }
 
 impl Diagnostic {
@@ -30,7 +34,15 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            conceal: false,
         }
+    }
+
+    /// Marks the text under the span as identifying: outputs mask it.
+    #[must_use]
+    pub fn concealed(mut self) -> Self {
+        self.conceal = true;
+        self
     }
 
     /// Adds the help line.
@@ -44,4 +56,30 @@ impl Diagnostic {
 /// A count with its noun: `1 file`, `2 files`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether the character at `index` of an identifier `count` characters
+/// long is shown when it is masked: the first two and the last two, or only
+/// the first of an identifier of five characters or fewer.
+pub fn shown_when_masked(index: usize, count: usize) -> bool {
+    if count <= 5 {
+        index == 0
+    } else {
+        index < 2 || index + 2 >= count
+    }
+}
+
+/// `text` masked: the characters [`shown_when_masked`] keeps, and one `…`
+/// for each run of the others (`44…66`).
+pub fn mask(text: &str) -> String {
+    let count = text.chars().count();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if shown_when_masked(i, count) {
+            out.push(c);
+        } else if !out.ends_with('…') {
+            out.push('…');
+        }
+    }
+    out
 }

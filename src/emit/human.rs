@@ -12,8 +12,7 @@
 //! ```
 
 use super::{FileReport, Totals, plural};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::Rule;
+use crate::diagnostic::{Diagnostic, Severity, shown_when_masked};
 use crate::span::{LineIndex, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write as _;
@@ -60,22 +59,19 @@ pub fn render(file: &FileReport<'_>, styled: bool) -> String {
     out
 }
 
-/// `source` with each identifier an `identifying-detail` finding points at
-/// masked (all but its first two and last two characters become `*`), so
-/// that no finding's source line shows it in full. The bytes keep their
+/// `source` with the text of every concealed finding masked (the
+/// characters [`shown_when_masked`] does not keep become `*`), so that no
+/// finding's source line shows an identifier in full. The bytes keep their
 /// positions, so every span still points where it did.
 fn conceal(source: &str, diagnostics: &[Diagnostic]) -> String {
     let mut bytes = source.as_bytes().to_vec();
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.rule == Rule::IdentifyingDetail)
-    {
+    for d in diagnostics.iter().filter(|d| d.conceal) {
         let Some(text) = source.get(d.span.start..d.span.end) else {
             continue;
         };
         let count = text.chars().count();
         for (n, (at, c)) in text.char_indices().enumerate() {
-            if n >= 2 && n + 2 < count {
+            if !shown_when_masked(n, count) {
                 let start = d.span.start + at;
                 for byte in bytes.iter_mut().skip(start).take(c.len_utf8()) {
                     *byte = b'*';

@@ -51,6 +51,7 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
             Span::new(start, start + value.trim_end().len()),
             "`client` takes a pseudonymous id such as `C-1042`, never the client's name",
         )
+        .concealed()
         .with_help(
             "write the id your service gives the client (one word: letters, digits and `-`); \
              a plan file must not carry names",

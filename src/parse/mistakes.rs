@@ -32,9 +32,8 @@ pub(super) fn typing_mistake(line: &str, offset: usize) -> Option<Diagnostic> {
                     format!("a colon does not belong after `{before}`"),
                 )
                 .with_help(format!(
-                    "careplan separates the parts of a line with spaces: remove the colon, as in \
-                     `{}`",
-                    line.replacen(&format!("{before}:"), before, 1).trim_end()
+                    "careplan separates the parts of a line with spaces: remove the colon after \
+                     `{before}`"
                 )),
             );
         }
@@ -253,7 +252,7 @@ mod tests {
         assert_eq!(
             colon.1.as_deref(),
             Some(
-                "careplan separates the parts of a line with spaces: remove the colon, as in `score GAD-7 9`"
+                "careplan separates the parts of a line with spaces: remove the colon after `GAD-7`"
             )
         );
         let spaced = said("status G2 in progress").expect("a finding");

@@ -2,17 +2,17 @@
 
 use super::Context;
 use super::RuleMeta;
-use crate::ast::{Entry, Text};
-use crate::diagnostic::Diagnostic;
+use crate::ast::Entry;
+use crate::diagnostic::{Diagnostic, mask};
 use crate::rule::Rule;
 use crate::span::Span;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Free text holds an identifier: an e-mail address, a phone number, a date of birth, an SSN, an NHS number or a record number.",
     doc: r#"## What it does
-Looks through every piece of free text (titles, notes, responses, homework,
-progress indicators, reasons, events, safety plans, and comments) for
-details that identify the client:
+Looks through every line of the file (titles, notes, responses, homework,
+progress indicators, reasons, events, safety plans, comments, and lines
+careplan could not read) for details that identify the client:
 - an e-mail address;
 - a phone number (10 to 15 digits, written with or without spaces, dashes,
   dots, brackets and a leading `+`, in groups of three digits or more after
@@ -87,25 +87,33 @@ impl Kind {
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut texts: Vec<(Span, &str)> = free_texts(&cx.document.entries)
-        .map(|t| (t.span, t.value.as_str()))
+    // Every line of the file is read, so that text careplan could not parse
+    // (a line with a syntax error) is searched too; only the contacts of
+    // safety plans, which exist to hold phone numbers, are not.
+    let exempt: Vec<Span> = cx
+        .document
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::SafetyPlan(p) => p.contacts.as_ref().map(|c| c.span),
+            _ => None,
+        })
         .collect();
-    for comment in &cx.document.comments {
-        if !comment.text.trim_start().starts_with("careplan") {
-            texts.push((comment.span, comment.text.as_str()));
+    let mut at = 0;
+    for line in cx.source.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line_span = Span::new(start, at);
+        if exempt.iter().any(|e| e.start < line_span.end && line_span.start < e.end) {
+            continue;
         }
-    }
-    for (span, value) in texts {
-        // The value as written in the file, to point into it; a string
-        // whose escapes changed its text is searched as written too.
-        let written = cx.source.get(span.start..span.end).unwrap_or(value);
-        for (kind, at, len) in details(written) {
-            let start = span.start + at;
-            let shown = written.get(at..at + len).unwrap_or("");
+        for (kind, offset, len) in details(line) {
+            let shown = line.get(offset..offset + len).unwrap_or("");
+            let begin = start + offset;
             out.push(
                 Diagnostic::new(
                     Rule::IdentifyingDetail,
-                    Span::new(start, start + len),
+                    Span::new(begin, begin + len),
                     format!(
                         "this text holds what looks like {} ({}); identifiers do not belong in a plan file",
                         kind.what(),
@@ -116,57 +124,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "remove it: the client is named only by the pseudonymous `client` id, and \
                      their details stay in the clinical record (HIPAA Safe Harbor, 45 CFR \
                      164.514(b)(2))",
-                ),
+                )
+                .concealed(),
             );
         }
     }
-}
-
-/// Every piece of free text in `entries`, except who the clinician and
-/// prescriber are, drug names and doses, and a safety plan's contacts.
-fn free_texts(entries: &[Entry]) -> impl Iterator<Item = &Text> {
-    entries.iter().flat_map(|entry| -> Vec<&Text> {
-        match entry {
-            Entry::Plan(p) => [Some(&p.title), p.rationale.as_ref()].into_iter().flatten().collect(),
-            Entry::Concern(c) => vec![&c.text],
-            Entry::Goal(g) => vec![&g.text],
-            Entry::Intervention(i) => [i.title.as_ref(), i.rationale.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect(),
-            Entry::Medication(m) => m.monitor.iter().collect(),
-            Entry::Measure(m) => vec![&m.name],
-            Entry::Session(s) => s
-                .notes
-                .iter()
-                .chain(&s.homework)
-                .chain(s.used.iter().filter_map(|u| u.response.as_ref()))
-                .chain(s.progress.iter().map(|p| &p.indicator))
-                .collect(),
-            Entry::Review(r) => r
-                .notes
-                .iter()
-                .chain(r.statuses.iter().filter_map(|s| s.note.as_ref()))
-                .chain(r.stops.iter().filter_map(|s| s.reason.as_ref()))
-                .collect(),
-            Entry::Event(e) => std::iter::once(&e.text).chain(&e.notes).collect(),
-            Entry::SafetyPlan(p) => [p.warning_signs.as_ref(), p.coping.as_ref(), p.means_safety.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect(),
-        }
-    })
-}
-
-/// `text` with all but its first two and last two characters hidden.
-fn mask(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= 5 {
-        return format!("{}…", chars.first().copied().unwrap_or('…'));
-    }
-    let head: String = chars.iter().take(2).collect();
-    let tail: String = chars.iter().skip(chars.len() - 2).collect();
-    format!("{head}…{tail}")
 }
 
 /// The identifiers in `text`: their kind, byte offset and length.
@@ -403,7 +365,8 @@ fn has_date(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, details, mask};
+    use super::{Kind, details};
+    use crate::diagnostic::mask;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         details(text)
@@ -447,5 +410,6 @@ mod tests {
         assert_eq!(mask("445566"), "44…66");
         assert_eq!(mask("07700 900123"), "07…23");
         assert_eq!(mask("1234"), "1…");
+        assert_eq!(mask("4821"), "4…");
     }
 }

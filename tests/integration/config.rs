@@ -255,7 +255,7 @@ fn a_client_id_pattern_flags_ids_that_do_not_follow_it() {
         .status(0);
     assert!(
         out.stdout.contains(
-            "warning[identifying-client-id]: the client id `C-1042` does not follow this \
+            "warning[identifying-client-id]: the client id `C-…42` does not follow this \
              clinic's pattern `NW-######`"
         ),
         "{}",

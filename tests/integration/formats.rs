@@ -136,9 +136,13 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
 #[test]
 fn identifying_details_are_masked_in_every_format() {
     let plan = crate::test::repo_file("tests/fixtures/rules/identifying-detail/fires.careplan");
+    // Lines careplan cannot read are searched and masked too.
+    let broken = "plan \"Low mood\"\n  client Jane Doe\n  opened 2026-09-01\n\n\
+                  session 2026-09-08\n  used I1: \"Rang her on 07700 900987, DOB 14/07/1980\"\n";
     for format in ["human", "json", "sarif", "github"] {
         let out = crate::test::Test::new()
             .file("a.careplan", &plan)
+            .file("b.careplan", broken)
             .args([
                 "check",
                 "--today",
@@ -146,6 +150,7 @@ fn identifying_details_are_masked_in_every_format() {
                 "--format",
                 format,
                 "a.careplan",
+                "b.careplan",
             ])
             .run();
         for detail in [
@@ -154,6 +159,7 @@ fn identifying_details_are_masked_in_every_format() {
             "7700 900987",
             "14/07/1980",
             "078-05-1120",
+            "Jane Doe",
         ] {
             assert!(
                 !out.stdout.contains(detail),
