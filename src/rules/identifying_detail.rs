@@ -153,9 +153,15 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
         let labels = RECORD_LABELS
             .iter()
             .map(|l| (l, Kind::RecordNumber))
+            .chain(SSN_LABELS.iter().map(|l| (l, Kind::Ssn)))
             .chain(BIRTH_LABELS.iter().map(|l| (l, Kind::BirthDate)));
         for (label, kind) in labels {
+            let ends_word = !rest
+                .get(label.len()..)
+                .and_then(|after| after.chars().next())
+                .is_some_and(char::is_alphanumeric);
             if rest.starts_with(label)
+                && ends_word
                 && let Some((start, len)) = labelled_value(text, at + label.len(), kind)
             {
                 found.push((kind, start, len));
@@ -172,14 +178,17 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     for (start, len) in digit_runs(text) {
         let run = text.get(start..start + len).unwrap_or("");
         let digits: Vec<u8> = run.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let groups = groups(run);
         let kind = if is_ssn(run) {
             Kind::Ssn
-        } else if digits.len() == 10 && nhs_check(&digits) {
+        } else if has_date(run) {
+            continue;
+        } else if digits.len() == 10
+            && matches!(groups.as_slice(), [10] | [3, 3, 4])
+            && nhs_check(&digits)
+        {
             Kind::NhsNumber
-        } else if (10..=15).contains(&digits.len())
-            && phone_groups(run)
-            && !toll_free(&digits)
-            && !has_date(run)
+        } else if (10..=15).contains(&digits.len()) && phone_layout(run, &groups) && !service_line(&digits)
         {
             Kind::Phone
         } else {
@@ -213,6 +222,9 @@ const RECORD_LABELS: &[&str] = &[
     "chi number",
 ];
 
+/// Words that name a Social Security number, lower case.
+const SSN_LABELS: &[&str] = &["ssn", "social security number", "social security no"];
+
 /// Words that introduce a date of birth, lower case.
 const BIRTH_LABELS: &[&str] = &["dob", "d.o.b", "date of birth", "birth date", "born on", "birthday"];
 
@@ -228,7 +240,8 @@ fn labelled_value(text: &str, from: usize, kind: Kind) -> Option<(usize, usize)>
     let mut end = 0;
     for (i, word) in value.split(' ').take(words).enumerate() {
         let word = word.trim_end_matches([',', ';', ')', '.', '"', '\'']);
-        let dated = word.chars().any(|c| c.is_ascii_digit()) || (i > 0 && is_month(word));
+        let dated = word.chars().any(|c| c.is_ascii_digit())
+            || (kind == Kind::BirthDate && (i > 0 || words > 1) && is_month(word));
         if !dated || word.is_empty() {
             break;
         }
@@ -236,8 +249,14 @@ fn labelled_value(text: &str, from: usize, kind: Kind) -> Option<(usize, usize)>
     }
     let token = value.get(..end)?;
     let digits = token.chars().filter(char::is_ascii_digit).count();
+    // A birth date has a date's shape (`22/03/1994`, `3 March 1994`, `March
+    // 3, 1994`), not just a number (`her birthday 2 weeks ago`).
+    let dated = token.contains(['/', '.', '-'])
+        || token.split(' ').any(is_month)
+        || value.split(' ').next().is_some_and(is_month);
     let enough = match kind {
-        Kind::BirthDate => digits >= 1,
+        Kind::BirthDate => digits >= 1 && dated,
+        Kind::Ssn => digits == 9,
         _ => digits >= 4,
     };
     (end > 0 && enough).then_some((start, end))
@@ -251,12 +270,11 @@ fn is_month(word: &str) -> bool {
     MONTHS.iter().any(|m| lower.starts_with(m))
 }
 
-/// The words of `text` (split at spaces), with their offsets.
+/// The words of `text` (split at white space), with their offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(' ').scan(0, |at, word| {
-        let start = *at;
-        *at += word.len() + 1;
-        Some((start, word.trim_end_matches([',', ';', ')', '.', ':', '"', '\''])))
+    text.split_whitespace().map(move |word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        (start, word.trim_end_matches([',', ';', ')', '.', ':', '"', '\'']))
     })
 }
 
@@ -289,9 +307,18 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
         let mut end = i;
         let mut j = i;
         while let Some(&b) = bytes.get(j) {
+            let next = bytes.get(j + 1).copied();
             if b.is_ascii_digit() {
                 end = j + 1;
-            } else if !matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+') {
+            } else if !matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+')
+                // A sentence or an aside goes on: `900123. 2 weeks`,
+                // `900123 (2 missed calls)`, `900123 - 2 weeks`.
+                || (b == b'.' && next == Some(b' '))
+                || (b == b' '
+                    && matches!(next, Some(b'(' | b'-'))
+                    && j > i
+                    && !bytes.get(j + 1..).is_some_and(|rest| rest.starts_with(b"(0)")))
+            {
                 break;
             }
             j += 1;
@@ -304,16 +331,27 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Whether a run's digit groups are laid out as phone numbers are: at most
-/// five groups, each after the first of three digits or more (`+44 7700
-/// 900123`, `(555) 123-4567`), not a list of scores (`16 14 12 11 9 7`).
-fn phone_groups(run: &str) -> bool {
-    let groups: Vec<usize> = run
+/// The lengths of a run's groups of digits, the trunk prefix `(0)` of an
+/// international number (`+44 (0)7700 900123`) aside.
+fn groups(run: &str) -> Vec<usize> {
+    run.replace("(0)", "")
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
         .map(str::len)
-        .collect();
-    groups.len() <= 5 && groups.iter().skip(1).all(|len| *len >= 3)
+        .collect()
+}
+
+/// Whether a run is laid out as a phone number is: international (`+44
+/// 7700 900123`), national with a leading 0 (`07700 900123`, `(020) 7946
+/// 0958`), or North American (`(555) 123-4567`, `555-123-4567`,
+/// `5551234567`), in groups of three digits or more after the first. Lists
+/// of scores, steps, years and doses (`16 14 12 11`, `4500 6200 8100`,
+/// `50-100-150-200`) are not.
+fn phone_layout(run: &str, groups: &[usize]) -> bool {
+    let trunk = run.starts_with(['+', '0']) || run.starts_with("(0");
+    let north_american = matches!(groups, [10] | [3, 3, 4] | [1, 3, 3, 4]);
+    let grouped = groups.len() <= 5 && groups.iter().skip(1).all(|len| *len >= 3);
+    (trunk && grouped) || north_american
 }
 
 /// `123-45-6789`.
@@ -344,15 +382,17 @@ fn nhs_check(digits: &[u8]) -> bool {
     check == u32::from(last)
 }
 
-/// Toll-free service numbers: help and crisis lines, not a person's.
-fn toll_free(digits: &[u8]) -> bool {
+/// Toll-free and UK-wide service numbers: help and crisis lines, not a
+/// person's (UK 03 numbers are for public bodies and charities, such as
+/// Mind's 0300 123 3393; Ofcom, National Telephone Numbering Plan).
+fn service_line(digits: &[u8]) -> bool {
     let text: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
     let national = text.strip_prefix('1').filter(|_| text.len() == 11).unwrap_or(&text);
     let uk = text.strip_prefix("44").map(|t| format!("0{t}")).unwrap_or_else(|| text.clone());
     ["800", "888", "877", "866", "855", "844", "833"]
         .iter()
         .any(|p| national.len() == 10 && national.starts_with(p))
-        || ["0800", "0808"].iter().any(|p| uk.starts_with(p))
+        || ["0800", "0808", "03"].iter().any(|p| uk.starts_with(p))
 }
 
 /// Whether a run holds a date written `YYYY-MM-DD` (two dates, a range).
@@ -380,6 +420,12 @@ mod tests {
         assert_eq!(kinds("Called on 07700 900123 to rearrange"), [(Kind::Phone, "07700 900123")]);
         assert_eq!(kinds("rang (555) 123-4567"), [(Kind::Phone, "(555) 123-4567")]);
         assert_eq!(kinds("rang +1 555 123 4567"), [(Kind::Phone, "+1 555 123 4567")]);
+        assert_eq!(kinds("07700 900123 (2 missed calls)"), [(Kind::Phone, "07700 900123")]);
+        assert_eq!(kinds("on 07700 900123. 2 weeks"), [(Kind::Phone, "07700 900123")]);
+        assert_eq!(kinds("+44 (0)7700 900123"), [(Kind::Phone, "+44 (0)7700 900123")]);
+        assert_eq!(kinds("mail\tjo@example.org\n"), [(Kind::Email, "jo@example.org")]);
+        assert_eq!(kinds("DOB March 3, 1994"), [(Kind::BirthDate, "March 3, 1994")]);
+        assert_eq!(kinds("SSN 078051120"), [(Kind::Ssn, "078051120")]);
         assert_eq!(kinds("mail jo.bloggs@example.org today"), [(Kind::Email, "jo.bloggs@example.org")]);
         assert_eq!(kinds("DOB 22/03/1994"), [(Kind::BirthDate, "22/03/1994")]);
         assert_eq!(kinds("she was born on 3 March 1994."), [(Kind::BirthDate, "3 March 1994")]);
@@ -400,6 +446,14 @@ mod tests {
             "Sertraline 50 mg from 2026-09-10",
             "Said the client's dob is unknown",
             "Scores over the block: 16 14 12 11 9 7",
+            "PHQ-9 weekly: 18 16 15 12 11",
+            "Steps 4500 6200 8100",
+            "Titration 50-100-150-200 mg",
+            "Previous admissions 2015 2018 2021",
+            "Mind 0300 123 3393, SANEline 0300 304 7000",
+            "Her birthday 2 weeks ago; birthday 10 days away",
+            "mRNA-1273 vaccine given",
+            "Seen 2026-09-22 14:30 for 50 minutes",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }
