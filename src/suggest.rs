@@ -31,9 +31,14 @@ pub fn did_you_mean<'a>(
             )
         })
         .collect();
+    // A word of three letters or more one slip away (`deu` for `due`)
+    // counts too, though its normalised score is below 0.7.
+    let one_slip = |c: &str| {
+        word.chars().count() >= 3 && strsim::damerau_levenshtein(&word, &c.to_lowercase()) == 1
+    };
     let closest = scored
         .iter()
-        .filter(|&&(_, score)| score >= 0.7)
+        .filter(|&&(c, score)| score >= 0.7 || one_slip(c))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|&(c, _)| c);
     closest.or_else(|| {
@@ -125,5 +130,7 @@ mod tests {
         assert_eq!(did_you_mean("l1", ["I1", "I2", "G1"]), Some("I1"));
         assert_eq!(did_you_mean("GO1", ["G01", "G02"]), Some("G01"));
         assert_eq!(did_you_mean("met", ["session", "review"]), None);
+        assert_eq!(did_you_mean("deu", ["due", "measure"]), Some("due"));
+        assert_eq!(did_you_mean("G7", ["G1", "G2"]), None);
     }
 }

@@ -110,7 +110,9 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
              `session 2026-09-08` at column 0 before it, or remove the indentation",
         );
     }
-    let keyword = first_word(line);
+    // `plan: "Low mood"`: the keyword is read without the colon, which is
+    // the mistake named below.
+    let keyword = first_word(line).trim_end_matches(':');
     let Some(entry) = vocabulary::entry(keyword) else {
         let span = Span::new(offset, offset + keyword.len().max(1));
         if vocabulary::field(keyword).is_some() {

@@ -165,6 +165,30 @@ pub const MISTAKES: &[(&str, &str, &str, &str)] = &[
         "syntax@21:9",
     ),
     (
+        "a colon after an intervention's id",
+        "intervention I1 psychoeducation",
+        "intervention I1: psychoeducation",
+        "syntax@28:16",
+    ),
+    (
+        "a colon after `plan`",
+        "plan \"Panic disorder",
+        "plan: \"Panic disorder",
+        "syntax@1:5",
+    ),
+    (
+        "a misspelt due field",
+        "  due 2027-01-15",
+        "  deu 2027-01-15",
+        "syntax@23:3",
+    ),
+    (
+        "a field keyword capitalised",
+        "  due 2027-03-01",
+        "  Due 2027-03-01",
+        "syntax@26:3",
+    ),
+    (
         "a misspelt field",
         "  diagnosis F41.0",
         "  diagnosys F41.0",

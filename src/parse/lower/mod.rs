@@ -113,9 +113,8 @@ impl<'s> Lowerer<'s> {
     /// Reports a line that did not parse, unless it follows an unclosed
     /// `"""`, whose text it then is: one mistake, one finding.
     fn unreadable(&mut self, text: &str, explain: impl FnOnce() -> Diagnostic) {
-        if let Some(unclosed) = &mut self.unclosed {
-            unclosed.lines += text.lines().filter(|l| !l.trim().is_empty()).count();
-            return;
+        if self.unclosed.is_some() {
+            return self.swallow(text);
         }
         if explain::opens_unclosed(text.lines().next().unwrap_or("")) {
             self.unclosed = Some(Unclosed {
@@ -124,6 +123,13 @@ impl<'s> Lowerer<'s> {
             });
         }
         self.diagnostics.push(explain());
+    }
+
+    /// Counts `text` as part of the unclosed `"""` string's text.
+    fn swallow(&mut self, text: &str) {
+        if let Some(unclosed) = &mut self.unclosed {
+            unclosed.lines += text.lines().filter(|l| !l.trim().is_empty()).count();
+        }
     }
 
     /// Ends the text of an unclosed `"""`, at the next entry that parses or
@@ -153,6 +159,9 @@ impl<'s> Lowerer<'s> {
                     self.unreadable(pair.as_str(), || explain::bad_entry(first, start));
                 }
                 G::EOI => self.close_unclosed(),
+                // After an unclosed `"""`, a line that is not a valid
+                // entry at column 0 is the string's text.
+                G::indented | G::damaged if self.unclosed.is_some() => self.swallow(pair.as_str()),
                 G::indented => {
                     self.close_unclosed();
                     self.indented(pair);
@@ -256,7 +265,7 @@ impl<'s> Lowerer<'s> {
         let text = line.as_str();
         let offset = span(&line).start;
         self.unreadable(text, || explain::bad_entry(text, offset));
-        let keyword = text.split([' ', '\t']).next().unwrap_or("");
+        let keyword = text.split([' ', '\t', ':']).next().unwrap_or("");
         let Some(keyword) = crate::vocabulary::entry(keyword).map(|e| e.keyword) else {
             return;
         };
@@ -295,9 +304,14 @@ impl<'s> Lowerer<'s> {
                     let line = span(&item);
                     let keyword = entry.keyword();
                     let written = item.as_str().split([' ', '\t', ':']).next().unwrap_or("");
+                    // The field meant: as written, in another case (`Due`),
+                    // or misspelt (`deu`).
+                    let fields = || crate::vocabulary::fields_of(keyword);
+                    let meant = fields()
+                        .find(|f| f.eq_ignore_ascii_case(written))
+                        .or_else(|| crate::suggest::did_you_mean(written, fields()));
                     if self.unclosed.is_none()
-                        && let Some(field) = crate::vocabulary::field(written)
-                            .filter(|f| f.entries.contains(&keyword))
+                        && let Some(field) = meant.and_then(crate::vocabulary::field)
                     {
                         self.document.unread.push(Unread {
                             field: field.keyword,

@@ -220,8 +220,10 @@ fn tokens(line: &str, offset: usize) -> Vec<Token> {
                     }
                     chars.next();
                 }
-                let word = line.get(at..end).unwrap_or("");
-                let span = Span::new(offset + at, offset + end);
+                // A colon after a word (`goal G2: "Sleep"`) is its own
+                // finding; the word is read without it.
+                let word = line.get(at..end).unwrap_or("").trim_end_matches(':');
+                let span = Span::new(offset + at, offset + at + word.len());
                 out.push(Token::Word(Spanned::new(word.to_owned(), span)));
             }
         }
