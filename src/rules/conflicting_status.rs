@@ -68,11 +68,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let goal = revision.goal.value.as_str();
             let (what, value, span) = match &revision.change {
                 Change::Target(target) => ("target", target.to_string(), target.span),
-                Change::Due(due) => (
-                    "due",
-                    due.value.map_or_else(String::new, |d| d.to_string()),
-                    due.span,
-                ),
+                // A date off the calendar is `invalid-date`'s finding.
+                Change::Due(due) => match due.value {
+                    Some(day) => ("due", day.to_string(), due.span),
+                    None => continue,
+                },
             };
             let earlier = first.entry((goal, what)).or_insert_with(|| value.clone());
             if *earlier != value {

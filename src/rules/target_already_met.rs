@@ -4,7 +4,7 @@ use super::Context;
 use super::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
-use crate::words::Stage;
+use crate::words::{Care, Stage};
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "A goal's baseline already meets its target.",
@@ -13,8 +13,10 @@ Flags a goal's `measure` line whose `baseline` already meets its `target`
 (`baseline 4 target < 5`). A goal whose aim is to keep a met target, as
 relapse prevention and functional maintenance do, is not flagged: one in
 the maintenance stage (`stage maintenance` on the goal, or on the plan when
-the goal sets none), or one whose text starts with keep, maintain, stay,
-sustain, remain, continue or prevent ("Keep day-to-day life going").
+the goal sets none), one in a plan whose care is `maintenance`, or one whose
+text starts with keep, maintain, stay, sustain, remain, continue, prevent
+(or their -s and -ing forms) or relapse ("Keep day-to-day life going",
+"Relapse prevention").
 
 ## Why
 A target the client meets at the start cannot show change: the goal reads
@@ -44,17 +46,28 @@ To keep a met target, say so with `stage maintenance` on the goal.
 
 /// The first words of a goal that keeps what is already met.
 const KEEPING: &[&str] = &[
-    "keep", "keeps", "maintain", "maintains", "stay", "stays", "sustain", "sustains", "remain",
-    "remains", "continue", "continues", "prevent", "prevents",
+    "keep", "keeps", "keeping", "maintain", "maintains", "maintaining", "maintenance", "stay",
+    "stays", "staying", "sustain", "sustains", "sustaining", "remain", "remains", "remaining",
+    "continue", "continues", "continuing", "prevent", "prevents", "preventing", "relapse",
 ];
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let plan_stage = cx.document.plan().and_then(|p| p.stage.as_ref()).map(|s| s.value);
+    let plan = cx.document.plan();
+    let plan_stage = plan.and_then(|p| p.stage.as_ref()).map(|s| s.value);
+    // The plan as a whole keeps gains (`care maintenance`), or says its
+    // stage where careplan could not read it: nothing to judge.
+    if plan.is_some_and(|p| {
+        p.care.as_ref().is_some_and(|c| c.value == Care::Maintenance)
+            || cx.document.has_unread(p.span, "stage")
+    }) {
+        return;
+    }
     for goal in cx.document.goals() {
         let Some(measure) = &goal.measure else { continue };
         let stage = goal.stage.as_ref().map(|s| s.value).or(plan_stage);
         let first = goal.text.value.split_whitespace().next().unwrap_or("");
-        let keeping = KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first));
+        let keeping = KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first))
+            || cx.document.has_unread(goal.span, "stage");
         if keeping
             || stage == Some(Stage::Maintenance)
             || !measure.target.is_met_by(measure.baseline.value)

@@ -479,12 +479,19 @@ impl Session {
             .entries
             .iter()
             .find(|e| e.date().and_then(|d| d.value).is_some_and(|d| d > date))?;
-        let mut at = later.span().start;
-        // Comment lines right above the entry belong to it.
+        // The start of the entry's line (an indented header starts after
+        // its spaces), then the column-0 comment lines right above it, which
+        // belong to it; an indented comment belongs to the entry above.
+        let line_start = |at: usize| {
+            self.text
+                .get(..at)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1)
+        };
+        let mut at = line_start(later.span().start);
         while let Some(end) = at.checked_sub(1) {
-            let above = self.text.get(..end)?;
-            let start = above.rfind('\n').map_or(0, |i| i + 1);
-            if !above.get(start..)?.trim_start().starts_with('#') {
+            let start = line_start(end);
+            if !self.text.get(start..end)?.starts_with('#') {
                 break;
             }
             at = start;

@@ -67,6 +67,16 @@ pub enum WorkspaceError {
         /// How many names the file has.
         links: u64,
     },
+    /// The file is read-only.
+    #[error(
+        "{}: this file is read-only, so it was not changed; make it writable first if it \
+         should change",
+        shown(path)
+    )]
+    ReadOnly {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file belongs to another user, whom a rewrite cannot keep as its owner.
     #[error(
         "{}: this file belongs to another user, and rewriting it would make it yours; it was \

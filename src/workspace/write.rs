@@ -23,6 +23,7 @@ const MAX_LINKS: usize = 40;
 ///
 /// - a symbolic link is written through: its target is replaced and the
 ///   link stays a link;
+/// - a read-only file is refused, as an editor would;
 /// - a file with several hard links is refused: replacing one name would
 ///   leave the others holding the old text, two diverging copies of a record;
 /// - the file keeps its permissions, owner and group; when its owner cannot
@@ -94,8 +95,14 @@ fn resolve(path: &Path) -> Result<PathBuf, WorkspaceError> {
     ))
 }
 
-/// Refuses to replace what is not one regular file with one name.
+/// Refuses to replace what is not one regular file with one name, or a
+/// file made read-only (someone meant it not to change).
 fn refuse_to_replace(path: &Path, metadata: &std::fs::Metadata) -> Result<(), WorkspaceError> {
+    if metadata.is_file() && metadata.permissions().readonly() {
+        return Err(WorkspaceError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
     if !metadata.is_file() {
         return Err(WorkspaceError::NotAFile {
             path: path.to_owned(),

@@ -355,3 +355,17 @@ fn odd_characters_in_paths_are_escaped_not_lost() {
     assert!(paths.contains(&"M\\xFCller.careplan"), "{paths:?}");
     assert!(paths.contains(&"a\\nb.careplan"), "{paths:?}");
 }
+
+#[test]
+fn a_read_only_file_is_not_rewritten() {
+    let test = Test::new().file("c-1.careplan", MESSY);
+    let path = test.root().join("c-1.careplan");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = test.args(["fmt", "c-1.careplan"]).run().status(2);
+    assert!(
+        out.stderr.contains("c-1.careplan: this file is read-only"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.read("c-1.careplan"), MESSY);
+}

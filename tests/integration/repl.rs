@@ -409,3 +409,24 @@ fn a_back_dated_entry_is_placed_by_its_date() {
     .status(0);
     assert_eq!(undone.read("plan.careplan"), plan);
 }
+
+/// An indented comment at the end of an entry belongs to that entry: a
+/// back-dated note goes after it, and a column-0 comment above the later
+/// entry stays above that entry.
+#[test]
+fn a_back_dated_entry_leaves_comments_with_their_entries() {
+    let plan = "plan \"Low mood\"\n  opened 2026-09-01\n\nsession 2026-09-08\n  note \"a\"\n  # about the first session\n\n# before the third\nsession 2026-09-22\n  note \"c\"\n";
+    let out = session(
+        &[("plan.careplan", plan)],
+        &["plan.careplan"],
+        "session 2026-09-15\n  note \"b\"\n\n:save\n",
+    )
+    .status(0);
+    let saved = out.read("plan.careplan");
+    let first_comment = saved
+        .find("# about the first session")
+        .unwrap_or(usize::MAX);
+    let added = saved.find("session 2026-09-15").unwrap_or(0);
+    let second_comment = saved.find("# before the third").unwrap_or(0);
+    assert!(first_comment < added && added < second_comment, "{saved}");
+}
