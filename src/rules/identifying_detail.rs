@@ -104,7 +104,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let start = at;
         at += line.len();
         let line_span = Span::new(start, at);
-        if exempt.iter().any(|e| e.start < line_span.end && line_span.start < e.end) {
+        if structured(line)
+            || exempt.iter().any(|e| e.start < line_span.end && line_span.start < e.end)
+        {
             continue;
         }
         for (kind, offset, len) in details(line) {
@@ -131,6 +133,20 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether `line` holds no free text: a date, score or code after its
+/// keyword (`session 2026-09-08`, `score PHQ-9 14`, `due 2027-03-01`), and
+/// no string or comment.
+fn structured(line: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "session", "review", "safety-plan", "opened", "born", "due", "started", "stopped",
+        "since", "consent", "next", "score", "minutes", "range", "measure", "reliable-change",
+        "diagnosis", "client", "format", "risk", "stage", "status", "revise", "stop", "used",
+        "frequency", "better", "care", "orientation", "integration",
+    ];
+    let first = line.split_whitespace().next().unwrap_or("");
+    KEYWORDS.contains(&first) && !line.contains(['"', '#', '\''])
+}
+
 /// The identifiers in `text`: their kind, byte offset and length.
 fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     let mut found = Vec::new();
@@ -140,8 +156,10 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     }
     let lower = text.to_ascii_lowercase();
     // Labelled details first: a record number or a birth date named as such,
-    // looked for where a word starts.
+    // looked for where a word starts, in text that holds a label at all.
+    let labelled = LABEL_STEMS.iter().any(|stem| lower.contains(stem));
     let starts = lower.char_indices().filter(|&(at, c)| {
+        labelled &&
         c.is_ascii_alphabetic()
             && !lower
                 .get(..at)
@@ -206,6 +224,12 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     }
     kept
 }
+
+/// A part of every label below: a text with none of them has no label.
+const LABEL_STEMS: &[&str] = &[
+    "mrn", "record", "hospital", "patient", "nhs", "chi ", "ssn", "social", "dob", "d.o.b",
+    "birth", "born",
+];
 
 /// Words that name a record number, lower case.
 const RECORD_LABELS: &[&str] = &[
