@@ -76,11 +76,12 @@ fn fuzz_findings_stay_fixed() {
     ];
     let mut replayed = 0;
     for (target, holds) in targets {
+        // git keeps no empty folder: a target nothing was found for has none.
         let dir = crate::test::root().join("tests/fixtures/fuzz").join(target);
-        for entry in std::fs::read_dir(&dir)
-            .expect("tests/fixtures/fuzz/TARGET/")
-            .flatten()
-        {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
             let bytes = std::fs::read(entry.path()).expect("a fuzz input");
             if let Ok(text) = std::str::from_utf8(&bytes) {
                 holds(&entry.path().display().to_string(), text);
