@@ -56,56 +56,34 @@ pub(super) fn typing_mistake(line: &str, offset: usize) -> Option<Diagnostic> {
         }
         [(at, first), (next, second)] => {
             let joined = format!("{first}-{second}");
-            HYPHENATED.contains(&joined.as_str()).then(|| {
-                let span = Span::new(offset + at, offset + next + second.len());
-                Diagnostic::new(
-                    Rule::Syntax,
-                    span,
-                    format!("`{first} {second}` is written with a hyphen: `{joined}`"),
-                )
-                .with_help(format!("write `{joined}`, one word"))
-            })
+            SETS.iter()
+                .any(|set| set.contains(&joined.as_str()))
+                .then(|| {
+                    let span = Span::new(offset + at, offset + next + second.len());
+                    Diagnostic::new(
+                        Rule::Syntax,
+                        span,
+                        format!("`{first} {second}` is written with a hyphen: `{joined}`"),
+                    )
+                    .with_help(format!("write `{joined}`, one word"))
+                })
         }
         _ => None,
     })
 }
 
-/// The words of the language's closed sets that hold a hyphen: written
-/// with a space instead (`in progress`), they read as two words.
-const HYPHENATED: &[&str] = &{
-    const SETS: [&[&str]; 8] = [
-        Achievement::WORDS,
-        Stage::WORDS,
-        Integration::WORDS,
-        Care::WORDS,
-        Risk::WORDS,
-        SessionFormat::WORDS,
-        EventKind::WORDS,
-        Cadence::WORDS,
-    ];
-    const COUNT: usize = {
-        let mut n = 0;
-        let mut s = 0;
-        while s < SETS.len() {
-            n += SETS[s].len();
-            s += 1;
-        }
-        n
-    };
-    let mut all = [""; COUNT];
-    let mut i = 0;
-    let mut s = 0;
-    while s < SETS.len() {
-        let mut w = 0;
-        while w < SETS[s].len() {
-            all[i] = SETS[s][w];
-            i += 1;
-            w += 1;
-        }
-        s += 1;
-    }
-    all
-};
+/// The closed value sets whose words may hold a hyphen: written with a
+/// space instead (`in progress`), they read as two words.
+const SETS: [&[&str]; 8] = [
+    Achievement::WORDS,
+    Stage::WORDS,
+    Integration::WORDS,
+    Care::WORDS,
+    Risk::WORDS,
+    SessionFormat::WORDS,
+    EventKind::WORDS,
+    Cadence::WORDS,
+];
 
 /// The words of `line` outside double-quoted strings, with their offsets.
 fn words(line: &str) -> Vec<(usize, &str)> {
