@@ -46,12 +46,16 @@ fn main() {
     let day = jiff::civil::date(2026, 9, 30);
     let state = record.state_on(day);
     for goal in &state.goals {
-        println!(
-            "on {day}, goal {} had latest score {:?} against target {}",
-            goal.id,
-            goal.latest_score.map(|(_, score)| score),
-            goal.target.map_or("none".to_owned(), |t| t.to_string()),
-        );
+        for target in &goal.targets {
+            println!(
+                "on {day}, goal {} had latest {} score {:?} against target {} (met: {})",
+                goal.id,
+                target.measure,
+                target.latest.map(|(_, score)| score),
+                target.target,
+                target.met,
+            );
+        }
     }
 
     // 3. Check: every rule, judged as of a fixed "today".

@@ -16,9 +16,9 @@
 //!   a change of at least half the reliable change (any change when the
 //!   measure has none) is improving or worsening, less is steady.
 
-use crate::ast::{Document, Target};
+use crate::ast::{Aim, Document, Target};
 use crate::catalogue::{MeasureInfo, Measures};
-use crate::interpret::{Record, Series};
+use crate::interpret::{Held, Record, Series};
 use crate::words::{Achievement, Better};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -203,32 +203,49 @@ pub struct StatusChange {
     pub status: Achievement,
 }
 
-/// One goal as it stood on a date, with its history.
+/// One target of a goal or objective as it stood on a date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetOutcome {
+    /// The target in force.
+    pub target: Target,
+    /// How long it must hold, and how long it has (sustained targets).
+    pub held: Option<Held>,
+    /// Its measure's scores and what they show.
+    pub measure: SeriesOutcome,
+    /// Progress from baseline toward the target in percent (0 to 100).
+    pub progress: Option<f64>,
+    /// Whether it counts as met: the latest score meets it, and it has
+    /// held long enough when sustained.
+    pub met: bool,
+}
+
+/// One goal or objective as it stood on a date, with its history.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalOutcome {
-    /// The goal's id.
+    /// The goal's or objective's id.
     pub id: String,
     /// The goal in the clinician's words.
     pub text: String,
-    /// The concerns it addresses.
-    pub concerns: Vec<String>,
-    /// The target in force.
-    pub target: Option<Target>,
+    /// Whether it is an objective.
+    pub objective: bool,
+    /// The concerns a goal addresses, or the goals an objective is a step toward.
+    pub serves: Vec<String>,
+    /// Its targets, one per measure.
+    pub targets: Vec<TargetOutcome>,
     /// The due date in force.
     pub due: Option<Date>,
     /// The latest status.
     pub status: Option<Achievement>,
     /// Every status recorded up to the date, oldest first.
     pub history: Vec<StatusChange>,
-    /// Its measure's scores and what they show.
-    pub measure: Option<SeriesOutcome>,
-    /// Progress from baseline toward the target in percent (0 to 100).
+    /// The least progress over its targets, in percent (0 to 100).
     pub progress: Option<f64>,
-    /// Whether the latest score meets the target.
+    /// Whether every target is met; `None` before any target is scored.
     pub met: Option<bool>,
 }
 
-/// Every goal set on or before `as_of`, as it stood that day.
+/// Every goal and objective set on or before `as_of`, as it stood that
+/// day, in file order.
 pub fn goal_outcomes(
     document: &Document,
     record: &Record,
@@ -236,29 +253,57 @@ pub fn goal_outcomes(
     as_of: Date,
 ) -> Vec<GoalOutcome> {
     let mut out = Vec::new();
-    for goal in document.goals() {
-        let Some(track) = record.goal(&goal.id.value) else {
+    for aim in document.aims() {
+        let Some(track) = record.goal(&aim.id().value) else {
             continue;
         };
         if track.opened.is_some_and(|o| o > as_of) {
             continue;
         }
-        let target = Record::latest(&track.targets, as_of).map(|t| t.value);
-        let measure = track
-            .measure
-            .as_deref()
-            .map(|m| series_outcome(m, record.series(m), measures.get(m), track.baseline, as_of));
-        let latest = measure.as_ref().and_then(|m| m.latest()).map(|r| r.value);
-        let met = target.zip(latest).map(|(t, l)| t.is_met_by(l));
-        let progress = match (track.baseline, target, latest) {
-            (Some(baseline), Some(target), Some(latest)) => progress(baseline, target, latest),
-            _ => None,
+        let targets: Vec<TargetOutcome> = track
+            .targets
+            .iter()
+            .filter_map(|t| {
+                let series = record.series(&t.measure);
+                let standing = t.standing(series, as_of)?;
+                let measure = series_outcome(
+                    &t.measure,
+                    series,
+                    measures.get(&t.measure),
+                    Some(t.baseline),
+                    as_of,
+                );
+                let progress = standing
+                    .latest
+                    .and_then(|(_, latest)| progress(t.baseline, standing.target, latest));
+                Some(TargetOutcome {
+                    target: standing.target,
+                    held: standing.held,
+                    measure,
+                    progress,
+                    met: standing.met,
+                })
+            })
+            .collect();
+        let progress = targets
+            .iter()
+            .map(|t| t.progress)
+            .collect::<Option<Vec<f64>>>()
+            .and_then(|all| all.into_iter().reduce(f64::min));
+        let met = targets
+            .iter()
+            .any(|t| t.measure.latest().is_some())
+            .then(|| targets.iter().all(|t| t.met));
+        let serves = match aim {
+            Aim::Goal(g) => &g.concerns,
+            Aim::Objective(o) => &o.goals,
         };
         out.push(GoalOutcome {
-            id: goal.id.value.clone(),
-            text: goal.text.value.clone(),
-            concerns: goal.concerns.iter().map(|c| c.value.clone()).collect(),
-            target,
+            id: aim.id().value.clone(),
+            text: aim.text().value.clone(),
+            objective: aim.is_objective(),
+            serves: serves.iter().map(|c| c.value.clone()).collect(),
+            targets,
             due: Record::latest(&track.dues, as_of).map(|d| d.value),
             status: track.status_on(as_of),
             history: track
@@ -270,7 +315,6 @@ pub fn goal_outcomes(
                     status: s.value,
                 })
                 .collect(),
-            measure,
             progress,
             met,
         });

@@ -7,8 +7,8 @@
 
 use crate::span::{Span, Spanned};
 use crate::words::{
-    Achievement, Better, Cadence, Care, Comparator, EventKind, Integration, Risk, SessionFormat,
-    Stage, Unit,
+    Achievement, Attendance, Better, Cadence, Care, Comparator, DischargeKind, EventKind,
+    ExtentUnit, Integration, Per, Risk, SessionFormat, Stage, Unit,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -65,6 +65,8 @@ pub enum Entry {
     Concern(Concern),
     /// A `goal`.
     Goal(Goal),
+    /// An `objective`: a short-term step toward goals (version 2).
+    Objective(Objective),
     /// An `intervention`.
     Intervention(Intervention),
     /// A `medication`.
@@ -79,6 +81,8 @@ pub enum Entry {
     Event(Event),
     /// A dated `safety-plan`.
     SafetyPlan(SafetyPlan),
+    /// The `discharge` that ends the episode (version 2).
+    Discharge(Discharge),
 }
 
 impl Entry {
@@ -88,6 +92,7 @@ impl Entry {
             Entry::Plan(_) => "plan",
             Entry::Concern(_) => "concern",
             Entry::Goal(_) => "goal",
+            Entry::Objective(_) => "objective",
             Entry::Intervention(_) => "intervention",
             Entry::Medication(_) => "medication",
             Entry::Measure(_) => "measure",
@@ -95,6 +100,7 @@ impl Entry {
             Entry::Review(_) => "review",
             Entry::Event(_) => "event",
             Entry::SafetyPlan(_) => "safety-plan",
+            Entry::Discharge(_) => "discharge",
         }
     }
 
@@ -113,6 +119,7 @@ impl Entry {
             Entry::Plan(e) => (e.span, e.header),
             Entry::Concern(e) => (e.span, e.header),
             Entry::Goal(e) => (e.span, e.header),
+            Entry::Objective(e) => (e.span, e.header),
             Entry::Intervention(e) => (e.span, e.header),
             Entry::Medication(e) => (e.span, e.header),
             Entry::Measure(e) => (e.span, e.header),
@@ -120,6 +127,7 @@ impl Entry {
             Entry::Review(e) => (e.span, e.header),
             Entry::Event(e) => (e.span, e.header),
             Entry::SafetyPlan(e) => (e.span, e.header),
+            Entry::Discharge(e) => (e.span, e.header),
         }
     }
 
@@ -128,6 +136,7 @@ impl Entry {
         match self {
             Entry::Concern(e) => Some(&e.id),
             Entry::Goal(e) => Some(&e.id),
+            Entry::Objective(e) => Some(&e.id),
             Entry::Intervention(e) => Some(&e.id),
             Entry::Medication(e) => Some(&e.id),
             Entry::Measure(e) => Some(&e.id),
@@ -135,13 +144,14 @@ impl Entry {
         }
     }
 
-    /// The date of a dated entry (session, review, event, safety plan).
+    /// The date of a dated entry (session, review, event, safety plan, discharge).
     pub fn date(&self) -> Option<&DateLit> {
         match self {
             Entry::Session(e) => Some(&e.date),
             Entry::Review(e) => Some(&e.date),
             Entry::Event(e) => Some(&e.date),
             Entry::SafetyPlan(e) => Some(&e.date),
+            Entry::Discharge(e) => Some(&e.date),
             _ => None,
         }
     }
@@ -179,7 +189,52 @@ pub struct Plan {
     /// Review cadence (`review every 8 weeks`).
     pub review_every: Option<Spanned<Duration>>,
     /// Risk level at the start.
-    pub risk: Option<Spanned<Risk>>,
+    pub risk: Option<RiskRating>,
+    /// What must be true to end the episode (version 2).
+    pub discharge_criteria: Vec<Text>,
+}
+
+/// `risk LEVEL ["reason"]`: risk of harm as assessed, with why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RiskRating {
+    /// The whole field.
+    pub span: Span,
+    /// The level.
+    pub level: Spanned<Risk>,
+    /// Why, in the clinician's words (version 2).
+    pub reason: Option<Text>,
+}
+
+/// A length counted in sessions or in time: a course (`course 12
+/// sessions`) or how long a target must hold (`sustained 4 weeks`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Extent {
+    /// How many units.
+    pub amount: u32,
+    /// Which unit.
+    pub unit: ExtentUnit,
+}
+
+impl Extent {
+    /// The same length as a duration of time; `None` when it counts sessions.
+    pub fn time(self) -> Option<Duration> {
+        Some(Duration {
+            amount: self.amount,
+            unit: self.unit.time()?,
+        })
+    }
+}
+
+impl std::fmt::Display for Extent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = self.unit.as_str();
+        let unit = if self.amount == 1 {
+            unit.strip_suffix('s').unwrap_or(unit)
+        } else {
+            unit
+        };
+        write!(f, "{} {unit}", self.amount)
+    }
 }
 
 /// A length of time: `N days|weeks|months`.
@@ -242,8 +297,8 @@ pub struct Goal {
     pub text: Text,
     /// The concerns it addresses.
     pub concerns: Vec<Ident>,
-    /// How progress is measured.
-    pub measure: Option<GoalMeasure>,
+    /// How progress is measured: one target per measure (several since version 2).
+    pub measures: Vec<GoalMeasure>,
     /// When it should be met.
     pub due: Option<DateLit>,
     /// When it was set (default: the plan's `opened`).
@@ -252,7 +307,30 @@ pub struct Goal {
     pub stage: Option<Spanned<Stage>>,
 }
 
-/// `measure MEASURE baseline N target CMP N` on a goal.
+/// `objective ID "text" for GOALS`: a short-term, measurable step toward
+/// one or more goals (version 2).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Objective {
+    /// The whole entry.
+    pub span: Span,
+    /// The header line.
+    pub header: Span,
+    /// Its id.
+    pub id: Ident,
+    /// The objective in the clinician's words.
+    pub text: Text,
+    /// The goals it is a step toward.
+    pub goals: Vec<Ident>,
+    /// How progress is measured: one target per measure.
+    pub measures: Vec<GoalMeasure>,
+    /// When it should be met.
+    pub due: Option<DateLit>,
+    /// When it was set (default: the plan's `opened`).
+    pub opened: Option<DateLit>,
+}
+
+/// `measure MEASURE baseline N target CMP N [sustained N UNIT]` on a goal
+/// or objective.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalMeasure {
     /// The whole field.
@@ -263,6 +341,8 @@ pub struct GoalMeasure {
     pub baseline: Number,
     /// The score that meets the goal.
     pub target: Target,
+    /// How long the target must hold to count as met (version 2).
+    pub sustained: Option<Spanned<Extent>>,
 }
 
 /// A target such as `<= 1` or `< 5`.
@@ -304,10 +384,12 @@ pub struct Intervention {
     pub technique: Option<Ident>,
     /// A title in the clinician's words.
     pub title: Option<Text>,
-    /// The goals it serves; empty when the header has no `for`.
+    /// The goals and objectives it serves; empty when the header has no `for`.
     pub goals: Vec<Ident>,
     /// How often it is delivered.
     pub frequency: Option<Spanned<Frequency>>,
+    /// Its planned length (version 2).
+    pub course: Option<Spanned<Extent>>,
     /// When the client consented to it.
     pub consent: Option<DateLit>,
     /// When it started (default: the plan's `opened`).
@@ -324,6 +406,24 @@ pub enum Frequency {
     Cadence(Cadence),
     /// A free description, such as `"twice a week"`.
     Described(String),
+    /// A count per period, such as `2 per week` (version 2).
+    Rate {
+        /// How many times.
+        times: u32,
+        /// In what period.
+        per: Per,
+    },
+}
+
+impl std::fmt::Display for Frequency {
+    /// The frequency as a file writes it (a description in quotes).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Frequency::Cadence(c) => write!(f, "{c}"),
+            Frequency::Described(d) => write!(f, "\"{d}\""),
+            Frequency::Rate { times, per } => write!(f, "{times} per {per}"),
+        }
+    }
 }
 
 /// `medication ID DRUG for GOALS`.
@@ -337,10 +437,12 @@ pub struct Medication {
     pub id: Ident,
     /// The drug's generic name (an identifier or a quoted string).
     pub drug: Spanned<String>,
-    /// The goals it serves; empty when the header has no `for`.
+    /// The goals and objectives it serves; empty when the header has no `for`.
     pub goals: Vec<Ident>,
-    /// The dose as prescribed.
+    /// The dose as first prescribed (later changes are `dose MED` lines).
     pub dose: Option<Text>,
+    /// When the client gave informed consent to it (version 2).
+    pub consent: Option<DateLit>,
     /// When it was started (default: the plan's `opened`).
     pub started: Option<DateLit>,
     /// When it was stopped.
@@ -386,15 +488,41 @@ pub struct Session {
     /// Outcome scores taken.
     pub scores: Vec<Score>,
     /// Risk as assessed in this session.
-    pub risk: Option<Spanned<Risk>>,
+    pub risk: Option<RiskRating>,
     /// Free notes.
     pub notes: Vec<Text>,
+    /// Whether the client came (version 2; `None` means attended).
+    pub attendance: Option<Spanned<Attendance>>,
+    /// The clinician's assessment (version 2).
+    pub assessment: Option<Text>,
+    /// Medication doses changed from this date (version 2).
+    pub doses: Vec<DoseChange>,
     /// Homework set.
     pub homework: Vec<Text>,
     /// Length in minutes.
     pub minutes: Option<Number>,
     /// How it was delivered.
     pub format: Option<Spanned<SessionFormat>>,
+}
+
+impl Session {
+    /// Whether the client came: `attendance attended`, or no `attendance` line.
+    pub fn attended(&self) -> bool {
+        self.attendance
+            .as_ref()
+            .is_none_or(|a| a.value == Attendance::Attended)
+    }
+}
+
+/// `dose MED "…"` in a session or review: the dose from that date on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoseChange {
+    /// The whole field.
+    pub span: Span,
+    /// The medication.
+    pub medication: Ident,
+    /// The new dose.
+    pub dose: Text,
 }
 
 /// `used ID ["client response"]` in a session.
@@ -453,9 +581,13 @@ pub struct Review {
     pub next: Option<DateLit>,
     /// Free notes.
     pub notes: Vec<Text>,
+    /// Risk as assessed at the review (version 2).
+    pub risk: Option<RiskRating>,
+    /// Medication doses changed from this date (version 2).
+    pub doses: Vec<DoseChange>,
 }
 
-/// `status GOAL ACHIEVEMENT ["…"]` in a review.
+/// `status GOAL ACHIEVEMENT ["…"]` in a review or discharge.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusUpdate {
     /// The whole field.
@@ -468,13 +600,14 @@ pub struct StatusUpdate {
     pub note: Option<Text>,
 }
 
-/// `revise GOAL target CMP N` or `revise GOAL due DATE` in a review.
+/// `revise ID target [MEASURE] CMP N`, `revise ID due DATE` or `revise ID
+/// course N UNIT` in a review or discharge.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Revision {
     /// The whole field.
     pub span: Span,
-    /// The goal.
-    pub goal: Ident,
+    /// The goal or objective (an intervention for a course).
+    pub id: Ident,
     /// What changes.
     pub change: Change,
 }
@@ -483,10 +616,17 @@ pub struct Revision {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Change {
-    /// A new target.
-    Target(Target),
+    /// A new target, for the named measure (version 2) or the only one.
+    Target {
+        /// The measure whose target changes, when named.
+        measure: Option<Ident>,
+        /// The new target.
+        target: Target,
+    },
     /// A new due date.
     Due(DateLit),
+    /// A new course for an intervention (version 2).
+    Course(Spanned<Extent>),
 }
 
 /// `stop ID ["reason"]` in a review.
@@ -515,6 +655,8 @@ pub struct Event {
     pub text: Text,
     /// Free notes.
     pub notes: Vec<Text>,
+    /// Risk as assessed at the event (version 2).
+    pub risk: Option<RiskRating>,
 }
 
 /// `safety-plan DATE`: a written safety plan (Stanley & Brown, 2012).
@@ -534,6 +676,127 @@ pub struct SafetyPlan {
     pub contacts: Option<Text>,
     /// Making the environment safe.
     pub means_safety: Option<Text>,
+}
+
+/// `discharge DATE KIND ["summary"]`: the end of the episode (version 2).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Discharge {
+    /// The whole entry.
+    pub span: Span,
+    /// The header line.
+    pub header: Span,
+    /// When the episode ended.
+    pub date: DateLit,
+    /// How it ended.
+    pub kind: Spanned<DischargeKind>,
+    /// A summary in the clinician's words.
+    pub summary: Option<Text>,
+    /// Final statuses of goals and objectives.
+    pub statuses: Vec<StatusUpdate>,
+    /// Last revisions of goals and objectives.
+    pub revisions: Vec<Revision>,
+    /// Where care goes next.
+    pub referrals: Vec<Text>,
+    /// Risk at discharge.
+    pub risk: Option<RiskRating>,
+    /// Free notes.
+    pub notes: Vec<Text>,
+}
+
+/// A goal or an objective: what rules and summaries read alike in both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Aim<'a> {
+    /// A goal.
+    Goal(&'a Goal),
+    /// An objective.
+    Objective(&'a Objective),
+}
+
+impl<'a> Aim<'a> {
+    /// Its id.
+    pub fn id(self) -> &'a Ident {
+        match self {
+            Aim::Goal(g) => &g.id,
+            Aim::Objective(o) => &o.id,
+        }
+    }
+
+    /// Its text.
+    pub fn text(self) -> &'a Text {
+        match self {
+            Aim::Goal(g) => &g.text,
+            Aim::Objective(o) => &o.text,
+        }
+    }
+
+    /// Its targets, one per measure.
+    pub fn measures(self) -> &'a [GoalMeasure] {
+        match self {
+            Aim::Goal(g) => &g.measures,
+            Aim::Objective(o) => &o.measures,
+        }
+    }
+
+    /// Its due date as written.
+    pub fn due(self) -> Option<&'a DateLit> {
+        match self {
+            Aim::Goal(g) => g.due.as_ref(),
+            Aim::Objective(o) => o.due.as_ref(),
+        }
+    }
+
+    /// When it was set, as written.
+    pub fn opened(self) -> Option<&'a DateLit> {
+        match self {
+            Aim::Goal(g) => g.opened.as_ref(),
+            Aim::Objective(o) => o.opened.as_ref(),
+        }
+    }
+
+    /// The whole entry.
+    pub fn span(self) -> Span {
+        match self {
+            Aim::Goal(g) => g.span,
+            Aim::Objective(o) => o.span,
+        }
+    }
+
+    /// The header line.
+    pub fn header(self) -> Span {
+        match self {
+            Aim::Goal(g) => g.header,
+            Aim::Objective(o) => o.header,
+        }
+    }
+
+    /// What it is called in messages: `goal` or `objective`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Aim::Goal(_) => "goal",
+            Aim::Objective(_) => "objective",
+        }
+    }
+
+    /// Whether it is an objective.
+    pub fn is_objective(self) -> bool {
+        matches!(self, Aim::Objective(_))
+    }
+
+    /// The target set for `measure`, if it has one.
+    pub fn target_for(self, measure: &str) -> Option<&'a GoalMeasure> {
+        self.measures().iter().find(|m| m.measure.value == measure)
+    }
+
+    /// The target a `revise … target [MEASURE]` changes: the named
+    /// measure's, else the only one; `None` when a measure is named that it
+    /// does not have, or none is named and it has several.
+    pub fn revised_target(self, measure: Option<&Ident>) -> Option<&'a GoalMeasure> {
+        match (measure, self.measures()) {
+            (Some(m), _) => self.target_for(&m.value),
+            (None, [only]) => Some(only),
+            (None, _) => None,
+        }
+    }
 }
 
 impl Document {
@@ -577,6 +840,29 @@ impl Document {
             Entry::Goal(g) => Some(g),
             _ => None,
         })
+    }
+
+    /// The objectives.
+    pub fn objectives(&self) -> impl Iterator<Item = &Objective> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Objective(o) => Some(o),
+            _ => None,
+        })
+    }
+
+    /// Goals and objectives, in file order.
+    pub fn aims(&self) -> impl Iterator<Item = Aim<'_>> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Goal(g) => Some(Aim::Goal(g)),
+            Entry::Objective(o) => Some(Aim::Objective(o)),
+            _ => None,
+        })
+    }
+
+    /// The objectives that are steps toward the goal `goal`.
+    pub fn objectives_of<'a>(&'a self, goal: &'a str) -> impl Iterator<Item = &'a Objective> {
+        self.objectives()
+            .filter(move |o| o.goals.iter().any(|g| g.value == goal))
     }
 
     /// The interventions (medications excluded).
@@ -631,6 +917,14 @@ impl Document {
     pub fn safety_plans(&self) -> impl Iterator<Item = &SafetyPlan> {
         self.entries.iter().filter_map(|e| match e {
             Entry::SafetyPlan(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The discharges (a valid file has at most one).
+    pub fn discharges(&self) -> impl Iterator<Item = &Discharge> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Discharge(d) => Some(d),
             _ => None,
         })
     }

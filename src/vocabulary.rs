@@ -42,6 +42,11 @@ pub const ENTRIES: &[EntrySyntax] = &[
         article: "a goal",
     },
     EntrySyntax {
+        keyword: "objective",
+        usage: "objective ID \"text\" for GOALS",
+        article: "an objective",
+    },
+    EntrySyntax {
         keyword: "intervention",
         usage: "intervention ID MODALITY [TECHNIQUE] [\"title\"] for GOALS",
         article: "an intervention",
@@ -76,6 +81,11 @@ pub const ENTRIES: &[EntrySyntax] = &[
         usage: "safety-plan YYYY-MM-DD",
         article: "a safety plan",
     },
+    EntrySyntax {
+        keyword: "discharge",
+        usage: "discharge YYYY-MM-DD completed|transferred|withdrew|administrative [\"summary\"]",
+        article: "the discharge",
+    },
 ];
 
 /// Every field, grouped by the first entry that holds it.
@@ -103,7 +113,7 @@ pub const FIELDS: &[FieldSyntax] = &[
     FieldSyntax {
         keyword: "opened",
         usage: "opened YYYY-MM-DD",
-        entries: &["plan", "goal", "intervention"],
+        entries: &["plan", "goal", "objective", "intervention"],
     },
     FieldSyntax {
         keyword: "orientation",
@@ -137,8 +147,13 @@ pub const FIELDS: &[FieldSyntax] = &[
     },
     FieldSyntax {
         keyword: "risk",
-        usage: "risk low|moderate|high",
-        entries: &["plan", "session"],
+        usage: "risk low|moderate|high [\"reason\"]",
+        entries: &["plan", "session", "review", "event", "discharge"],
+    },
+    FieldSyntax {
+        keyword: "discharge-criteria",
+        usage: "discharge-criteria \"what must be true to end the episode\"",
+        entries: &["plan"],
     },
     FieldSyntax {
         keyword: "diagnosis",
@@ -152,28 +167,33 @@ pub const FIELDS: &[FieldSyntax] = &[
     },
     FieldSyntax {
         keyword: "measure",
-        usage: "measure MEASURE baseline N target <|<=|>|>=|= N",
-        entries: &["goal"],
+        usage: "measure MEASURE baseline N target <|<=|>|>=|= N [sustained N sessions|days|weeks|months]",
+        entries: &["goal", "objective"],
     },
     FieldSyntax {
         keyword: "due",
         usage: "due YYYY-MM-DD",
-        entries: &["goal"],
+        entries: &["goal", "objective"],
     },
     FieldSyntax {
         keyword: "frequency",
-        usage: "frequency daily|weekly|fortnightly|monthly|\"description\"",
+        usage: "frequency daily|weekly|fortnightly|monthly|\"description\"` or `frequency N per day|week|month",
+        entries: &["intervention"],
+    },
+    FieldSyntax {
+        keyword: "course",
+        usage: "course N sessions|days|weeks|months",
         entries: &["intervention"],
     },
     FieldSyntax {
         keyword: "consent",
         usage: "consent YYYY-MM-DD",
-        entries: &["intervention"],
+        entries: &["intervention", "medication"],
     },
     FieldSyntax {
         keyword: "dose",
-        usage: "dose \"dose and schedule\"",
-        entries: &["medication"],
+        usage: "dose \"dose and schedule\"` or `dose MEDICATION \"dose and schedule\"",
+        entries: &["medication", "session", "review"],
     },
     FieldSyntax {
         keyword: "started",
@@ -223,7 +243,7 @@ pub const FIELDS: &[FieldSyntax] = &[
     FieldSyntax {
         keyword: "note",
         usage: "note \"text\"",
-        entries: &["session", "review", "event"],
+        entries: &["session", "review", "event", "discharge"],
     },
     FieldSyntax {
         keyword: "homework",
@@ -241,14 +261,24 @@ pub const FIELDS: &[FieldSyntax] = &[
         entries: &["session"],
     },
     FieldSyntax {
+        keyword: "attendance",
+        usage: "attendance attended|no-show|cancelled|late-cancelled",
+        entries: &["session"],
+    },
+    FieldSyntax {
+        keyword: "assessment",
+        usage: "assessment \"the clinician's assessment\"",
+        entries: &["session"],
+    },
+    FieldSyntax {
         keyword: "status",
         usage: "status GOAL ACHIEVEMENT [\"note\"]",
-        entries: &["review"],
+        entries: &["review", "discharge"],
     },
     FieldSyntax {
         keyword: "revise",
-        usage: "revise GOAL target CMP N` or `revise GOAL due YYYY-MM-DD",
-        entries: &["review"],
+        usage: "revise GOAL target [MEASURE] CMP N`, `revise GOAL due YYYY-MM-DD` or `revise INTERVENTION course N sessions|days|weeks|months",
+        entries: &["review", "discharge"],
     },
     FieldSyntax {
         keyword: "stop",
@@ -279,6 +309,11 @@ pub const FIELDS: &[FieldSyntax] = &[
         keyword: "means-safety",
         usage: "means-safety \"text\"",
         entries: &["safety-plan"],
+    },
+    FieldSyntax {
+        keyword: "referral",
+        usage: "referral \"where care goes next\"",
+        entries: &["discharge"],
     },
 ];
 

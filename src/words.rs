@@ -224,6 +224,86 @@ impl Cadence {
 }
 
 word_enum!(
+    /// Whether the client came to a session (language version 2).
+    Attendance, "attendance" {
+        /// The client came (the default).
+        Attended = "attended",
+        /// The client did not come and gave no notice.
+        NoShow = "no-show",
+        /// The appointment was cancelled in good time.
+        Cancelled = "cancelled",
+        /// The appointment was cancelled too late to offer it to anyone else.
+        LateCancelled = "late-cancelled",
+    }
+);
+
+impl Attendance {
+    /// Whether the appointment counts as missed in the attendance rate: a
+    /// no-show or a late cancellation (a cancellation in good time does not).
+    pub fn is_missed(self) -> bool {
+        matches!(self, Attendance::NoShow | Attendance::LateCancelled)
+    }
+}
+
+word_enum!(
+    /// How an episode of care ended (language version 2).
+    DischargeKind, "discharge type" {
+        /// Treatment finished as planned.
+        Completed = "completed",
+        /// Care passed to another service or clinician.
+        Transferred = "transferred",
+        /// The client chose to end treatment.
+        Withdrew = "withdrew",
+        /// Ended for an administrative reason (funding, moving away, no contact).
+        Administrative = "administrative",
+    }
+);
+
+word_enum!(
+    /// The unit of a course or of how long a target must hold: sessions or a
+    /// period of time.
+    ExtentUnit, "unit" {
+        /// Scored or attended sessions.
+        Sessions = "sessions",
+        /// Days.
+        Days = "days",
+        /// Weeks.
+        Weeks = "weeks",
+        /// Calendar months.
+        Months = "months",
+    }
+);
+
+impl ExtentUnit {
+    /// Reads a unit word, singular or plural (`session`, `sessions`, ...).
+    pub fn from_word_or_singular(word: &str) -> Option<Self> {
+        ExtentUnit::from_word(word).or_else(|| ExtentUnit::from_word(&format!("{word}s")))
+    }
+
+    /// The same unit of time as a duration unit; `None` for sessions.
+    pub fn time(self) -> Option<Unit> {
+        match self {
+            ExtentUnit::Sessions => None,
+            ExtentUnit::Days => Some(Unit::Days),
+            ExtentUnit::Weeks => Some(Unit::Weeks),
+            ExtentUnit::Months => Some(Unit::Months),
+        }
+    }
+}
+
+word_enum!(
+    /// The period of a frequency such as `2 per week`.
+    Per, "period" {
+        /// A day.
+        Day = "day",
+        /// A week.
+        Week = "week",
+        /// A month.
+        Month = "month",
+    }
+);
+
+word_enum!(
     /// The unit of a duration.
     Unit, "unit" {
         /// Days.

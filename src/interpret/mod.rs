@@ -4,22 +4,30 @@
 //!
 //! Definitions take effect at their own `opened`/`started` date, defaulting
 //! to the plan's `opened`; dated entries (sessions, reviews, events, safety
-//! plans) are replayed in date order, file order breaking ties. A review sets
-//! goal statuses, revises targets and due dates, and stops interventions and
-//! medications. Entries whose date is not on the calendar are left out of the
+//! plans, the discharge) are replayed in date order, file order breaking
+//! ties. A review sets goal and objective statuses, revises targets, due
+//! dates and courses, changes doses, and stops interventions and
+//! medications; a session may change a dose too. Sessions the client did not
+//! attend are appointments, not contacts: their scores are not counted. The
+//! discharge sets final statuses and ends every intervention (medications
+//! continue). Entries whose date is not on the calendar are left out of the
 //! replay (the checker reports them as `invalid-date`).
 
 mod record;
 mod review;
 mod state;
+mod targets;
 
 pub use record::{
-    Dated, GoalTrack, Record, ReviewMark, ScorePoint, Series, TreatmentKind, TreatmentTrack,
+    Appointment, Dated, DischargeMark, GoalTrack, Record, ReviewMark, RiskMark, ScorePoint, Series,
+    TargetTrack, TreatmentKind, TreatmentTrack,
 };
 pub use review::ReviewDue;
-pub use state::{GoalState, PlanState};
+pub use state::{ActiveMedication, AttendanceCount, GoalState, PlanState};
+pub use targets::{Held, TargetStanding};
 
-use crate::ast::{Change, Document, Entry};
+use crate::ast::{Aim, Change, Document, Entry, GoalMeasure, Revision, RiskRating, StatusUpdate};
+use crate::words::Attendance;
 use jiff::civil::Date;
 
 /// Replays `document` into its [`Record`].
@@ -55,7 +63,7 @@ pub fn interpret(document: &Document) -> Record {
 fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
     if let Some(plan) = document.plan() {
         if let (Some(date), Some(risk)) = (opened, &plan.risk) {
-            record.risks.push(Dated::new(date, risk.value, risk.span));
+            record.risks.push(risk_mark(date, risk, None));
         }
         if let (Some(date), Some(stage)) = (opened, &plan.stage) {
             record
@@ -65,105 +73,134 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
     }
     for (index, entry) in document.entries.iter().enumerate() {
         match entry {
-            Entry::Goal(goal) => {
-                let start = goal.opened.as_ref().and_then(|d| d.value).or(opened);
-                let mut track = GoalTrack {
-                    id: goal.id.value.clone(),
-                    entry: index,
-                    opened: start,
-                    measure: goal.measure.as_ref().map(|m| m.measure.value.clone()),
-                    baseline: goal.measure.as_ref().map(|m| m.baseline.value),
-                    targets: Vec::new(),
-                    dues: Vec::new(),
-                    statuses: Vec::new(),
-                };
-                if let Some(date) = start {
-                    if let Some(measure) = &goal.measure {
-                        track
-                            .targets
-                            .push(Dated::new(date, measure.target, measure.target.span));
-                    }
-                    if let Some(due) = goal.due.as_ref().and_then(|d| d.value.map(|v| (v, d.span)))
-                    {
-                        track.dues.push(Dated::new(date, due.0, due.1));
-                    }
-                }
-                record.goals.push(track);
+            Entry::Goal(goal) => record.goals.push(aim(Aim::Goal(goal), index, opened)),
+            Entry::Objective(objective) => {
+                record
+                    .goals
+                    .push(aim(Aim::Objective(objective), index, opened));
             }
-            Entry::Intervention(item) => record.treatments.push(TreatmentTrack {
-                id: item.id.value.clone(),
-                entry: index,
-                kind: TreatmentKind::Intervention,
-                goals: item.goals.iter().map(|g| g.value.clone()).collect(),
-                started: item.opened.as_ref().and_then(|d| d.value).or(opened),
-                stopped: None,
-            }),
-            Entry::Medication(item) => record.treatments.push(TreatmentTrack {
-                id: item.id.value.clone(),
-                entry: index,
-                kind: TreatmentKind::Medication,
-                goals: item.goals.iter().map(|g| g.value.clone()).collect(),
-                started: item.started.as_ref().and_then(|d| d.value).or(opened),
-                stopped: item
-                    .stopped
-                    .as_ref()
-                    .and_then(|d| Some(Dated::new(d.value?, None, d.span))),
-            }),
+            Entry::Intervention(item) => {
+                let started = item.opened.as_ref().and_then(|d| d.value).or(opened);
+                record.treatments.push(TreatmentTrack {
+                    id: item.id.value.clone(),
+                    entry: index,
+                    kind: TreatmentKind::Intervention,
+                    goals: item.goals.iter().map(|g| g.value.clone()).collect(),
+                    started,
+                    stopped: None,
+                    doses: Vec::new(),
+                    course: started
+                        .zip(item.course.as_ref())
+                        .map(|(date, c)| Dated::new(date, c.value, c.span))
+                        .into_iter()
+                        .collect(),
+                });
+            }
+            Entry::Medication(item) => {
+                let started = item.started.as_ref().and_then(|d| d.value).or(opened);
+                record.treatments.push(TreatmentTrack {
+                    id: item.id.value.clone(),
+                    entry: index,
+                    kind: TreatmentKind::Medication,
+                    goals: item.goals.iter().map(|g| g.value.clone()).collect(),
+                    started,
+                    stopped: item
+                        .stopped
+                        .as_ref()
+                        .and_then(|d| Some(Dated::new(d.value?, None, d.span))),
+                    doses: started
+                        .zip(item.dose.as_ref())
+                        .map(|(date, d)| Dated::new(date, d.value.clone(), d.span))
+                        .into_iter()
+                        .collect(),
+                    course: Vec::new(),
+                });
+            }
             _ => {}
         }
     }
+}
+
+/// A goal's or objective's track at its start date.
+fn aim(aim: Aim<'_>, entry: usize, opened: Option<Date>) -> GoalTrack {
+    let start = aim.opened().and_then(|d| d.value).or(opened);
+    let target = |m: &GoalMeasure| TargetTrack {
+        measure: m.measure.value.clone(),
+        baseline: m.baseline.value,
+        sustained: m.sustained.as_ref().map(|s| s.value),
+        history: start
+            .map(|date| Dated::new(date, m.target, m.target.span))
+            .into_iter()
+            .collect(),
+    };
+    GoalTrack {
+        id: aim.id().value.clone(),
+        entry,
+        objective: aim.is_objective(),
+        parents: match aim {
+            Aim::Objective(o) => o.goals.iter().map(|g| g.value.clone()).collect(),
+            Aim::Goal(_) => Vec::new(),
+        },
+        opened: start,
+        targets: aim.measures().iter().map(target).collect(),
+        dues: start
+            .zip(aim.due().and_then(|d| Some((d.value?, d.span))))
+            .map(|(date, (due, span))| Dated::new(date, due, span))
+            .into_iter()
+            .collect(),
+        statuses: Vec::new(),
+    }
+}
+
+fn risk_mark(date: Date, risk: &RiskRating, entry: Option<usize>) -> Dated<RiskMark> {
+    let mark = RiskMark {
+        level: risk.level.value,
+        entry,
+    };
+    Dated::new(date, mark, risk.level.span)
 }
 
 /// Applies one dated entry.
 fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
     match entry {
         Entry::Session(session) => {
-            record
-                .sessions
-                .push(Dated::new(date, index, session.header));
-            for score in &session.scores {
+            let attendance = session
+                .attendance
+                .as_ref()
+                .map_or(Attendance::Attended, |a| a.value);
+            record.appointments.push(Appointment {
+                date,
+                attendance,
+                entry: index,
+                span: session.header,
+            });
+            if session.attended() {
                 record
-                    .series_mut(&score.measure.value)
-                    .points
-                    .push(ScorePoint {
-                        date,
-                        value: score.value.value,
-                        after: score.after.as_ref().map(|a| a.value),
-                        span: score.span,
-                        entry: index,
-                    });
+                    .sessions
+                    .push(Dated::new(date, index, session.header));
+                for score in &session.scores {
+                    record
+                        .series_mut(&score.measure.value)
+                        .points
+                        .push(ScorePoint {
+                            date,
+                            value: score.value.value,
+                            after: score.after.as_ref().map(|a| a.value),
+                            span: score.span,
+                            entry: index,
+                        });
+                }
             }
             if let Some(risk) = &session.risk {
-                record.risks.push(Dated::new(date, risk.value, risk.span));
+                record.risks.push(risk_mark(date, risk, Some(index)));
             }
+            doses(&session.doses, date, record);
         }
         Entry::Review(review) => {
-            for update in &review.statuses {
-                if let Some(goal) = record.goal_mut(&update.goal.value) {
-                    goal.statuses
-                        .push(Dated::new(date, update.status.value, update.span));
-                }
-            }
-            for revision in &review.revisions {
-                if let Some(goal) = record.goal_mut(&revision.goal.value) {
-                    match &revision.change {
-                        Change::Target(target) => {
-                            goal.targets.push(Dated::new(date, *target, revision.span));
-                        }
-                        Change::Due(due) => {
-                            if let Some(value) = due.value {
-                                goal.dues.push(Dated::new(date, value, revision.span));
-                            }
-                        }
-                    }
-                }
-            }
+            amend(&review.statuses, &review.revisions, date, record);
             for stop in &review.stops {
                 if let Some(track) = record.treatment_mut(&stop.target.value) {
-                    let earlier = track.stopped.as_ref().is_some_and(|s| s.date <= date);
-                    if !earlier {
-                        track.stopped = Some(Dated::new(date, Some(index), stop.span));
-                    }
+                    stop_on(track, date, index, stop.span);
                 }
             }
             if let Some(stage) = &review.stage {
@@ -171,6 +208,10 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
                     .stages
                     .push(Dated::new(date, stage.value, stage.span));
             }
+            if let Some(risk) = &review.risk {
+                record.risks.push(risk_mark(date, risk, Some(index)));
+            }
+            doses(&review.doses, date, record);
             record.reviews.push(ReviewMark {
                 date,
                 next: review.next.as_ref().and_then(|n| n.value),
@@ -178,12 +219,98 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
                 span: review.header,
             });
         }
-        Entry::Event(event) => record
-            .events
-            .push(Dated::new(date, event.kind.value, event.header)),
+        Entry::Event(event) => {
+            record
+                .events
+                .push(Dated::new(date, event.kind.value, event.header));
+            if let Some(risk) = &event.risk {
+                record.risks.push(risk_mark(date, risk, Some(index)));
+            }
+        }
         Entry::SafetyPlan(plan) => record
             .safety_plans
             .push(Dated::new(date, index, plan.header)),
+        Entry::Discharge(discharge) => {
+            if record.discharge.is_some() {
+                return;
+            }
+            amend(&discharge.statuses, &discharge.revisions, date, record);
+            for track in &mut record.treatments {
+                if track.kind == TreatmentKind::Intervention {
+                    stop_on(track, date, index, discharge.header);
+                }
+            }
+            if let Some(risk) = &discharge.risk {
+                record.risks.push(risk_mark(date, risk, Some(index)));
+            }
+            record.discharge = Some(DischargeMark {
+                date,
+                kind: discharge.kind.value,
+                entry: index,
+                span: discharge.header,
+            });
+        }
         _ => {}
+    }
+}
+
+/// Stops a treatment on `date`, unless it stopped earlier.
+fn stop_on(track: &mut TreatmentTrack, date: Date, index: usize, span: crate::span::Span) {
+    let earlier = track.stopped.as_ref().is_some_and(|s| s.date <= date);
+    if !earlier {
+        track.stopped = Some(Dated::new(date, Some(index), span));
+    }
+}
+
+/// Records the dose changes of a session or review.
+fn doses(changes: &[crate::ast::DoseChange], date: Date, record: &mut Record) {
+    for change in changes {
+        if let Some(track) = record.treatment_mut(&change.medication.value) {
+            track
+                .doses
+                .push(Dated::new(date, change.dose.value.clone(), change.span));
+        }
+    }
+}
+
+/// Applies the statuses and revisions of a review or discharge.
+fn amend(statuses: &[StatusUpdate], revisions: &[Revision], date: Date, record: &mut Record) {
+    for update in statuses {
+        if let Some(goal) = record.goal_mut(&update.goal.value) {
+            goal.statuses
+                .push(Dated::new(date, update.status.value, update.span));
+        }
+    }
+    for revision in revisions {
+        match &revision.change {
+            Change::Target { measure, target } => {
+                let Some(goal) = record.goal_mut(&revision.id.value) else {
+                    continue;
+                };
+                // A revision that names no measure changes the only target;
+                // with several it is ambiguous (reported by a rule) and ignored.
+                let track = match measure {
+                    Some(m) => goal.targets.iter_mut().find(|t| t.measure == m.value),
+                    None if goal.targets.len() == 1 => goal.targets.first_mut(),
+                    None => None,
+                };
+                if let Some(track) = track {
+                    track.history.push(Dated::new(date, *target, revision.span));
+                }
+            }
+            Change::Due(due) => {
+                if let (Some(goal), Some(value)) = (record.goal_mut(&revision.id.value), due.value)
+                {
+                    goal.dues.push(Dated::new(date, value, revision.span));
+                }
+            }
+            Change::Course(course) => {
+                if let Some(track) = record.treatment_mut(&revision.id.value) {
+                    track
+                        .course
+                        .push(Dated::new(date, course.value, revision.span));
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! [`Record`]: the replayed history of one plan file.
 
-use crate::ast::{Duration, Target};
+use crate::ast::{Duration, Extent, Target};
 use crate::span::Span;
-use crate::words::{Achievement, EventKind, Risk, Stage};
+use crate::words::{Achievement, Attendance, DischargeKind, EventKind, Risk, Stage};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -34,45 +34,99 @@ pub struct Record {
     pub review_every: Option<Duration>,
     /// Every dated entry as `(date, entry index)`, in replay order.
     pub timeline: Vec<(Date, usize)>,
-    /// Goals, in file order.
+    /// Goals and objectives, in file order.
     pub goals: Vec<GoalTrack>,
     /// Interventions and medications, in file order.
     pub treatments: Vec<TreatmentTrack>,
     /// Score series, one per measure, in order of first score.
     pub series: Vec<Series>,
-    /// Risk levels: the plan's at `opened`, then each session's.
-    pub risks: Vec<Dated<Risk>>,
+    /// Risk levels: the plan's at `opened`, then each one assessed at a
+    /// session, review, event or the discharge, in replay order.
+    pub risks: Vec<Dated<RiskMark>>,
     /// Stages of change: the plan's at `opened`, then each review's.
     pub stages: Vec<Dated<Stage>>,
-    /// Sessions (value: entry index).
+    /// Sessions the client attended: contacts (value: entry index).
     pub sessions: Vec<Dated<usize>>,
+    /// Every session, attended or not, as an appointment.
+    pub appointments: Vec<Appointment>,
     /// Reviews.
     pub reviews: Vec<ReviewMark>,
     /// Events by kind.
     pub events: Vec<Dated<EventKind>>,
     /// Safety plans (value: entry index).
     pub safety_plans: Vec<Dated<usize>>,
+    /// The discharge that ended the episode: the earliest, when a file
+    /// wrongly holds several.
+    pub discharge: Option<DischargeMark>,
 }
 
-/// One goal's history.
+/// A risk level and where it was assessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RiskMark {
+    /// The level.
+    pub level: Risk,
+    /// The entry that assessed it; `None` for the plan's starting level.
+    pub entry: Option<usize>,
+}
+
+/// One session as an appointment, attended or not.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Appointment {
+    /// Its date.
+    pub date: Date,
+    /// Whether the client came.
+    pub attendance: Attendance,
+    /// The session's entry index.
+    pub entry: usize,
+    /// The session's header.
+    pub span: Span,
+}
+
+/// The end of the episode.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DischargeMark {
+    /// Its date.
+    pub date: Date,
+    /// How the episode ended.
+    pub kind: DischargeKind,
+    /// Its entry index.
+    pub entry: usize,
+    /// Its header.
+    pub span: Span,
+}
+
+/// One goal's or objective's history.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalTrack {
-    /// The goal's id.
+    /// The goal's or objective's id.
     pub id: String,
     /// Index of its entry in the document.
     pub entry: usize,
+    /// Whether it is an objective.
+    pub objective: bool,
+    /// For an objective, the goals it is a step toward.
+    pub parents: Vec<String>,
     /// When it was set.
     pub opened: Option<Date>,
-    /// The measure it is tracked by.
-    pub measure: Option<String>,
-    /// The baseline score.
-    pub baseline: Option<f64>,
-    /// Targets over time: the original, then each revision.
-    pub targets: Vec<Dated<Target>>,
+    /// Its targets, one per measure, each with its revisions.
+    pub targets: Vec<TargetTrack>,
     /// Due dates over time: the original, then each revision.
     pub dues: Vec<Dated<Date>>,
-    /// Statuses recorded by reviews.
+    /// Statuses recorded by reviews and the discharge.
     pub statuses: Vec<Dated<Achievement>>,
+}
+
+/// One target of a goal or objective over time.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetTrack {
+    /// The measure it is tracked by.
+    pub measure: String,
+    /// The baseline score.
+    pub baseline: f64,
+    /// How long it must hold to count as met.
+    pub sustained: Option<Extent>,
+    /// The target over time: the original, then each revision.
+    pub history: Vec<Dated<Target>>,
 }
 
 impl GoalTrack {
@@ -107,13 +161,17 @@ pub struct TreatmentTrack {
     pub entry: usize,
     /// Intervention or medication.
     pub kind: TreatmentKind,
-    /// The goals it serves.
+    /// The goals and objectives it serves.
     pub goals: Vec<String>,
     /// When it started.
     pub started: Option<Date>,
-    /// When it stopped: by a review's `stop` (value: the review's entry
-    /// index) or a medication's `stopped` field (value: `None`).
+    /// When it stopped: by a review's `stop` or the discharge (value: that
+    /// entry's index) or a medication's `stopped` field (value: `None`).
     pub stopped: Option<Dated<Option<usize>>>,
+    /// A medication's doses: its own from its start, then each change.
+    pub doses: Vec<Dated<String>>,
+    /// An intervention's planned course: its own, then each revision.
+    pub course: Vec<Dated<Extent>>,
 }
 
 impl TreatmentTrack {
@@ -163,9 +221,30 @@ pub struct ReviewMark {
 }
 
 impl Record {
-    /// The goal with `id`.
+    /// The goal or objective with `id`.
     pub fn goal(&self, id: &str) -> Option<&GoalTrack> {
         self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// Whether `treatment` serves the goal or objective `goal`: named in
+    /// its `for`, or through an objective that is a step toward `goal`.
+    pub fn serves(&self, treatment: &TreatmentTrack, goal: &str) -> bool {
+        treatment.goals.iter().any(|served| {
+            served == goal
+                || self
+                    .goal(served)
+                    .is_some_and(|o| o.parents.iter().any(|p| p == goal))
+        })
+    }
+
+    /// Whether the episode is discharged on or before `date`.
+    pub fn discharged_by(&self, date: Date) -> bool {
+        self.discharge.as_ref().is_some_and(|d| d.date <= date)
+    }
+
+    /// The risk level and where it was assessed, as it stood on `date`.
+    pub fn risk_on(&self, date: Date) -> Option<&Dated<RiskMark>> {
+        Record::latest(&self.risks, date)
     }
 
     /// The goals still open on `date` (not met or ended by then), in

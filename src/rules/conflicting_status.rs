@@ -63,20 +63,32 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         // Each goal's first target and due date in this review, as written.
-        let mut first: HashMap<(&str, &str), String> = HashMap::new();
+        let mut first: HashMap<(&str, String), String> = HashMap::new();
         for revision in &review.revisions {
-            let goal = revision.goal.value.as_str();
+            let goal = revision.id.value.as_str();
             let (what, value, span) = match &revision.change {
-                Change::Target(target) => ("target", target.to_string(), target.span),
+                Change::Target { measure, target } => (
+                    match measure {
+                        Some(m) => format!("target {}", m.value),
+                        None => "target".to_owned(),
+                    },
+                    target.to_string(),
+                    target.span,
+                ),
                 // A date off the calendar is `invalid-date`'s finding.
                 Change::Due(due) => match due.value {
-                    Some(day) => ("due", day.to_string(), due.span),
+                    Some(day) => ("due".to_owned(), day.to_string(), due.span),
                     None => continue,
                 },
+                Change::Course(course) => {
+                    ("course".to_owned(), course.value.to_string(), course.span)
+                }
             };
-            let earlier = first.entry((goal, what)).or_insert_with(|| value.clone());
+            let earlier = first
+                .entry((goal, what.clone()))
+                .or_insert_with(|| value.clone());
             if *earlier != value {
-                let noun = if what == "due" { "due date" } else { what };
+                let noun = if what == "due" { "due date" } else { &what };
                 out.push(
                     Diagnostic::new(
                         Rule::ConflictingStatus,

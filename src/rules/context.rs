@@ -1,6 +1,6 @@
 //! What a rule sees: the file, its tree and history, the catalogue, the date.
 
-use crate::ast::{Document, Duration, Entry};
+use crate::ast::{Aim, Document, Duration, Entry};
 use crate::catalogue::{Catalogue, Measures};
 use crate::interpret::Record;
 use crate::span::LineIndex;
@@ -60,6 +60,26 @@ impl<'a> Context<'a> {
             symbols,
             lines: OnceCell::new(),
         }
+    }
+
+    /// The goals and objectives that lack a SMART part (`field`, which
+    /// `has` tells is there): every objective without it, and every goal
+    /// without it that has no objectives. A broad goal with objectives is
+    /// made measurable and time-bound by them (language version 2). A
+    /// `field` line that could not be read counts as written.
+    pub fn lacking(
+        &self,
+        field: &'a str,
+        has: impl Fn(Aim<'a>) -> bool,
+    ) -> impl Iterator<Item = Aim<'a>> {
+        let document = self.document;
+        document.aims().filter(move |&aim| {
+            let broad = match aim {
+                Aim::Goal(g) => document.objectives_of(&g.id.value).next().is_some(),
+                Aim::Objective(_) => false,
+            };
+            !broad && !has(aim) && !document.has_unread(aim.span(), field)
+        })
     }
 
     /// Every definition of `id`, in file order.

@@ -38,15 +38,12 @@ goal G1 "Feel less anxious" for anxiety
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let unwritten = |g: &&crate::ast::Goal| {
-        g.measure.is_none() && !cx.document.has_unread(g.span, "measure")
-    };
-    for goal in cx.document.goals().filter(unwritten) {
+    for aim in cx.lacking("measure", |a| !a.measures().is_empty()) {
         out.push(
             Diagnostic::new(
                 Rule::GoalNotMeasurable,
-                goal.header,
-                format!("goal `{}` has no measure", goal.id.value),
+                aim.header(),
+                format!("{} `{}` has no measure", aim.noun(), aim.id().value),
             )
             .with_help(
                 "add a line such as `measure PHQ-9 baseline 16 target < 5`: \

@@ -34,13 +34,12 @@ goal G1 "Ride the bus to work" for panic
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let unwritten = |g: &&crate::ast::Goal| g.due.is_none() && !cx.document.has_unread(g.span, "due");
-    for goal in cx.document.goals().filter(unwritten) {
+    for aim in cx.lacking("due", |a| a.due().is_some()) {
         out.push(
             Diagnostic::new(
                 Rule::GoalNotTimeBound,
-                goal.header,
-                format!("goal `{}` has no due date", goal.id.value),
+                aim.header(),
+                format!("{} `{}` has no due date", aim.noun(), aim.id().value),
             )
             .with_help(
                 "add `due YYYY-MM-DD` under the goal: the date by which it should be met",

@@ -100,22 +100,26 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// "its latest `M` score, 4 on DATE, meets the target (< 5)", when the
-/// goal's latest score on or before `today` meets the target in force.
+/// "its latest `M` score, 4 on DATE, meets the target (< 5)", when every
+/// target of the goal is met on `today` (held long enough when sustained).
 fn met_on(cx: &Context<'_>, track: &GoalTrack, today: Date) -> Option<String> {
-    let target = Record::latest(&track.targets, today)?;
-    let measure = track.measure.as_deref()?;
-    let point = cx
-        .record
-        .series(measure)?
-        .points
+    let standings: Vec<_> = track
+        .targets
         .iter()
-        .rev()
-        .find(|p| p.date <= today)?;
-    target.value.is_met_by(point.value).then(|| {
-        format!(
-            "its latest `{measure}` score, {} on {}, meets the target ({})",
-            point.value, point.date, target.value
-        )
-    })
+        .map(|t| t.standing(cx.record.series(&t.measure), today))
+        .collect::<Option<_>>()?;
+    if standings.is_empty() || !standings.iter().all(|s| s.met) {
+        return None;
+    }
+    let parts: Vec<String> = standings
+        .iter()
+        .filter_map(|s| {
+            let (date, value) = s.latest?;
+            Some(format!(
+                "its latest `{}` score, {value} on {date}, meets the target ({})",
+                s.measure, s.target
+            ))
+        })
+        .collect();
+    Some(parts.join("; "))
 }

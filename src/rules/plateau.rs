@@ -6,7 +6,7 @@ use crate::analytics::at_least;
 use super::review_overdue::days_between;
 use super::Context;
 use crate::diagnostic::Diagnostic;
-use crate::interpret::Record;
+
 use crate::rule::Rule;
 
 /// How many of the latest scores are compared.
@@ -82,11 +82,13 @@ review 2026-11-02
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
-    for track in cx.record.open_goals(today) {
+    for (track, target) in cx
+        .record
+        .open_goals(today)
+        .flat_map(|g| g.targets.iter().map(move |t| (g, t)))
+    {
         let id = track.id.as_str();
-        let Some(measure) = track.measure.as_deref() else {
-            continue;
-        };
+        let measure = target.measure.as_str();
         let Some(reliable) = cx.measures.get(measure).and_then(|m| m.reliable_change) else {
             continue;
         };
@@ -111,7 +113,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if weeks_apart < SPAN_DAYS {
             continue;
         }
-        if Record::latest(&track.targets, today).is_some_and(|t| t.value.is_met_by(last.value)) {
+        if target.target_on(today).is_some_and(|t| t.is_met_by(last.value)) {
             continue;
         }
         let reviewed = track

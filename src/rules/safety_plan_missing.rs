@@ -120,19 +120,19 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
         .document
         .plan()
         .and_then(|p| p.risk.as_ref())
-        .map(|r| r.span);
+        .map(|r| r.level.span);
     let risks = cx
         .record
         .risks
         .iter()
-        .filter(|r| r.value.is_elevated())
+        .filter(|r| r.value.level.is_elevated())
         .map(|r| Trigger {
             date: r.date,
             span: r.span,
             what: if Some(r.span) == opened_span {
-                format!("risk is {} at the start of the plan on {}", r.value, r.date)
+                format!("risk is {} at the start of the plan on {}", r.value.level, r.date)
             } else {
-                format!("risk was assessed as {} on {}", r.value, r.date)
+                format!("risk was assessed as {} on {}", r.value.level, r.date)
             },
         });
     // A score outside the range is a recording error (`score-out-of-range`),

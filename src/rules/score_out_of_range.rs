@@ -56,8 +56,8 @@ enum Role {
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut checked: Vec<(&Ident, Role, f64, Span)> = Vec::new();
-    for goal in cx.document.goals() {
-        if let Some(m) = &goal.measure {
+    for goal in cx.document.aims() {
+        for m in goal.measures() {
             checked.push((
                 &m.measure,
                 Role::Baseline,
@@ -79,16 +79,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for review in cx.document.reviews() {
-        for revision in &review.revisions {
-            let Change::Target(target) = &revision.change else {
+    let revisions = cx
+        .document
+        .reviews()
+        .flat_map(|r| &r.revisions)
+        .chain(cx.document.discharges().flat_map(|d| &d.revisions));
+    for revision in revisions {
+            let Change::Target { measure, target } = &revision.change else {
                 continue;
             };
             let goal = cx
                 .document
-                .goals()
-                .find(|g| g.id.value == revision.goal.value);
-            if let Some(m) = goal.and_then(|g| g.measure.as_ref()) {
+                .aims()
+                .find(|g| g.id().value == revision.id.value);
+            let revised = goal.and_then(|g| g.revised_target(measure.as_ref()));
+            if let Some(m) = revised {
                 checked.push((
                     &m.measure,
                     Role::Target,
@@ -96,7 +101,6 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     number_of(target, cx.source),
                 ));
             }
-        }
     }
     for (measure, role, value, span) in checked {
         let Some(info) = cx.measures.get(&measure.value) else {

@@ -62,8 +62,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }) {
         return;
     }
-    for goal in cx.document.goals() {
-        let Some(measure) = &goal.measure else { continue };
+    for (goal, measure) in cx
+        .document
+        .goals()
+        .flat_map(|g| g.measures.iter().map(move |m| (g, m)))
+    {
         let stage = goal.stage.as_ref().map(|s| s.value).or(plan_stage);
         let first = goal.text.value.split_whitespace().next().unwrap_or("");
         let keeping = KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first))

@@ -50,8 +50,8 @@ session 2026-09-08
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let goals = cx
         .document
-        .goals()
-        .filter_map(|g| g.measure.as_ref())
+        .aims()
+        .flat_map(|g| g.measures())
         .map(|m| &m.measure);
     let scores = cx
         .document

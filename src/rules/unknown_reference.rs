@@ -19,10 +19,13 @@ kind the line needs:
 | where | must name |
 |---|---|
 | `goal … for IDS` | concerns |
-| `intervention … for IDS`, `medication … for IDS` | goals |
+| `objective … for IDS` | goals |
+| `intervention … for IDS`, `medication … for IDS` | goals or objectives |
 | `used ID` in a session | an intervention or medication |
-| `progress GOAL` in a session | a goal |
-| `status GOAL`, `revise GOAL` in a review | a goal |
+| `progress ID` in a session | a goal or objective |
+| `status ID`, `revise ID target`, `revise ID due` in a review or discharge | a goal or objective |
+| `revise ID course` | an intervention |
+| `dose ID` in a session or review | a medication |
 | `stop ID` in a review | an intervention or medication |
 
 An id that is not defined at all, and an id that names the wrong kind of
@@ -88,6 +91,24 @@ const GOAL: Expected = Expected {
     a_noun: "a goal",
     plural: "goals",
 };
+const AIM: Expected = Expected {
+    keywords: &["goal", "objective"],
+    noun: "goal or objective",
+    a_noun: "a goal or objective",
+    plural: "goals and objectives",
+};
+const INTERVENTION: Expected = Expected {
+    keywords: &["intervention"],
+    noun: "intervention",
+    a_noun: "an intervention",
+    plural: "interventions",
+};
+const MEDICATION: Expected = Expected {
+    keywords: &["medication"],
+    noun: "medication",
+    a_noun: "a medication",
+    plural: "medications",
+};
 const TREATMENT: Expected = Expected {
     keywords: &["intervention", "medication"],
     noun: "intervention or medication",
@@ -132,16 +153,23 @@ fn references(document: &Document) -> Vec<(&Ident, &'static Expected)> {
     for entry in &document.entries {
         match entry {
             Entry::Goal(g) => refs.extend(g.concerns.iter().map(|id| (id, &CONCERN))),
-            Entry::Intervention(i) => refs.extend(i.goals.iter().map(|id| (id, &GOAL))),
-            Entry::Medication(m) => refs.extend(m.goals.iter().map(|id| (id, &GOAL))),
+            Entry::Objective(o) => refs.extend(o.goals.iter().map(|id| (id, &GOAL))),
+            Entry::Intervention(i) => refs.extend(i.goals.iter().map(|id| (id, &AIM))),
+            Entry::Medication(m) => refs.extend(m.goals.iter().map(|id| (id, &AIM))),
             Entry::Session(s) => {
                 refs.extend(s.used.iter().map(|u| (&u.intervention, &TREATMENT)));
-                refs.extend(s.progress.iter().map(|p| (&p.goal, &GOAL)));
+                refs.extend(s.progress.iter().map(|p| (&p.goal, &AIM)));
+                refs.extend(s.doses.iter().map(|d| (&d.medication, &MEDICATION)));
             }
             Entry::Review(r) => {
-                refs.extend(r.statuses.iter().map(|s| (&s.goal, &GOAL)));
-                refs.extend(r.revisions.iter().map(|v| (&v.goal, &GOAL)));
+                refs.extend(r.statuses.iter().map(|s| (&s.goal, &AIM)));
+                refs.extend(r.revisions.iter().map(revised));
                 refs.extend(r.stops.iter().map(|s| (&s.target, &TREATMENT)));
+                refs.extend(r.doses.iter().map(|d| (&d.medication, &MEDICATION)));
+            }
+            Entry::Discharge(d) => {
+                refs.extend(d.statuses.iter().map(|s| (&s.goal, &AIM)));
+                refs.extend(d.revisions.iter().map(revised));
             }
             Entry::Plan(_)
             | Entry::Concern(_)
@@ -151,6 +179,15 @@ fn references(document: &Document) -> Vec<(&Ident, &'static Expected)> {
         }
     }
     refs
+}
+
+/// What a `revise` line names: an intervention for a course, else a goal
+/// or objective.
+fn revised(revision: &crate::ast::Revision) -> (&Ident, &'static Expected) {
+    match revision.change {
+        crate::ast::Change::Course(_) => (&revision.id, &INTERVENTION),
+        _ => (&revision.id, &AIM),
+    }
 }
 
 /// Suggests the closest id of the expected kind, else lists the ids of that

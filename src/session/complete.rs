@@ -398,7 +398,17 @@ mod tests {
             ["stage", "status", "stop"]
         );
         let all = candidates("medication M2 sertraline for G1\n  # dose below\n  ");
-        assert_eq!(all, ["prescriber", "dose", "started", "stopped", "monitor"]);
+        assert_eq!(
+            all,
+            [
+                "prescriber",
+                "consent",
+                "dose",
+                "started",
+                "stopped",
+                "monitor"
+            ]
+        );
         // No entry above: every field.
         assert_eq!(candidates("  ").len(), FIELDS.len());
     }

@@ -65,19 +65,18 @@ pub(super) fn goals(session: &Session) -> String {
         let status = g.status.map_or("no status yet", |s| s.as_str());
         let _ = writeln!(out, "  {}  \"{}\"  [{status}]", g.id, g.text);
         let mut parts = Vec::new();
-        if let Some(m) = &g.measure {
+        for t in &g.targets {
+            let m = &t.measure;
             match m.latest() {
                 Some(r) => parts.push(format!("{} {} on {}", m.measure, number(r.value), r.date)),
                 None => parts.push(format!("{}: no score yet", m.measure)),
             }
-        }
-        if let Some(target) = &g.target {
-            let met = match (g.met, g.progress) {
-                (Some(true), _) => " (met)".to_owned(),
+            let met = match (t.met, t.progress) {
+                (true, _) => " (met)".to_owned(),
                 (_, Some(p)) => format!(" ({}% of the way)", number(p.round())),
                 _ => String::new(),
             };
-            parts.push(format!("target {target}{met}"));
+            parts.push(format!("target {}{met}", t.target));
         }
         match g.due {
             Some(due) if due < view.as_of && !g.status.is_some_and(|s| s.is_closed()) => {
@@ -138,7 +137,7 @@ fn outline(entry: &Entry) -> String {
                 parts.push(format!("progress {}", p.goal.value));
             }
             if let Some(risk) = &s.risk {
-                parts.push(format!("risk {}", risk.value));
+                parts.push(format!("risk {}", risk.level.value));
             }
         }
         Entry::Review(r) => {
@@ -151,7 +150,7 @@ fn outline(entry: &Entry) -> String {
                 parts.push(format!("status {}", statuses.join(", ")));
             }
             for revision in &r.revisions {
-                parts.push(format!("revise {}", revision.goal.value));
+                parts.push(format!("revise {}", revision.id.value));
             }
             for stop in &r.stops {
                 parts.push(format!("stop {}", stop.target.value));
@@ -293,7 +292,7 @@ impl<'a> View<'a> {
                 );
             let _ = writeln!(out, "  concern    {} {text}", concern.value);
         }
-        if let Some(m) = &goal.measure {
+        for m in &goal.measures {
             let _ = writeln!(
                 out,
                 "  measure    {}, baseline {}",
@@ -315,21 +314,28 @@ impl<'a> View<'a> {
             Some(s) => {
                 let status = s.status.map_or("no status yet", |a| a.as_str());
                 let _ = writeln!(out, "    status   {status}");
-                if let Some(target) = &s.target {
-                    let _ = writeln!(out, "    target   {target}");
+                for t in &s.targets {
+                    let _ = writeln!(out, "    target   {} {}", t.measure, t.target);
                 }
                 let due = s.due.map_or("none".to_owned(), |d| d.to_string());
                 let _ = writeln!(out, "    due      {due}");
-                if let Some((date, score)) = s.latest_score {
-                    let _ = writeln!(out, "    latest   {} on {date}", number(score));
+                for t in &s.targets {
+                    if let Some((date, score)) = t.latest {
+                        let _ = writeln!(
+                            out,
+                            "    latest   {} {} on {date}",
+                            t.measure,
+                            number(score)
+                        );
+                    }
                 }
             }
         }
         let mut history = Vec::new();
         if let Some(opened) = track.and_then(|t| t.opened).filter(|d| *d <= self.as_of) {
             let mut set = Vec::new();
-            if let Some(m) = &goal.measure {
-                set.push(format!("target {}", m.target));
+            for m in &goal.measures {
+                set.push(format!("target {} {}", m.measure.value, m.target));
             }
             if let Some(due) = goal.due.as_ref().and_then(|d| d.value) {
                 set.push(format!("due {due}"));
@@ -357,13 +363,17 @@ impl<'a> View<'a> {
                             text: format!("review: status {}{note}", u.status.value),
                         });
                     }
-                    for revision in r.revisions.iter().filter(|v| v.goal.value == id) {
+                    for revision in r.revisions.iter().filter(|v| v.id.value == id) {
                         let change = match &revision.change {
-                            Change::Target(t) => format!("target {t}"),
+                            Change::Target { measure, target } => match measure {
+                                Some(m) => format!("target {} {target}", m.value),
+                                None => format!("target {target}"),
+                            },
                             Change::Due(d) => d.value.map_or_else(
                                 || "due (invalid date)".to_owned(),
                                 |d| format!("due {d}"),
                             ),
+                            Change::Course(c) => format!("course {}", c.value),
                         };
                         history.push(Event {
                             date,
@@ -383,8 +393,8 @@ impl<'a> View<'a> {
             }
         }
         section(&mut out, "history", &history);
-        if let Some(measure) = goal.measure.as_ref().map(|m| m.measure.value.as_str()) {
-            out.push_str(&self.scores(measure));
+        for m in &goal.measures {
+            out.push_str(&self.scores(&m.measure.value));
         }
         let serving: Vec<&TreatmentTrack> = self
             .record
@@ -533,11 +543,7 @@ impl<'a> View<'a> {
             let _ = writeln!(out, "  consent    {date}");
         }
         if let Some(frequency) = &item.frequency {
-            let text = match &frequency.value {
-                crate::ast::Frequency::Cadence(c) => c.to_string(),
-                crate::ast::Frequency::Described(d) => format!("\"{d}\""),
-            };
-            let _ = writeln!(out, "  frequency  {text}");
+            let _ = writeln!(out, "  frequency  {}", frequency.value);
         }
         if let Some(rationale) = &item.rationale {
             let _ = writeln!(out, "  rationale  \"{}\"", rationale.value);
@@ -594,12 +600,12 @@ impl<'a> View<'a> {
         }
         let goals: Vec<String> = self
             .document()
-            .goals()
+            .aims()
             .filter_map(|g| {
-                let m = g.measure.as_ref().filter(|m| m.measure.value == id)?;
+                let m = g.target_for(id)?;
                 Some(format!(
                     "{} (baseline {}, target {})",
-                    g.id.value,
+                    g.id().value,
                     number(m.baseline.value),
                     m.target
                 ))

@@ -227,7 +227,13 @@ fn goals_table(b: &mut String, s: &Summary) {
             cell(&g.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
             cell(&latest),
             progress_cell(g),
-            cell(&g.measure.as_ref().map_or_else(String::new, outcome_line)),
+            cell(
+                &g.targets
+                    .iter()
+                    .map(|t| outcome_line(&t.measure))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
         );
     }
     let _ = writeln!(b, "</tbody>\n</table>\n</section>");
@@ -245,8 +251,12 @@ fn charts(b: &mut String, s: &Summary, measures: &crate::catalogue::Measures<'_>
         let targets: Vec<(String, Target)> = s
             .goals
             .iter()
-            .filter(|g| g.measure.as_ref().is_some_and(|gm| gm.measure == m.measure))
-            .filter_map(|g| Some((g.id.clone(), g.target?)))
+            .flat_map(|g| {
+                g.targets
+                    .iter()
+                    .filter(|t| t.measure.measure == m.measure)
+                    .map(|t| (g.id.clone(), t.target))
+            })
             .collect();
         let _ = writeln!(
             b,

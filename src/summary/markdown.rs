@@ -38,7 +38,12 @@ pub fn render(s: &Summary) -> String {
     for g in &s.goals {
         let target = target_cell(g);
         let latest = latest_cell(g);
-        let change = g.measure.as_ref().map_or_else(String::new, outcome_line);
+        let change = g
+            .targets
+            .iter()
+            .map(|t| outcome_line(&t.measure))
+            .collect::<Vec<_>>()
+            .join("; ");
         let _ = writeln!(
             out,
             "| **{}** {} | {} | {} | {} | {} | {} | {} |",

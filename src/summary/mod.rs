@@ -191,7 +191,8 @@ pub fn summarize(
         .map(|s| {
             let baseline = goals
                 .iter()
-                .filter_map(|g| g.measure.as_ref())
+                .flat_map(|g| &g.targets)
+                .map(|t| &t.measure)
                 .find(|m| m.measure == s.measure)
                 .and_then(|m| m.baseline);
             series_outcome(
@@ -249,7 +250,7 @@ pub fn summarize(
             .map(|s| s.date)
             .filter(|d| *d <= as_of)
             .max(),
-        risk: state.risk,
+        risk: state.risk.map(|r| r.value.level),
         safety_plan: state.safety_plan,
         review,
         findings: findings(source, analysis),
@@ -370,9 +371,9 @@ impl CaseRow {
             })
         };
         let mut shown: Vec<&str> = Vec::new();
-        let goal_measures = summary.goals.iter().filter_map(|g| g.measure.as_ref());
+        let goal_measures = summary.goals.iter().flat_map(|g| &g.targets);
         for id in goal_measures
-            .map(|m| m.measure.as_str())
+            .map(|t| t.measure.measure.as_str())
             .chain(["PHQ-9", "GAD-7"])
         {
             if !shown.contains(&id) {

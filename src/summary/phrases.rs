@@ -3,7 +3,7 @@
 //! Markdown and HTML summaries lay them out, each in its own way.
 
 use super::{CaseRow, Summary, number};
-use crate::analytics::{GoalOutcome, ReliableChange, SeriesOutcome};
+use crate::analytics::{GoalOutcome, ReliableChange, SeriesOutcome, TargetOutcome};
 use crate::emit::plural;
 use std::fmt::Write as _;
 
@@ -63,23 +63,64 @@ pub(super) fn status(g: &GoalOutcome) -> String {
         .map_or_else(|| "no status yet".to_owned(), |s| s.to_string())
 }
 
-/// The goal's target with its measure (`PHQ-9 < 5`), or a dash.
+/// Each target with its measure (`PHQ-9 < 5`), `; `-separated, or a dash.
 pub(super) fn target_cell(g: &GoalOutcome) -> String {
-    match (&g.measure, &g.target) {
-        (Some(m), Some(t)) => format!("{} {t}", m.measure),
-        _ => "—".to_owned(),
+    cells(g, |t| Some(target(t)))
+}
+
+/// A target with its measure and how long it must hold (`PHQ-9 < 10
+/// sustained 4 weeks`).
+pub(super) fn target(t: &TargetOutcome) -> String {
+    match t.held {
+        Some(held) => format!(
+            "{} {} sustained {}",
+            t.measure.measure, t.target, held.needed
+        ),
+        None => format!("{} {}", t.measure.measure, t.target),
     }
 }
 
-/// The latest score with its band and date (`9 (mild) on 2026-11-17`), or a dash.
+/// Whether a target is met, and for a sustained one how long it has held:
+/// `met, held 2 of 4 weeks` while it has not held long enough yet, `met,
+/// held 5 weeks (4 needed)` once it has.
+pub(super) fn met(t: &TargetOutcome) -> String {
+    let meets = t
+        .measure
+        .latest()
+        .is_some_and(|r| t.target.is_met_by(r.value));
+    match t.held {
+        Some(held) if meets && !t.met => format!("met, held {} of {}", held.so_far, held.needed),
+        Some(held) if t.met => {
+            let so_far = crate::ast::Extent {
+                amount: held.so_far,
+                unit: held.needed.unit,
+            };
+            format!("met, held {so_far} ({} needed)", held.needed.amount)
+        }
+        _ if t.met => "met".to_owned(),
+        _ => "not met".to_owned(),
+    }
+}
+
+/// The latest score of each target with its band and date (`9 (mild) on
+/// 2026-11-17`), `; `-separated, or a dash.
 pub(super) fn latest_cell(g: &GoalOutcome) -> String {
-    g.measure.as_ref().and_then(|m| m.latest()).map_or_else(
-        || "—".to_owned(),
-        |r| match &r.band {
+    cells(g, |t| {
+        t.measure.latest().map(|r| match &r.band {
             Some(band) => format!("{} ({band}) on {}", number(r.value), r.date),
             None => format!("{} on {}", number(r.value), r.date),
-        },
-    )
+        })
+    })
+}
+
+/// One part per target, `; `-separated, or a dash when there is none.
+fn cells(g: &GoalOutcome, part: impl Fn(&TargetOutcome) -> Option<String>) -> String {
+    let parts: Vec<String> = g.targets.iter().filter_map(part).collect();
+    if parts.is_empty() {
+        "—".to_owned()
+    } else {
+        parts.join("; ")
+    }
 }
 
 /// Progress toward the target in whole percent, or a dash.
@@ -91,22 +132,41 @@ pub(super) fn progress_cell(g: &GoalOutcome) -> String {
 /// Target, due date, latest score and progress.
 pub(super) fn goal_line(g: &GoalOutcome) -> String {
     let mut parts = Vec::new();
-    if let (Some(m), Some(t)) = (&g.measure, &g.target) {
-        parts.push(format!("target {} {t}", m.measure));
+    for t in &g.targets {
+        parts.push(format!("target {}", target(t)));
     }
     if let Some(due) = g.due {
         parts.push(format!("due {due}"));
     }
-    if let Some(r) = g.measure.as_ref().and_then(|m| m.latest()) {
-        let band = r
-            .band
-            .as_ref()
-            .map(|b| format!(", {b}"))
-            .unwrap_or_default();
-        parts.push(format!("latest {} on {}{band}", number(r.value), r.date));
-    } else if g.measure.is_some() {
-        parts.push("no scores yet".to_owned());
-    } else {
+    for t in &g.targets {
+        match t.measure.latest() {
+            Some(r) => {
+                let band = r
+                    .band
+                    .as_ref()
+                    .map(|b| format!(", {b}"))
+                    .unwrap_or_default();
+                let of = if g.targets.len() > 1 {
+                    format!("{} ", t.measure.measure)
+                } else {
+                    String::new()
+                };
+                parts.push(format!(
+                    "latest {of}{} on {}{band}",
+                    number(r.value),
+                    r.date
+                ));
+                if t.held.is_some() {
+                    parts.push(met(t));
+                }
+            }
+            None if g.targets.len() > 1 => {
+                parts.push(format!("{}: no scores yet", t.measure.measure))
+            }
+            None => parts.push("no scores yet".to_owned()),
+        }
+    }
+    if g.targets.is_empty() {
         parts.push("no measure".to_owned());
     }
     if let Some(p) = g.progress {
@@ -256,7 +316,7 @@ pub(super) fn other_measures(s: &Summary) -> Vec<&SeriesOutcome> {
         .filter(|m| {
             !s.goals
                 .iter()
-                .any(|g| g.measure.as_ref().is_some_and(|gm| gm.measure == m.measure))
+                .any(|g| g.targets.iter().any(|t| t.measure.measure == m.measure))
         })
         .collect()
 }

@@ -30,8 +30,8 @@ pub fn render(s: &Summary) -> String {
     for g in &s.goals {
         let _ = writeln!(out, "  {}  {} [{}]", g.id, g.text, status(g));
         let _ = writeln!(out, "      {}", goal_line(g));
-        if let Some(m) = &g.measure {
-            let _ = writeln!(out, "      {}", outcome_line(m));
+        for t in &g.targets {
+            let _ = writeln!(out, "      {}", outcome_line(&t.measure));
         }
     }
     let others = other_measures(s);

@@ -117,14 +117,14 @@ fn every_entry_and_field_is_read() {
         plan.review_every.as_ref().map(|d| d.value.to_string()),
         Some("8 weeks".into())
     );
-    assert_eq!(plan.risk.as_ref().map(|r| r.value), Some(Risk::Low));
+    assert_eq!(plan.risk.as_ref().map(|r| r.level.value), Some(Risk::Low));
 
     let measure = doc.measures().next().expect("measure");
     assert_eq!(measure.range.as_ref().map(|r| r.value), Some((0.0, 50.0)));
     assert_eq!(measure.reliable_change.as_ref().map(|r| r.value), Some(2.5));
 
     let goal = doc.goals().next().expect("goal");
-    let target = goal.measure.as_ref().expect("goal measure").target;
+    let target = goal.measures.first().expect("goal measure").target;
     assert_eq!((target.comparator, target.value), (Comparator::AtMost, 1.0));
     assert_eq!(goal.concerns[0].value, "panic");
 
@@ -166,7 +166,9 @@ fn every_entry_and_field_is_read() {
 
     let review = doc.reviews().next().expect("review");
     assert_eq!(review.statuses[0].status.value, Achievement::Improving);
-    assert!(matches!(review.revisions[0].change, Change::Target(t) if t.value == 2.0));
+    assert!(
+        matches!(review.revisions[0].change, Change::Target { target: t, .. } if t.value == 2.0)
+    );
     assert!(matches!(review.revisions[1].change, Change::Due(_)));
     assert_eq!(review.stops[0].target.value, "I2");
 

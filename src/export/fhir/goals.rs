@@ -100,7 +100,7 @@ impl Builder<'_> {
                 Some(s) => Lifecycle::of(s.value),
                 None => Lifecycle::Active,
             };
-            let target = self.target(track, at);
+            let targets = self.targets(track, at);
             self.push(
                 uuid,
                 Resource::Goal(Goal {
@@ -116,7 +116,7 @@ impl Builder<'_> {
                     description: CodeableConcept::text(&goal.text.value),
                     subject: self.patient.clone(),
                     start_date: track.opened.map(|d| d.to_string()),
-                    target: target.into_iter().collect(),
+                    target: targets,
                     status_date: status.map(|s| s.date.to_string()),
                     addresses,
                 }),
@@ -133,30 +133,33 @@ impl Builder<'_> {
         made
     }
 
-    /// A goal's target in force on `at`: its measure, comparator and due date.
-    pub(super) fn target(&self, track: &GoalTrack, at: Date) -> Option<GoalTarget> {
-        let target = Record::latest(&track.targets, at).map(|t| t.value);
+    /// A goal's targets in force on `at`, one per measure, each with the
+    /// due date; the due date alone when it has no measure.
+    pub(super) fn targets(&self, track: &GoalTrack, at: Date) -> Vec<GoalTarget> {
         let due = Record::latest(&track.dues, at).map(|d| d.value.to_string());
-        let measure = track.measure.as_deref();
-        if measure.is_none() && due.is_none() {
-            return None;
+        if track.targets.is_empty() {
+            return due
+                .map(|due| GoalTarget {
+                    measure: None,
+                    detail_quantity: None,
+                    due_date: Some(due),
+                })
+                .into_iter()
+                .collect();
         }
-        // gol-1: a detail only beside its measure.
-        let (measure, detail) = match measure {
-            Some(id) => (
-                Some(self.concept(id)),
-                target.map(|t| Quantity {
+        track
+            .targets
+            .iter()
+            .map(|t| GoalTarget {
+                measure: Some(self.concept(&t.measure)),
+                // gol-1: a detail only beside its measure.
+                detail_quantity: t.target_on(at).map(|t| Quantity {
                     value: Decimal(t.value),
                     comparator: comparator(t.comparator),
                 }),
-            ),
-            None => (None, None),
-        };
-        Some(GoalTarget {
-            measure,
-            detail_quantity: detail,
-            due_date: due,
-        })
+                due_date: due.clone(),
+            })
+            .collect()
     }
 
     /// A measure as a concept: its LOINC code where one is known, its name.

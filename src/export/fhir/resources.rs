@@ -3,7 +3,7 @@
 
 use super::UuidExt as _;
 use crate::ast::Frequency;
-use crate::words::Cadence;
+use crate::words::{Cadence, Per};
 use serde::{Serialize, Serializer};
 use uuid::Uuid;
 
@@ -284,11 +284,23 @@ impl Timing {
         let (every, code) = match frequency {
             Some(Frequency::Cadence(cadence)) => (
                 Some(match cadence {
-                    Cadence::Daily => (1.0, "d"),
-                    Cadence::Weekly => (1.0, "wk"),
-                    Cadence::Fortnightly => (2.0, "wk"),
-                    Cadence::Monthly => (1.0, "mo"),
+                    Cadence::Daily => (1, 1.0, "d"),
+                    Cadence::Weekly => (1, 1.0, "wk"),
+                    Cadence::Fortnightly => (1, 2.0, "wk"),
+                    Cadence::Monthly => (1, 1.0, "mo"),
                 }),
+                None,
+            ),
+            Some(Frequency::Rate { times, per }) => (
+                Some((
+                    *times,
+                    1.0,
+                    match per {
+                        Per::Day => "d",
+                        Per::Week => "wk",
+                        Per::Month => "mo",
+                    },
+                )),
                 None,
             ),
             Some(Frequency::Described(text)) => (None, Some(CodeableConcept::text(text))),
@@ -296,9 +308,9 @@ impl Timing {
         };
         let repeat = (bounds.is_some() || every.is_some()).then(|| Repeat {
             bounds_period: bounds,
-            frequency: every.map(|_| 1),
-            period: every.map(|(n, _)| Decimal(n)),
-            period_unit: every.map(|(_, unit)| unit),
+            frequency: every.map(|(times, _, _)| times),
+            period: every.map(|(_, n, _)| Decimal(n)),
+            period_unit: every.map(|(_, _, unit)| unit),
         });
         Timing { repeat, code }
     }

@@ -92,8 +92,11 @@ impl Lowerer<'_> {
                 self.set(&mut p.review_every, duration, at, kind);
             }
             (Entry::Plan(p), G::f_risk) => {
-                let word = self.word(&next()?);
-                self.set(&mut p.risk, word, at, kind);
+                let rating = self.risk(at, &mut v)?;
+                self.set(&mut p.risk, rating, at, kind);
+            }
+            (Entry::Plan(p), G::f_discharge_criteria) => {
+                p.discharge_criteria.push(self.text(&next()?));
             }
             (Entry::Concern(c), G::f_diagnosis) => {
                 self.set(&mut c.diagnosis, Some(ident(&next()?)), at, kind);
@@ -102,17 +105,15 @@ impl Lowerer<'_> {
                 let date = self.date(&next()?);
                 self.set(&mut c.since, Some(date), at, kind);
             }
-            (Entry::Goal(g), G::f_measure) => {
-                let measure = ident(&next()?);
-                let baseline = self.number(&next()?);
-                let target = self.target(next()?)?;
-                let value = GoalMeasure {
-                    span: at,
-                    measure,
-                    baseline,
-                    target,
-                };
-                self.set(&mut g.measure, Some(value), at, kind);
+            (Entry::Goal(g), G::f_measure) => self.measure(&mut g.measures, at, &mut v)?,
+            (Entry::Objective(o), G::f_measure) => self.measure(&mut o.measures, at, &mut v)?,
+            (Entry::Objective(o), G::f_due) => {
+                let date = self.date(&next()?);
+                self.set(&mut o.due, Some(date), at, kind);
+            }
+            (Entry::Objective(o), G::f_opened) => {
+                let date = self.date(&next()?);
+                self.set(&mut o.opened, Some(date), at, kind);
             }
             (Entry::Goal(g), G::f_due) => {
                 let date = self.date(&next()?);
@@ -133,6 +134,7 @@ impl Lowerer<'_> {
                         Frequency::Described(self.text(&pair).value),
                         span(&pair),
                     )),
+                    G::rate => self.rate(pair)?,
                     _ => match Cadence::ambiguity(pair.as_str()) {
                         Some(help) => {
                             self.diagnostics.push(
@@ -152,6 +154,10 @@ impl Lowerer<'_> {
                 };
                 self.set(&mut i.frequency, frequency, at, kind);
             }
+            (Entry::Intervention(i), G::f_course) => {
+                let extent = self.extent(next()?)?;
+                self.set(&mut i.course, extent, at, kind);
+            }
             (Entry::Intervention(i), G::f_consent) => {
                 let date = self.date(&next()?);
                 self.set(&mut i.consent, Some(date), at, kind);
@@ -165,8 +171,27 @@ impl Lowerer<'_> {
                 self.set(&mut i.rationale, Some(text), at, kind);
             }
             (Entry::Medication(m), G::f_dose) => {
-                let text = self.text(&next()?);
-                self.set(&mut m.dose, Some(text), at, kind);
+                let first = next()?;
+                if first.as_rule() == G::ident {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Rule::Syntax,
+                            span(&first),
+                            "a medication's own `dose` is its starting dose and names no medication",
+                        )
+                        .with_help(format!(
+                            "write `dose \"…\"` here; a later change of dose goes in a session or review as `dose {} \"…\"`",
+                            m.id.value
+                        )),
+                    );
+                } else {
+                    let text = self.text(&first);
+                    self.set(&mut m.dose, Some(text), at, kind);
+                }
+            }
+            (Entry::Medication(m), G::f_consent) => {
+                let date = self.date(&next()?);
+                self.set(&mut m.consent, Some(date), at, kind);
             }
             (Entry::Medication(m), G::f_started) => {
                 let date = self.date(&next()?);
@@ -244,8 +269,21 @@ impl Lowerer<'_> {
                 });
             }
             (Entry::Session(s), G::f_risk) => {
+                let rating = self.risk(at, &mut v)?;
+                self.set(&mut s.risk, rating, at, kind);
+            }
+            (Entry::Session(s), G::f_attendance) => {
                 let word = self.word(&next()?);
-                self.set(&mut s.risk, word, at, kind);
+                self.set(&mut s.attendance, word, at, kind);
+            }
+            (Entry::Session(s), G::f_assessment) => {
+                let text = self.text(&next()?);
+                self.set(&mut s.assessment, Some(text), at, kind);
+            }
+            (Entry::Session(s), G::f_dose) => {
+                if let Some(change) = self.dose_change(at, &mut v)? {
+                    s.doses.push(change);
+                }
             }
             (Entry::Session(s), G::f_note) => s.notes.push(self.text(&next()?)),
             (Entry::Session(s), G::f_homework) => s.homework.push(self.text(&next()?)),
@@ -257,38 +295,25 @@ impl Lowerer<'_> {
                 let word = self.word(&next()?);
                 self.set(&mut s.format, word, at, kind);
             }
-            (Entry::Review(r), G::f_status) => {
-                let goal = ident(&next()?);
-                let status = self.word(&next()?);
-                let note = v.next().map(|n| self.text(&n));
-                if let Some(status) = status {
-                    r.statuses.push(StatusUpdate {
-                        span: at,
-                        goal,
-                        status,
-                        note,
-                    });
+            (Entry::Review(r), G::f_status) => r.statuses.extend(self.status(at, &mut v)?),
+            (Entry::Review(r), G::f_revise) => r.revisions.extend(self.revision(at, &mut v)?),
+            (Entry::Review(r), G::f_risk) => {
+                let rating = self.risk(at, &mut v)?;
+                self.set(&mut r.risk, rating, at, kind);
+            }
+            (Entry::Review(r), G::f_dose) => {
+                if let Some(change) = self.dose_change(at, &mut v)? {
+                    r.doses.push(change);
                 }
             }
-            (Entry::Review(r), G::f_revise) => {
-                let goal = ident(&next()?);
-                let what = next()?;
-                let change = match what.as_rule() {
-                    G::revise_target => {
-                        let target = values(what).next().ok_or(Malformed(at))?;
-                        Change::Target(self.target(target)?)
-                    }
-                    _ => {
-                        let date = values(what).next().ok_or(Malformed(at))?;
-                        Change::Due(self.date(&date))
-                    }
-                };
-                r.revisions.push(Revision {
-                    span: at,
-                    goal,
-                    change,
-                });
+            (Entry::Discharge(d), G::f_status) => d.statuses.extend(self.status(at, &mut v)?),
+            (Entry::Discharge(d), G::f_revise) => d.revisions.extend(self.revision(at, &mut v)?),
+            (Entry::Discharge(d), G::f_risk) => {
+                let rating = self.risk(at, &mut v)?;
+                self.set(&mut d.risk, rating, at, kind);
             }
+            (Entry::Discharge(d), G::f_referral) => d.referrals.push(self.text(&next()?)),
+            (Entry::Discharge(d), G::f_note) => d.notes.push(self.text(&next()?)),
             (Entry::Review(r), G::f_stop) => {
                 let target = ident(&next()?);
                 let reason = v.next().map(|n| self.text(&n));
@@ -308,6 +333,10 @@ impl Lowerer<'_> {
             }
             (Entry::Review(r), G::f_note) => r.notes.push(self.text(&next()?)),
             (Entry::Event(e), G::f_note) => e.notes.push(self.text(&next()?)),
+            (Entry::Event(e), G::f_risk) => {
+                let rating = self.risk(at, &mut v)?;
+                self.set(&mut e.risk, rating, at, kind);
+            }
             (Entry::SafetyPlan(p), G::f_warning_signs) => {
                 let text = self.text(&next()?);
                 self.set(&mut p.warning_signs, Some(text), at, kind);
@@ -327,6 +356,147 @@ impl Lowerer<'_> {
             _ => self.misplaced(kind, at)?,
         }
         Ok(())
+    }
+
+    /// `risk LEVEL ["reason"]`; `None` when the level is not a risk level
+    /// (already reported).
+    fn risk<'i>(
+        &mut self,
+        at: Span,
+        v: &mut impl Iterator<Item = P<'i>>,
+    ) -> Result<Option<RiskRating>, Malformed> {
+        let level = self.word(&v.next().ok_or(Malformed(at))?);
+        let reason = v.next().map(|r| self.text(&r));
+        Ok(level.map(|level| RiskRating {
+            span: at,
+            level,
+            reason,
+        }))
+    }
+
+    /// A `measure` line of a goal or objective, added to `measures`; a
+    /// second target for the same measure is an error.
+    fn measure<'i>(
+        &mut self,
+        measures: &mut Vec<GoalMeasure>,
+        at: Span,
+        v: &mut impl Iterator<Item = P<'i>>,
+    ) -> Result<(), Malformed> {
+        let mut next = || v.next().ok_or(Malformed(at));
+        let measure = ident(&next()?);
+        let baseline = self.number(&next()?);
+        let target = self.target(next()?)?;
+        let sustained = match v.next() {
+            Some(pair) => {
+                let extent = values(pair).next().ok_or(Malformed(at))?;
+                self.extent(extent)?
+            }
+            None => None,
+        };
+        if measures.iter().any(|m| m.measure.value == measure.value) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    measure.span,
+                    format!("a second target for `{}`", measure.value),
+                )
+                .with_help(
+                    "keep one `measure` line per measure; to change a target later, use \
+                     `revise` in a review",
+                ),
+            );
+            return Ok(());
+        }
+        measures.push(GoalMeasure {
+            span: at,
+            measure,
+            baseline,
+            target,
+            sustained,
+        });
+        Ok(())
+    }
+
+    /// `status ID ACHIEVEMENT ["…"]`; `None` when the status is not one.
+    fn status<'i>(
+        &mut self,
+        at: Span,
+        v: &mut impl Iterator<Item = P<'i>>,
+    ) -> Result<Option<StatusUpdate>, Malformed> {
+        let goal = ident(&v.next().ok_or(Malformed(at))?);
+        let status = self.word(&v.next().ok_or(Malformed(at))?);
+        let note = v.next().map(|n| self.text(&n));
+        Ok(status.map(|status| StatusUpdate {
+            span: at,
+            goal,
+            status,
+            note,
+        }))
+    }
+
+    /// `revise ID target [MEASURE] CMP N`, `revise ID due DATE` or `revise
+    /// ID course N UNIT`; `None` when the course is not a valid length.
+    fn revision<'i>(
+        &mut self,
+        at: Span,
+        v: &mut impl Iterator<Item = P<'i>>,
+    ) -> Result<Option<Revision>, Malformed> {
+        let id = ident(&v.next().ok_or(Malformed(at))?);
+        let what = v.next().ok_or(Malformed(at))?;
+        let rule = what.as_rule();
+        let mut parts = values(what);
+        let mut part = || parts.next().ok_or(Malformed(at));
+        let change = match rule {
+            G::revise_target => {
+                let first = part()?;
+                let (measure, target) = match first.as_rule() {
+                    G::ident => (Some(ident(&first)), part()?),
+                    _ => (None, first),
+                };
+                Change::Target {
+                    measure,
+                    target: self.target(target)?,
+                }
+            }
+            G::revise_course => {
+                let Some(extent) = self.extent(part()?)? else {
+                    return Ok(None);
+                };
+                Change::Course(extent)
+            }
+            _ => Change::Due(self.date(&part()?)),
+        };
+        Ok(Some(Revision {
+            span: at,
+            id,
+            change,
+        }))
+    }
+
+    /// `dose MED "…"` in a session or review; the medication must be named.
+    fn dose_change<'i>(
+        &mut self,
+        at: Span,
+        v: &mut impl Iterator<Item = P<'i>>,
+    ) -> Result<Option<DoseChange>, Malformed> {
+        let first = v.next().ok_or(Malformed(at))?;
+        if first.as_rule() != G::ident {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    span(&first),
+                    "a change of dose names the medication it changes",
+                )
+                .with_help("write it as `dose M1 \"100 mg daily\"`, with the medication's id"),
+            );
+            return Ok(None);
+        }
+        let dose = self.text(&v.next().ok_or(Malformed(at))?);
+        Ok(Some(DoseChange {
+            span: at,
+            medication: ident(&first),
+            dose,
+        }))
     }
 
     /// Reports a field line that belongs to another kind of entry.

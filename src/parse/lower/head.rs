@@ -30,6 +30,8 @@ pub(in crate::parse) struct Head {
     pub date: Option<DateLit>,
     /// An event's kind.
     pub kind: Option<Spanned<EventKind>>,
+    /// A discharge's type.
+    pub discharge: Option<Spanned<DischargeKind>>,
     /// The ids after `for`.
     pub goals: Vec<Ident>,
 }
@@ -51,10 +53,11 @@ impl Lowerer<'_> {
                 parts.keyword = "plan";
                 parts.text = Some(self.text(&next()?));
             }
-            G::concern_head | G::goal_head | G::measure_head => {
+            G::concern_head | G::goal_head | G::objective_head | G::measure_head => {
                 parts.keyword = match rule {
                     G::concern_head => "concern",
                     G::goal_head => "goal",
+                    G::objective_head => "objective",
                     _ => "measure",
                 };
                 parts.id = Some(ident(&next()?));
@@ -101,6 +104,16 @@ impl Lowerer<'_> {
                 };
                 parts.kind = Some(kind);
             }
+            G::discharge_head => {
+                parts.keyword = "discharge";
+                parts.date = Some(self.date(&next()?));
+                let kind = next()?;
+                parts.text = v.next().map(|t| self.text(&t));
+                let Some(kind) = self.word::<DischargeKind>(&kind) else {
+                    return Ok(None);
+                };
+                parts.discharge = Some(kind);
+            }
             _ => return Err(Malformed(header)),
         }
         Ok(Some(parts))
@@ -132,6 +145,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             care: None,
             review_every: None,
             risk: None,
+            discharge_criteria: Vec::new(),
         }),
         "concern" => Entry::Concern(Concern {
             span,
@@ -147,10 +161,20 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             id: head.id?,
             text,
             concerns: head.goals,
-            measure: None,
+            measures: Vec::new(),
             due: None,
             opened: None,
             stage: None,
+        }),
+        "objective" => Entry::Objective(Objective {
+            span,
+            header,
+            id: head.id?,
+            text,
+            goals: head.goals,
+            measures: Vec::new(),
+            due: None,
+            opened: None,
         }),
         "intervention" => Entry::Intervention(Intervention {
             span,
@@ -161,6 +185,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             title: titled.then_some(text),
             goals: head.goals,
             frequency: None,
+            course: None,
             consent: None,
             opened: None,
             rationale: None,
@@ -172,6 +197,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             drug: head.drug?,
             goals: head.goals,
             dose: None,
+            consent: None,
             started: None,
             stopped: None,
             prescriber: None,
@@ -195,6 +221,9 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             scores: Vec::new(),
             risk: None,
             notes: Vec::new(),
+            attendance: None,
+            assessment: None,
+            doses: Vec::new(),
             homework: Vec::new(),
             minutes: None,
             format: None,
@@ -209,6 +238,8 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             stage: None,
             next: None,
             notes: Vec::new(),
+            risk: None,
+            doses: Vec::new(),
         }),
         "event" => Entry::Event(Event {
             span,
@@ -217,6 +248,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             kind: head.kind?,
             text,
             notes: Vec::new(),
+            risk: None,
         }),
         "safety-plan" => Entry::SafetyPlan(SafetyPlan {
             span,
@@ -226,6 +258,18 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             coping: None,
             contacts: None,
             means_safety: None,
+        }),
+        "discharge" => Entry::Discharge(Discharge {
+            span,
+            header,
+            date: head.date?,
+            kind: head.discharge?,
+            summary: titled.then_some(text),
+            statuses: Vec::new(),
+            revisions: Vec::new(),
+            referrals: Vec::new(),
+            risk: None,
+            notes: Vec::new(),
         }),
         _ => return None,
     })

@@ -62,6 +62,9 @@ fn values<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
                 | G::k_due
                 | G::k_to
                 | G::k_arrow
+                | G::k_sustained
+                | G::k_per
+                | G::k_course
         )
     })
 }
@@ -93,7 +96,9 @@ impl_word!(
     Better,
     SessionFormat,
     EventKind,
-    Cadence
+    Cadence,
+    Attendance,
+    DischargeKind
 );
 
 /// A missing value the grammar promised: a bug in careplan, reported as a finding.
@@ -197,6 +202,7 @@ impl<'s> Lowerer<'s> {
                 Some(Entry::Goal(g)) => &mut g.concerns,
                 Some(Entry::Intervention(i)) => &mut i.goals,
                 Some(Entry::Medication(m)) => &mut m.goals,
+                Some(Entry::Objective(o)) => &mut o.goals,
                 _ => continue,
             };
             links.retain(|id| defined.contains(&id.value));

@@ -16,7 +16,7 @@ use crate::ast::Ident;
 use crate::parse::text;
 use crate::span::{Span, Spanned};
 use crate::vocabulary::ENTRIES;
-use crate::words::EventKind;
+use crate::words::{DischargeKind, EventKind};
 
 /// One token of a header line.
 #[derive(Clone, Debug)]
@@ -61,9 +61,9 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
     head.goals = after_for.map(links).unwrap_or_default();
     match keyword {
         "plan" => head.text = joined(line, offset, rest),
-        "concern" | "goal" | "measure" => {
+        "concern" | "goal" | "objective" | "measure" => {
             head.id = first_id(&mut rest);
-            let text = if keyword == "goal" {
+            let text = if matches!(keyword, "goal" | "objective") {
                 before_for.get(1..).unwrap_or_default()
             } else {
                 rest
@@ -88,13 +88,18 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
             head.id = first_id(&mut rest);
             head.drug = before_for.get(1).map(|t| t.spanned().clone());
         }
-        "session" | "review" | "safety-plan" | "event" => {
+        "session" | "review" | "safety-plan" | "event" | "discharge" => {
             head.date = rest.first().and_then(Token::word).and_then(date);
+            let kind = rest.get(1).and_then(Token::word);
             if keyword == "event" {
-                head.kind = rest
-                    .get(1)
-                    .and_then(Token::word)
+                head.kind = kind
                     .and_then(|w| EventKind::from_word(&w.value).map(|k| Spanned::new(k, w.span)));
+            } else if keyword == "discharge" {
+                head.discharge = kind.and_then(|w| {
+                    DischargeKind::from_word(&w.value).map(|k| Spanned::new(k, w.span))
+                });
+            }
+            if matches!(keyword, "event" | "discharge") {
                 head.text = joined(line, offset, rest.get(2..).unwrap_or_default());
             }
         }

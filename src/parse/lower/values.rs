@@ -89,18 +89,58 @@ impl Lowerer<'_> {
         let amount = inner.next().ok_or(Malformed(within))?;
         let unit = inner.next().ok_or(Malformed(within))?;
         let unit = Unit::from_word_or_singular(unit.as_str()).ok_or(Malformed(within))?;
-        match amount.as_str().parse::<u32>() {
-            Ok(amount) if amount > 0 => Ok(Some(Duration { amount, unit })),
+        Ok(self
+            .count(
+                &amount,
+                "a duration",
+                "write it like `8 weeks`, `90 days` or `3 months`",
+            )
+            .map(|amount| Duration { amount, unit }))
+    }
+
+    /// `N sessions|days|weeks|months`: a course or how long a target holds.
+    pub(super) fn extent(&mut self, pair: P<'_>) -> Result<Option<Spanned<Extent>>, Malformed> {
+        let within = span(&pair);
+        let mut inner = pair.into_inner();
+        let amount = inner.next().ok_or(Malformed(within))?;
+        let unit = inner.next().ok_or(Malformed(within))?;
+        let unit = ExtentUnit::from_word_or_singular(unit.as_str()).ok_or(Malformed(within))?;
+        Ok(self
+            .count(
+                &amount,
+                "a length",
+                "write it like `12 sessions`, `6 weeks` or `3 months`",
+            )
+            .map(|amount| Spanned::new(Extent { amount, unit }, within)))
+    }
+
+    /// `N per day|week|month` as a frequency.
+    pub(super) fn rate(&mut self, pair: P<'_>) -> Result<Option<Spanned<Frequency>>, Malformed> {
+        let within = span(&pair);
+        let mut parts = values(pair);
+        let times = parts.next().ok_or(Malformed(within))?;
+        let per = parts.next().ok_or(Malformed(within))?;
+        let per = Per::from_word(per.as_str()).ok_or(Malformed(within))?;
+        Ok(self
+            .count(&times, "how many times", "write it like `2 per week`")
+            .map(|times| Spanned::new(Frequency::Rate { times, per }, within)))
+    }
+
+    /// A count written as `number`: a whole number above zero, else a
+    /// finding that says `what` must be one, with `example` as its help.
+    fn count(&mut self, pair: &P<'_>, what: &str, example: &str) -> Option<u32> {
+        match pair.as_str().parse::<u32>() {
+            Ok(amount) if amount > 0 => Some(amount),
             _ => {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Rule::Syntax,
-                        span(&amount),
-                        "a duration is a whole number above zero",
+                        span(pair),
+                        format!("{what} is a whole number above zero"),
                     )
-                    .with_help("write it like `8 weeks`, `90 days` or `3 months`"),
+                    .with_help(example),
                 );
-                Ok(None)
+                None
             }
         }
     }
