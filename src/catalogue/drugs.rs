@@ -1,5 +1,8 @@
-//! Drugs careplan knows by generic name: antidepressants by class, and other
-//! agents that raise serotonin. The medication safety rules read this table.
+//! Drugs careplan knows by generic name, by class: antidepressants,
+//! antipsychotics, mood stabilisers, opioids, benzodiazepines and z-drugs,
+//! gabapentinoids, stimulants, and other agents that raise serotonin. The
+//! medication safety rules read this table; names as written in files are
+//! read by [`super::names`].
 
 use serde::Serialize;
 
@@ -17,8 +20,24 @@ pub enum DrugClass {
     Maoi,
     /// Any other antidepressant (bupropion, mirtazapine, trazodone, ...).
     OtherAntidepressant,
-    /// Not an antidepressant, but raises serotonin (tramadol, triptans, ...).
+    /// Antipsychotic (first or second generation).
+    Antipsychotic,
+    /// Mood stabiliser (lithium, valproate, lamotrigine, carbamazepine).
+    MoodStabiliser,
+    /// Opioid analgesic or opioid-use-disorder treatment.
+    Opioid,
+    /// Benzodiazepine.
+    Benzodiazepine,
+    /// Z-drug hypnotic (zolpidem, zopiclone, eszopiclone, zaleplon).
+    ZDrug,
+    /// Gabapentinoid (gabapentin, pregabalin).
+    Gabapentinoid,
+    /// Stimulant (amphetamines, methylphenidate).
+    Stimulant,
+    /// None of the above, but raises serotonin (triptans, linezolid, ...).
     Serotonergic,
+    /// Known, and none of the above (ketamine).
+    Other,
 }
 
 impl DrugClass {
@@ -29,25 +48,64 @@ impl DrugClass {
         "tca",
         "maoi",
         "other-antidepressant",
+        "antipsychotic",
+        "mood-stabiliser",
+        "opioid",
+        "benzodiazepine",
+        "z-drug",
+        "gabapentinoid",
+        "stimulant",
         "serotonergic",
+        "other",
+    ];
+
+    const ALL: [DrugClass; 14] = [
+        DrugClass::Ssri,
+        DrugClass::Snri,
+        DrugClass::Tca,
+        DrugClass::Maoi,
+        DrugClass::OtherAntidepressant,
+        DrugClass::Antipsychotic,
+        DrugClass::MoodStabiliser,
+        DrugClass::Opioid,
+        DrugClass::Benzodiazepine,
+        DrugClass::ZDrug,
+        DrugClass::Gabapentinoid,
+        DrugClass::Stimulant,
+        DrugClass::Serotonergic,
+        DrugClass::Other,
     ];
 
     /// The class written `word` in configuration.
     pub fn from_word(word: &str) -> Option<Self> {
-        Some(match word {
-            "ssri" => DrugClass::Ssri,
-            "snri" => DrugClass::Snri,
-            "tca" => DrugClass::Tca,
-            "maoi" => DrugClass::Maoi,
-            "other-antidepressant" => DrugClass::OtherAntidepressant,
-            "serotonergic" => DrugClass::Serotonergic,
-            _ => return None,
-        })
+        let at = Self::WORDS.iter().position(|w| *w == word)?;
+        Self::ALL.get(at).copied()
     }
 
     /// Whether drugs of this class are antidepressants.
     pub fn is_antidepressant(self) -> bool {
-        self != DrugClass::Serotonergic
+        matches!(
+            self,
+            DrugClass::Ssri
+                | DrugClass::Snri
+                | DrugClass::Tca
+                | DrugClass::Maoi
+                | DrugClass::OtherAntidepressant
+        )
+    }
+
+    /// Whether a drug added to this class by configuration raises
+    /// serotonin unless the catalogue says otherwise: the serotonergic
+    /// antidepressant classes, and `serotonergic` itself.
+    pub fn serotonergic_by_default(self) -> bool {
+        matches!(
+            self,
+            DrugClass::Ssri
+                | DrugClass::Snri
+                | DrugClass::Tca
+                | DrugClass::Maoi
+                | DrugClass::Serotonergic
+        )
     }
 }
 
@@ -60,6 +118,13 @@ pub struct Drug {
     pub class: DrugClass,
     /// Whether it raises serotonin enough to count toward serotonin syndrome.
     pub serotonergic: bool,
+    /// Whether its label carries the FDA boxed warning on suicidal thoughts
+    /// and behaviours in children, adolescents and young adults (every
+    /// antidepressant, and the antipsychotics licensed for depression).
+    pub suicidality_warning: bool,
+    /// Whether it inhibits monoamine oxidase enough to need an MAOI's
+    /// washout before and after other serotonergic drugs.
+    pub mao_inhibitor: bool,
 }
 
 /// The built-in drugs: `(generic name, class, serotonergic)`.
@@ -106,6 +171,9 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("trimipramine", DrugClass::Tca, true),
     ("protriptyline", DrugClass::Tca, true),
     ("amoxapine", DrugClass::Tca, true),
+    // The UK's tricyclics (BNF 4.3.1): dosulepin (dothiepin) and lofepramine.
+    ("dosulepin", DrugClass::Tca, true),
+    ("lofepramine", DrugClass::Tca, true),
     // Monoamine oxidase inhibitors: the most dangerous partners of any other
     // serotonergic drug (Boyer & Shannon 2005, Table 1: phenelzine,
     // moclobemide, isocarboxazid; BNF 4.3.2). Selegiline as the transdermal
@@ -116,30 +184,102 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("selegiline", DrugClass::Maoi, true),
     ("moclobemide", DrugClass::Maoi, true),
     // Other antidepressants (Stahl 2021, ch. 7). Trazodone and nefazodone:
-    // Boyer & Shannon 2005, Table 1; mirtazapine, vortioxetine and vilazodone:
-    // serotonin-syndrome warning in their FDA prescribing information.
-    // Not serotonergic: bupropion (noradrenaline-dopamine reuptake
-    // inhibitor), agomelatine (melatonin agonist, 5-HT2C antagonist) and
-    // esketamine (NMDA antagonist).
+    // Boyer & Shannon 2005, Table 1; mirtazapine, vortioxetine, vilazodone
+    // and gepirone (a 5-HT1A agonist, FDA 2023): serotonin-syndrome warning
+    // in their FDA prescribing information; dextromethorphan-bupropion
+    // (FDA 2022) through its dextromethorphan. Not serotonergic: bupropion
+    // (noradrenaline-dopamine reuptake inhibitor), agomelatine (melatonin
+    // agonist, 5-HT2C antagonist), esketamine (NMDA antagonist), and the
+    // noradrenergic maprotiline, mianserin and reboxetine (BNF 4.3.4).
     ("bupropion", DrugClass::OtherAntidepressant, false),
     ("mirtazapine", DrugClass::OtherAntidepressant, true),
     ("trazodone", DrugClass::OtherAntidepressant, true),
     ("nefazodone", DrugClass::OtherAntidepressant, true),
     ("vortioxetine", DrugClass::OtherAntidepressant, true),
     ("vilazodone", DrugClass::OtherAntidepressant, true),
+    ("gepirone", DrugClass::OtherAntidepressant, true),
+    (
+        "dextromethorphan-bupropion",
+        DrugClass::OtherAntidepressant,
+        true,
+    ),
     ("agomelatine", DrugClass::OtherAntidepressant, false),
     ("esketamine", DrugClass::OtherAntidepressant, false),
-    // Opioids with serotonergic activity: Boyer & Shannon 2005, Table 1
-    // (meperidine, fentanyl, tramadol); FDA Drug Safety Communication of
-    // 22 March 2016 requiring serotonin-syndrome warnings on opioids, most
-    // cases being with tramadol, tapentadol, methadone, meperidine and
-    // fentanyl. Pethidine is meperidine's international name.
-    ("tramadol", DrugClass::Serotonergic, true),
-    ("tapentadol", DrugClass::Serotonergic, true),
-    ("meperidine", DrugClass::Serotonergic, true),
-    ("pethidine", DrugClass::Serotonergic, true),
-    ("methadone", DrugClass::Serotonergic, true),
-    ("fentanyl", DrugClass::Serotonergic, true),
+    ("maprotiline", DrugClass::OtherAntidepressant, false),
+    ("mianserin", DrugClass::OtherAntidepressant, false),
+    ("reboxetine", DrugClass::OtherAntidepressant, false),
+    // Antipsychotics (Stahl 2021, ch. 5; BNF 4.2.1). Olanzapine-fluoxetine
+    // is serotonergic through its fluoxetine.
+    ("quetiapine", DrugClass::Antipsychotic, false),
+    ("aripiprazole", DrugClass::Antipsychotic, false),
+    ("brexpiprazole", DrugClass::Antipsychotic, false),
+    ("cariprazine", DrugClass::Antipsychotic, false),
+    ("lurasidone", DrugClass::Antipsychotic, false),
+    ("lumateperone", DrugClass::Antipsychotic, false),
+    ("olanzapine-fluoxetine", DrugClass::Antipsychotic, true),
+    ("olanzapine", DrugClass::Antipsychotic, false),
+    ("risperidone", DrugClass::Antipsychotic, false),
+    ("paliperidone", DrugClass::Antipsychotic, false),
+    ("ziprasidone", DrugClass::Antipsychotic, false),
+    ("haloperidol", DrugClass::Antipsychotic, false),
+    ("clozapine", DrugClass::Antipsychotic, false),
+    // Mood stabilisers (BNF 4.2.3; NICE CG185). Lithium raises serotonin:
+    // Boyer & Shannon 2005, Table 1.
+    ("lithium", DrugClass::MoodStabiliser, true),
+    ("valproate", DrugClass::MoodStabiliser, false),
+    ("lamotrigine", DrugClass::MoodStabiliser, false),
+    ("carbamazepine", DrugClass::MoodStabiliser, false),
+    // Opioids. Serotonergic: Boyer & Shannon 2005, Table 1 (meperidine,
+    // fentanyl, tramadol) and the FDA Drug Safety Communication of
+    // 22 March 2016, which put serotonin-syndrome warnings on every opioid
+    // label and names tramadol, tapentadol, methadone, meperidine and
+    // fentanyl as the opioids most cases involve; careplan counts those
+    // five (the others' serotonergic effect is weak: Baldo & Rose 2020,
+    // Br J Anaesth 124:44-62). Every opioid counts as a CNS depressant
+    // (FDA boxed warning with benzodiazepines, 31 August 2016).
+    ("tramadol", DrugClass::Opioid, true),
+    ("tapentadol", DrugClass::Opioid, true),
+    ("meperidine", DrugClass::Opioid, true),
+    ("methadone", DrugClass::Opioid, true),
+    ("fentanyl", DrugClass::Opioid, true),
+    ("oxycodone", DrugClass::Opioid, false),
+    ("hydrocodone", DrugClass::Opioid, false),
+    ("morphine", DrugClass::Opioid, false),
+    ("codeine", DrugClass::Opioid, false),
+    ("buprenorphine", DrugClass::Opioid, false),
+    ("pentazocine", DrugClass::Opioid, false),
+    ("hydromorphone", DrugClass::Opioid, false),
+    ("oxymorphone", DrugClass::Opioid, false),
+    ("dihydrocodeine", DrugClass::Opioid, false),
+    // Benzodiazepines and z-drugs (BNF 4.1.1, 4.1.2), gabapentinoids (FDA
+    // Drug Safety Communication of 19 December 2019 on respiratory
+    // depression with opioids).
+    ("alprazolam", DrugClass::Benzodiazepine, false),
+    ("clonazepam", DrugClass::Benzodiazepine, false),
+    ("diazepam", DrugClass::Benzodiazepine, false),
+    ("lorazepam", DrugClass::Benzodiazepine, false),
+    ("temazepam", DrugClass::Benzodiazepine, false),
+    ("oxazepam", DrugClass::Benzodiazepine, false),
+    ("chlordiazepoxide", DrugClass::Benzodiazepine, false),
+    ("clobazam", DrugClass::Benzodiazepine, false),
+    ("nitrazepam", DrugClass::Benzodiazepine, false),
+    ("midazolam", DrugClass::Benzodiazepine, false),
+    ("zolpidem", DrugClass::ZDrug, false),
+    ("zopiclone", DrugClass::ZDrug, false),
+    ("eszopiclone", DrugClass::ZDrug, false),
+    ("zaleplon", DrugClass::ZDrug, false),
+    ("gabapentin", DrugClass::Gabapentinoid, false),
+    ("pregabalin", DrugClass::Gabapentinoid, false),
+    // Stimulants. Amphetamines raise serotonin release: serotonin-syndrome
+    // warning in the FDA prescribing information of amphetamine,
+    // dextroamphetamine and lisdexamfetamine (class labelling, 2017);
+    // methylphenidate's label has none.
+    ("amphetamine", DrugClass::Stimulant, true),
+    ("dextroamphetamine", DrugClass::Stimulant, true),
+    ("lisdexamfetamine", DrugClass::Stimulant, true),
+    ("methamphetamine", DrugClass::Stimulant, true),
+    ("methylphenidate", DrugClass::Stimulant, false),
+    ("dexmethylphenidate", DrugClass::Stimulant, false),
     // Cough suppressant: Boyer & Shannon 2005, Table 1.
     ("dextromethorphan", DrugClass::Serotonergic, true),
     // Triptans: FDA Public Health Advisory of 19 July 2006 on triptans with
@@ -151,22 +291,31 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("eletriptan", DrugClass::Serotonergic, true),
     ("almotriptan", DrugClass::Serotonergic, true),
     ("frovatriptan", DrugClass::Serotonergic, true),
-    // MAO-inhibiting anti-infective and dye: FDA Drug Safety Communications
-    // of 26 July 2011 (linezolid; methylene blue) with serotonergic
-    // psychiatric drugs; Boyer & Shannon 2005, Table 1 (linezolid).
+    // MAO-inhibiting anti-infectives and dye: FDA Drug Safety
+    // Communications of 26 July 2011 (linezolid; methylene blue) with
+    // serotonergic psychiatric drugs; Boyer & Shannon 2005, Table 1
+    // (linezolid); tedizolid is a weaker, reversible MAO inhibitor (FDA
+    // label 2014, 12.2). The antiparkinsonian MAO-B inhibitors rasagiline
+    // and safinamide, and procarbazine, carry MAOI interaction warnings in
+    // their FDA labels.
     ("linezolid", DrugClass::Serotonergic, true),
+    ("tedizolid", DrugClass::Serotonergic, true),
     ("methylene blue", DrugClass::Serotonergic, true),
-    // Lithium, buspirone and St John's wort: Boyer & Shannon 2005, Table 1.
-    // St John's wort (Hypericum perforatum) under its usual spellings.
-    // Ondansetron is left out: its place on serotonin-syndrome lists is
-    // debated (FDA 2014 label change for 5-HT3 antagonists versus few
-    // convincing cases).
-    ("lithium", DrugClass::Serotonergic, true),
+    ("rasagiline", DrugClass::Serotonergic, true),
+    ("safinamide", DrugClass::Serotonergic, true),
+    ("procarbazine", DrugClass::Serotonergic, true),
+    // Buspirone, tryptophan and St John's wort (Hypericum perforatum):
+    // Boyer & Shannon 2005, Table 1; cyclobenzaprine: serotonin-syndrome
+    // warning in its FDA label (2021). Ondansetron is left out: its place
+    // on serotonin-syndrome lists is debated (FDA 2014 label change for
+    // 5-HT3 antagonists versus few convincing cases).
     ("buspirone", DrugClass::Serotonergic, true),
+    ("tryptophan", DrugClass::Serotonergic, true),
+    ("cyclobenzaprine", DrugClass::Serotonergic, true),
     ("st john's wort", DrugClass::Serotonergic, true),
-    ("st. john's wort", DrugClass::Serotonergic, true),
-    ("st john\u{2019}s wort", DrugClass::Serotonergic, true),
-    ("hypericum", DrugClass::Serotonergic, true),
+    // Ketamine is its own drug, an anaesthetic NMDA antagonist, not a
+    // misspelt esketamine.
+    ("ketamine", DrugClass::Other, false),
 ];
 
 /// Brand names of the built-in drugs, lower case: `(brand, generic name)`.
@@ -217,6 +366,85 @@ const BRANDS: &[(&str, &str)] = &[
     ("zomig", "zolmitriptan"),
     ("zyvox", "linezolid"),
     ("buspar", "buspirone"),
+    ("aurorix", "moclobemide"),
+    ("manerix", "moclobemide"),
+    ("edronax", "reboxetine"),
+    ("prothiaden", "dosulepin"),
+    ("ludiomil", "maprotiline"),
+    ("auvelity", "dextromethorphan-bupropion"),
+    ("exxua", "gepirone"),
+    ("seroquel", "quetiapine"),
+    ("abilify", "aripiprazole"),
+    ("rexulti", "brexpiprazole"),
+    ("vraylar", "cariprazine"),
+    ("reagila", "cariprazine"),
+    ("latuda", "lurasidone"),
+    ("caplyta", "lumateperone"),
+    ("symbyax", "olanzapine-fluoxetine"),
+    ("zyprexa", "olanzapine"),
+    ("risperdal", "risperidone"),
+    ("invega", "paliperidone"),
+    ("geodon", "ziprasidone"),
+    ("haldol", "haloperidol"),
+    ("clozaril", "clozapine"),
+    ("lithobid", "lithium"),
+    ("priadel", "lithium"),
+    ("camcolit", "lithium"),
+    ("depakote", "valproate"),
+    ("epilim", "valproate"),
+    ("lamictal", "lamotrigine"),
+    ("tegretol", "carbamazepine"),
+    ("oxycontin", "oxycodone"),
+    ("subutex", "buprenorphine"),
+    ("suboxone", "buprenorphine"),
+    ("xanax", "alprazolam"),
+    ("klonopin", "clonazepam"),
+    ("rivotril", "clonazepam"),
+    ("valium", "diazepam"),
+    ("ativan", "lorazepam"),
+    ("ambien", "zolpidem"),
+    ("stilnoct", "zolpidem"),
+    ("lunesta", "eszopiclone"),
+    ("neurontin", "gabapentin"),
+    ("lyrica", "pregabalin"),
+    ("adderall", "amphetamine"),
+    ("vyvanse", "lisdexamfetamine"),
+    ("elvanse", "lisdexamfetamine"),
+    ("ritalin", "methylphenidate"),
+    ("concerta", "methylphenidate"),
+    ("flexeril", "cyclobenzaprine"),
+    ("azilect", "rasagiline"),
+    ("xadago", "safinamide"),
+    ("sivextro", "tedizolid"),
+    ("ketalar", "ketamine"),
+];
+
+/// Antipsychotics whose FDA labels carry the antidepressant boxed warning
+/// on suicidal thoughts and behaviours because they are licensed for
+/// depression (FDA labels, 2024: quetiapine XR, aripiprazole,
+/// brexpiprazole, cariprazine, lurasidone, lumateperone,
+/// olanzapine-fluoxetine).
+const SUICIDALITY_WARNING: &[&str] = &[
+    "quetiapine",
+    "aripiprazole",
+    "brexpiprazole",
+    "cariprazine",
+    "lurasidone",
+    "lumateperone",
+    "olanzapine-fluoxetine",
+];
+
+/// Drugs other than the MAOI antidepressants that inhibit monoamine
+/// oxidase enough to need its washouts (FDA Drug Safety Communications of
+/// 26 July 2011 for linezolid and methylene blue; the labels of tedizolid,
+/// rasagiline, safinamide and procarbazine).
+const MAO_INHIBITORS: &[&str] = &[
+    "linezolid",
+    "tedizolid",
+    "methylene blue",
+    "rasagiline",
+    "safinamide",
+    "procarbazine",
 ];
 
 /// The generic name of the built-in drug sold as `brand` (any case).
@@ -235,6 +463,8 @@ pub(super) fn builtin() -> Vec<Drug> {
             name: name.to_owned(),
             class,
             serotonergic,
+            suicidality_warning: class.is_antidepressant() || SUICIDALITY_WARNING.contains(&name),
+            mao_inhibitor: class == DrugClass::Maoi || MAO_INHIBITORS.contains(&name),
         })
         .collect()
 }
@@ -284,17 +514,31 @@ mod tests {
         assert_eq!(drug("duloxetine").class, DrugClass::Snri);
         assert_eq!(drug("clomipramine").class, DrugClass::Tca);
         assert_eq!(drug("phenelzine").class, DrugClass::Maoi);
-        assert_eq!(drug("tramadol").class, DrugClass::Serotonergic);
+        assert_eq!(drug("tramadol").class, DrugClass::Opioid);
+        assert!(drug("tramadol").serotonergic);
+        assert!(!drug("oxycodone").serotonergic);
         for name in ["bupropion", "agomelatine", "esketamine"] {
             assert!(!drug(name).serotonergic, "{name}");
             assert!(drug(name).class.is_antidepressant(), "{name}");
         }
         for d in builtin() {
-            if d.class != DrugClass::OtherAntidepressant {
+            if d.class.serotonergic_by_default() {
                 assert!(d.serotonergic, "{} should be serotonergic", d.name);
+            }
+            if d.class.is_antidepressant() {
+                assert!(
+                    d.suicidality_warning,
+                    "{} carries the boxed warning",
+                    d.name
+                );
             }
         }
         assert!(!drug("lithium").class.is_antidepressant());
+        assert!(drug("lithium").serotonergic);
+        assert!(drug("quetiapine").suicidality_warning);
+        assert!(!drug("haloperidol").suicidality_warning);
+        assert!(drug("linezolid").mao_inhibitor && drug("methylene blue").mao_inhibitor);
+        assert!(!drug("linezolid").class.is_antidepressant());
         assert!(builtin().iter().all(|d| d.name != "ondansetron"));
     }
 

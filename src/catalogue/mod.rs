@@ -6,6 +6,7 @@ mod drugs;
 mod indexed;
 mod measures;
 mod modalities;
+pub mod names;
 mod selector;
 
 pub use drugs::{Drug, DrugClass, generic_of_brand};
@@ -29,6 +30,17 @@ const CONSENT: &[&str] = &["exposure", "TF-CBT trauma-narrative", "EMDR"];
 /// which the transtheoretical model matches to the action stage, not to
 /// precontemplation (Prochaska & Norcross, 2001, Psychotherapy 38:443-448).
 const ACTION: &[&str] = &["exposure", "CBT behavioral-activation"];
+
+/// A drug recognised from how a file writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recognised<'a> {
+    /// The drug.
+    pub drug: &'a Drug,
+    /// When the file wrote a brand name, the generic name it stands for.
+    pub brand: Option<&'static str>,
+    /// What reading the name took off it (salts, forms, a dose).
+    pub reading: names::Reading,
+}
 
 /// The measures and modalities a check can rely on: the built-in ones plus
 /// those a file declares.
@@ -54,7 +66,7 @@ impl Catalogue {
         Catalogue {
             measures: Indexed::from_items(measures::builtin(), |m| m.id.clone()),
             modalities: Indexed::from_items(modalities::builtin(), |m| m.name.clone()),
-            drugs: Indexed::from_items(drugs::builtin(), |d| d.name.to_ascii_lowercase()),
+            drugs: Indexed::from_items(drugs::builtin(), |d| d.name.to_lowercase()),
             consent: CONSENT.iter().filter_map(|s| Selector::parse(s)).collect(),
             action: ACTION.iter().filter_map(|s| Selector::parse(s)).collect(),
         }
@@ -122,8 +134,8 @@ impl Catalogue {
     /// [`DrugClass::Serotonergic`] marks it serotonergic; any other class
     /// replaces its class.
     pub fn add_drug(&mut self, name: &str, class: DrugClass) {
-        let serotonergic = class != DrugClass::OtherAntidepressant;
-        let key = name.to_ascii_lowercase();
+        let serotonergic = class.serotonergic_by_default();
+        let key = name.to_lowercase();
         match self.drugs.get_mut(&key) {
             Some(known) if class == DrugClass::Serotonergic => known.serotonergic = true,
             Some(known) => {
@@ -135,6 +147,8 @@ impl Catalogue {
                     name: name.to_lowercase(),
                     class,
                     serotonergic,
+                    suicidality_warning: class.is_antidepressant(),
+                    mao_inhibitor: class == DrugClass::Maoi,
                 };
                 self.drugs.insert(key, drug);
             }
@@ -153,9 +167,56 @@ impl Catalogue {
         self.measures.as_slice()
     }
 
-    /// The drug with generic `name`, matched without regard to case.
-    pub fn drug(&self, name: &str) -> Option<&Drug> {
-        self.drugs.get(&name.to_ascii_lowercase())
+    /// The drug a file names as `written`: its generic name in any case,
+    /// or the name with salts, release forms or a dose taken off, a
+    /// botanical name or a brand (see [`Catalogue::recognise`]).
+    /// A name that is none of these but contains a known drug's name is
+    /// read as that drug ([`Catalogue::drug_within`]): a safety check that
+    /// guesses, and says so (`unknown-drug`), beats one that goes silent.
+    pub fn drug(&self, written: &str) -> Option<&Drug> {
+        self.recognise(written)
+            .map(|r| r.drug)
+            .or_else(|| self.drug_within(written))
+    }
+
+    /// How the drug written `written` is recognised, if it is.
+    pub fn recognise(&self, written: &str) -> Option<Recognised<'_>> {
+        if let Some(drug) = self.drugs.get(&written.trim().to_lowercase()) {
+            return Some(Recognised {
+                drug,
+                brand: None,
+                reading: names::Reading {
+                    name: drug.name.clone(),
+                    ..names::Reading::default()
+                },
+            });
+        }
+        let reading = names::read(written);
+        if let Some(drug) = self.drugs.get(&reading.name) {
+            return Some(Recognised {
+                drug,
+                brand: None,
+                reading,
+            });
+        }
+        let generic = generic_of_brand(&reading.name)?;
+        Some(Recognised {
+            drug: self.drugs.get(generic)?,
+            brand: Some(generic),
+            reading,
+        })
+    }
+
+    /// A known drug whose generic name stands inside `written`, a name
+    /// careplan does not recognise (`sertraline-teva`): the longest such
+    /// name, taken as what was meant.
+    pub fn drug_within(&self, written: &str) -> Option<&Drug> {
+        let reading = names::read(written);
+        self.drugs
+            .as_slice()
+            .iter()
+            .filter(|d| d.name.len() >= 5 && reading.name.contains(d.name.as_str()))
+            .max_by_key(|d| d.name.len())
     }
 
     /// Every drug careplan knows.
@@ -205,5 +266,80 @@ impl Measures<'_> {
         let hidden = |m: &&MeasureInfo| !self.declared.contains(&m.id);
         let known = self.known.as_slice().iter().filter(hidden);
         self.declared.as_slice().iter().chain(known)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Catalogue;
+
+    /// How clinicians write drugs: every one is recognised as the drug meant.
+    #[test]
+    fn drugs_are_recognised_as_clinicians_write_them() {
+        let catalogue = Catalogue::builtin();
+        for (written, generic) in [
+            ("lithium carbonate", "lithium"),
+            ("Lithium Carbonate ER", "lithium"),
+            ("venlafaxine-XR", "venlafaxine"),
+            ("venlafaxine XR", "venlafaxine"),
+            ("Effexor XR", "venlafaxine"),
+            ("sertraline-HCl", "sertraline"),
+            ("sertraline hydrochloride", "sertraline"),
+            ("sertraline 50mg", "sertraline"),
+            ("sertraline 50 mg", "sertraline"),
+            ("bupropion-XL", "bupropion"),
+            ("bupropion SR", "bupropion"),
+            ("Wellbutrin XL", "bupropion"),
+            ("Seroquel XR", "quetiapine"),
+            ("quetiapine fumarate", "quetiapine"),
+            ("Hypericum perforatum", "st john's wort"),
+            ("St. John's Wort", "st john's wort"),
+            ("escitalopram oxalate", "escitalopram"),
+            ("desvenlafaxine succinate", "desvenlafaxine"),
+            ("paroxetine CR", "paroxetine"),
+            ("Paxil CR", "paroxetine"),
+            ("fluoxetine hydrochloride", "fluoxetine"),
+            ("trazodone ER", "trazodone"),
+            ("mirtazapine ODT", "mirtazapine"),
+            ("Remeron SolTab", "mirtazapine"),
+            ("selegiline transdermal", "selegiline"),
+            ("EMSAM", "selegiline"),
+            ("methylphenidate ER", "methylphenidate"),
+            ("Adderall XR", "amphetamine"),
+            ("dextroamphetamine sulfate", "dextroamphetamine"),
+            ("divalproex sodium", "valproate"),
+            ("sodium valproate", "valproate"),
+            ("valproic acid", "valproate"),
+            ("Depakote ER", "valproate"),
+            ("tramadol hydrochloride", "tramadol"),
+            ("oxycodone HCl", "oxycodone"),
+            ("OxyContin", "oxycodone"),
+            ("duloxetine DR", "duloxetine"),
+            ("zolpidem tartrate", "zolpidem"),
+            ("Ambien CR", "zolpidem"),
+            ("pethidine", "meperidine"),
+            ("amitriptyline 10mg", "amitriptyline"),
+            ("clozapine ODT", "clozapine"),
+            ("ketamine", "ketamine"),
+        ] {
+            let found = catalogue.drug(written).map(|d| d.name.as_str());
+            assert_eq!(found, Some(generic), "{written}");
+        }
+        assert_eq!(
+            catalogue
+                .recognise("sertraline 50mg")
+                .and_then(|r| r.reading.dose),
+            Some("50mg".to_owned())
+        );
+        assert_eq!(
+            catalogue.recognise("Effexor XR").and_then(|r| r.brand),
+            Some("venlafaxine")
+        );
+        assert_eq!(
+            catalogue
+                .drug_within("sertraline-teva")
+                .map(|d| d.name.as_str()),
+            Some("sertraline")
+        );
     }
 }

@@ -16,7 +16,10 @@ const BUILTIN: &[(&str, &[&str])] = &[
     // Cognitive behavioural therapy: Beck, Rush, Shaw & Emery (1979),
     // Cognitive Therapy of Depression; J. S. Beck (2011), Cognitive Behavior
     // Therapy: Basics and Beyond. Behavioural activation: Martell, Addis &
-    // Jacobson (2001). Problem-solving: D'Zurilla & Nezu (2007).
+    // Jacobson (2001). Problem-solving: D'Zurilla & Nezu (2007). Applied
+    // relaxation for generalised anxiety: Öst (1987), Behav Res Ther
+    // 25:397-409 (NICE CG113 step 3); worry exposure: Craske & Barlow
+    // (2006), Mastery of Your Anxiety and Worry, 2nd ed.
     (
         "CBT",
         &[
@@ -24,6 +27,8 @@ const BUILTIN: &[(&str, &[&str])] = &[
             "behavioral-activation",
             "thought-record",
             "problem-solving",
+            "applied-relaxation",
+            "worry-exposure",
         ],
     ),
     // Dialectical behaviour therapy's four skills modules: Linehan (2015),
@@ -110,8 +115,14 @@ const BUILTIN: &[(&str, &[&str])] = &[
     // Guide, 4th ed.
     ("biofeedback", &[]),
     // Physiotherapy; manual therapy as one of its core interventions: World
-    // Physiotherapy (2019), Description of physical therapy.
-    ("physiotherapy", &["manual-therapy"]),
+    // Physiotherapy (2019), Description of physical therapy. Thermal agents
+    // (heat, ice), electrotherapy (TENS) and mechanical traction: the
+    // physical agents of the APTA Guide to Physical Therapist Practice 4.0
+    // (2023).
+    (
+        "physiotherapy",
+        &["manual-therapy", "heat", "ice", "TENS", "traction"],
+    ),
     // Exercise prescribed as treatment: aerobic and resistance training,
     // ACSM's Guidelines for Exercise Testing and Prescription (11th ed., 2021).
     ("exercise", &["aerobic", "resistance"]),
@@ -119,6 +130,83 @@ const BUILTIN: &[(&str, &[&str])] = &[
     ("hydrotherapy", &[]),
     // Therapeutic massage: Moyer, Rounds & Hannum (2004), Psychol Bull 130:3-18.
     ("massage", &[]),
+    // Motivational interviewing: Miller & Rollnick (2013), Motivational
+    // Interviewing, 3rd ed. (its four processes).
+    ("MI", &["engaging", "focusing", "evoking", "planning"]),
+    // Cognitive processing therapy for PTSD: Resick, Monson & Chard (2017),
+    // Cognitive Processing Therapy for PTSD (impact statement, trauma
+    // account, challenging questions, the five themes).
+    (
+        "CPT",
+        &["impact-statement", "written-account", "challenging-beliefs"],
+    ),
+    // CBT for insomnia: Edinger & Carney (2014), Overcoming Insomnia, 2nd
+    // ed.; American Academy of Sleep Medicine guideline (Edinger et al.,
+    // 2021, J Clin Sleep Med 17:255-262).
+    (
+        "CBT-I",
+        &[
+            "sleep-restriction",
+            "stimulus-control",
+            "sleep-hygiene",
+            "cognitive-restructuring",
+            "relaxation",
+        ],
+    ),
+    // Schema therapy: Young, Klosko & Weishaar (2003), Schema Therapy.
+    (
+        "schema",
+        &["imagery-rescripting", "chair-work", "limited-reparenting"],
+    ),
+    // Mentalization-based treatment: Bateman & Fonagy (2016),
+    // Mentalization-Based Treatment for Personality Disorders.
+    ("MBT", &[]),
+    // Parent-child interaction therapy: Eyberg & Funderburk (2011), PCIT
+    // Protocol (child-directed and parent-directed interaction); parent
+    // training programmes (NICE CG158, 2013: group parent training).
+    ("PCIT", &["child-directed", "parent-directed"]),
+    ("parent-training", &[]),
+    // Family-based treatment for eating disorders (the Maudsley approach):
+    // Lock & Le Grange (2013), Treatment Manual for Anorexia Nervosa, 2nd
+    // ed.; its three phases.
+    (
+        "FBT",
+        &[
+            "weight-restoration",
+            "return-of-control",
+            "adolescent-issues",
+        ],
+    ),
+    // Speech and language therapy and occupational therapy, as allied
+    // health professions (Royal College of Speech and Language Therapists;
+    // American Occupational Therapy Association Practice Framework, 4th ed.,
+    // 2020).
+    (
+        "speech-therapy",
+        &[
+            "articulation",
+            "language",
+            "fluency",
+            "voice",
+            "swallowing",
+            "AAC",
+        ],
+    ),
+    (
+        "occupational-therapy",
+        &[
+            "ADL-training",
+            "graded-activity",
+            "sensory",
+            "environmental-adaptation",
+        ],
+    ),
+    // Relaxation training on its own (Bernstein, Borkovec & Hazlett-Stevens,
+    // 2000, New Directions in Progressive Relaxation Training).
+    (
+        "relaxation",
+        &["progressive-muscle", "breathing", "imagery"],
+    ),
 ];
 
 /// The built-in modalities.
@@ -182,6 +270,24 @@ mod tests {
         assert!(modality("IPT").has_technique("role-transition"));
         assert!(modality("expressive").has_technique("music"));
         assert!(!modality("CBT").has_technique("in-vivo"));
+        // The modalities clinicians use beyond the contract's list.
+        for name in [
+            "MI",
+            "CPT",
+            "CBT-I",
+            "schema",
+            "MBT",
+            "PCIT",
+            "parent-training",
+            "FBT",
+            "speech-therapy",
+            "occupational-therapy",
+            "relaxation",
+        ] {
+            modality(name);
+        }
+        // A GAD plan's relaxation is CBT's applied relaxation, not TF-CBT's.
+        assert!(modality("CBT").has_technique("applied-relaxation"));
     }
 
     #[test]

@@ -13,35 +13,52 @@ use crate::rule::Rule;
 const SIMILAR: f64 = 0.8;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A medication is named by a brand, or misspelt, so the medication checks cannot see it.",
+    summary: "A medication's drug is misspelt, unknown but containing a known name, or has its dose written into its name.",
     doc: r#"## What it does
-Flags the drug of a `medication` that careplan does not know when it is a
-brand name of a drug it knows (`Zoloft` for sertraline, `Prozac` for
-fluoxetine) or is spelt almost like one (`fluoxetin`, `setraline`,
-`"St Johns wort"`). The help gives the generic name.
+careplan reads a drug's name as clinicians write it before it looks it up:
+in any case, with salts (`hydrochloride`/`HCl`, `carbonate`, `succinate`,
+`fumarate`, `sodium`, …) and release or form words (`XR`, `ER`, `SR`, `XL`,
+`CR`, `DR`, `ODT`, `extended-release`, `transdermal`, …) taken off, whether
+written after a space or a hyphen (`venlafaxine-XR`, `"lithium carbonate"`),
+brand names read as their generic drug (`"Effexor XR"` is venlafaxine,
+`"Seroquel XR"` quetiapine), and botanical names (`"Hypericum perforatum"`
+is St John's wort). Salts follow the USP Salt Policy (2013); brands are as
+in each drug's FDA prescribing information (DailyMed) and the BNF.
+
+This rule flags a drug that still needs a word from the clinician:
+- a dose written into the name (`"sertraline 50mg"`): the drug is
+  recognised, and the dose belongs on the `dose` line;
+- a name careplan does not know that contains a known drug's name
+  (`sertraline-teva`): the checks read it as that drug, and say so;
+- a name spelt almost like a known drug (`fluoxetin`, `setraline`): the
+  checks cannot see it. The help gives the generic name.
 
 A drug careplan does not know and that looks like none it knows (say
 `metformin`) is not flagged: the checks simply have nothing to say about
-it. Drugs a clinic adds in `careplan.toml` count as known.
+it. Drugs a clinic adds in `careplan.toml` count as known. `ketamine` is
+its own drug, not a misspelt `esketamine`.
 
 ## Why
 The medication safety checks (`serotonergic-combination`,
-`young-antidepressant-monitoring`) find drugs by generic name. A brand name
-or a typo hides the drug from them without a word, so a dangerous
-combination or a young client's missing monitoring goes unreported.
-Generic names are also what prescribing guidance and health records use.
+`young-antidepressant-monitoring`) find drugs by name. A typo hides the
+drug from them, so a dangerous combination or a young client's missing
+monitoring goes unreported; a safety checker that goes silent is worse than
+none, so careplan says when it is guessing. A dose inside the name cannot
+change when the dose does: a titration (`dose M1 "100 mg daily"`) would
+leave the name saying 50 mg.
 
 ## Example
 ```careplan
-medication M1 Zoloft for G1
+medication M1 "sertraline 50mg" for G1
   started 2026-09-01
 medication M2 fluoxetin for G1
 ```
 
 ## Fix
-Write the generic name (a multi-word name in quotes):
+Write the generic name (a multi-word name in quotes), and the dose on its line:
 ```careplan
 medication M1 sertraline for G1
+  dose "50 mg each morning"
   started 2026-09-01
 medication M2 fluoxetine for G1
 ```
@@ -52,36 +69,63 @@ medication M2 fluoxetine for G1
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for medication in cx.document.medications() {
         let written = medication.drug.value.as_str();
-        if cx.catalogue.drug(written).is_some() {
-            continue;
-        }
-        let (message, help) = if let Some(generic) = crate::catalogue::generic_of_brand(written) {
-            (
-                format!(
-                    "`{written}` is a brand name; careplan's medication checks know drugs by \
-                     their generic name"
+        let (message, help) = match cx.catalogue.recognise(written) {
+            Some(recognised) => {
+                let Some(dose) = &recognised.reading.dose else {
+                    continue;
+                };
+                let generic = quoted(&recognised.drug.name);
+                (
+                    format!(
+                        "the dose `{dose}` is written into the drug's name; careplan reads the \
+                         drug as {}",
+                        recognised.drug.name
+                    ),
+                    format!(
+                        "name the drug alone (`medication {} {generic} for …`) and put the dose \
+                         on its own line with how it is taken (`dose \"{dose} each morning\"`), \
+                         so a change of dose can be recorded",
+                        medication.id.value
+                    ),
+                )
+            }
+            None => match cx.catalogue.drug_within(written) {
+                Some(drug) => (
+                    format!(
+                        "careplan does not know the drug `{written}`; the medication checks read \
+                         it as {}, the drug its name contains",
+                        drug.name
+                    ),
+                    format!(
+                        "write the generic name, `{}`; a maker's name or form belongs in `dose` \
+                         or a `monitor` note",
+                        quoted(&drug.name)
+                    ),
                 ),
-                format!("write the generic name: `{generic}`"),
-            )
-        } else if let Some(close) = closest(cx, written) {
-            let close = if close.contains(' ') {
-                format!("\"{close}\"")
-            } else {
-                close.to_owned()
-            };
-            (
-                format!(
-                    "careplan does not know the drug `{written}`, so the medication checks \
-                     pass it by"
-                ),
-                format!("did you mean `{close}`?"),
-            )
-        } else {
-            continue;
+                None => match closest(cx, written) {
+                    Some(close) => (
+                        format!(
+                            "careplan does not know the drug `{written}`, so the medication \
+                             checks pass it by"
+                        ),
+                        format!("did you mean `{}`?", quoted(close)),
+                    ),
+                    None => continue,
+                },
+            },
         };
         out.push(
             Diagnostic::new(Rule::UnknownDrug, medication.drug.span, message).with_help(help),
         );
+    }
+}
+
+/// A drug's name as a file writes it: in quotes when it has a space.
+fn quoted(name: &str) -> String {
+    if name.contains(' ') {
+        format!("\"{name}\"")
+    } else {
+        name.to_owned()
     }
 }
 
