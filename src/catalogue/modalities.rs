@@ -19,7 +19,9 @@ const BUILTIN: &[(&str, &[&str])] = &[
     // Jacobson (2001). Problem-solving: D'Zurilla & Nezu (2007). Applied
     // relaxation for generalised anxiety: Öst (1987), Behav Res Ther
     // 25:397-409 (NICE CG113 step 3); worry exposure: Craske & Barlow
-    // (2006), Mastery of Your Anxiety and Worry, 2nd ed.
+    // (2006), Mastery of Your Anxiety and Worry, 2nd ed.; worry time, the
+    // stimulus control of worry: Borkovec et al. (1983), Behav Res Ther
+    // 21:247-251.
     (
         "CBT",
         &[
@@ -29,6 +31,7 @@ const BUILTIN: &[(&str, &[&str])] = &[
             "problem-solving",
             "applied-relaxation",
             "worry-exposure",
+            "worry-time",
         ],
     ),
     // Dialectical behaviour therapy's four skills modules: Linehan (2015),
@@ -201,6 +204,19 @@ const BUILTIN: &[(&str, &[&str])] = &[
             "environmental-adaptation",
         ],
     ),
+    // Assessment as an intervention, as treatment planners open with it
+    // (Jongsma, The Complete Adult Psychotherapy Treatment Planner, 6th ed.,
+    // 2021): structured interviews, suicide-risk assessment (APA Practice
+    // Guideline for the Psychiatric Evaluation of Adults, 3rd ed., 2016) and
+    // psychometric testing.
+    (
+        "assessment",
+        &["structured-interview", "risk-assessment", "psychometric-testing"],
+    ),
+    // The therapeutic milieu of inpatient and residential care, a safe
+    // environment and observation among its nursing interventions
+    // (Townsend & Morgan, 2018, Psychiatric Mental Health Nursing, 9th ed.).
+    ("milieu", &["safe-environment", "observation"]),
     // Relaxation training on its own (Bernstein, Borkovec & Hazlett-Stevens,
     // 2000, New Directions in Progressive Relaxation Training).
     (
@@ -283,6 +299,8 @@ mod tests {
             "speech-therapy",
             "occupational-therapy",
             "relaxation",
+            "assessment",
+            "milieu",
         ] {
             modality(name);
         }
