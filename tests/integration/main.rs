@@ -14,6 +14,7 @@ mod integrity;
 mod layers;
 mod one_mistake;
 mod parser;
+mod real;
 mod repl;
 mod robustness;
 mod summary;
