@@ -211,7 +211,11 @@ const BUILTIN: &[(&str, &[&str])] = &[
     // psychometric testing.
     (
         "assessment",
-        &["structured-interview", "risk-assessment", "psychometric-testing"],
+        &[
+            "structured-interview",
+            "risk-assessment",
+            "psychometric-testing",
+        ],
     ),
     // The therapeutic milieu of inpatient and residential care, a safe
     // environment and observation among its nursing interventions

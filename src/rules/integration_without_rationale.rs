@@ -17,10 +17,19 @@ plan combines them over the episode.
 
 What does not count as a modality of its own:
 - medications: combining therapy with medication is a separate question;
-- `psychoeducation`: it accompanies every therapy (explaining the problem
-  and the treatment is part of each), so `psychoeducation` with one other
-  modality is still one therapy. TF-CBT's `psychoeducation` technique is
-  TF-CBT.
+- `psychoeducation`, `assessment` and the therapeutic `milieu`: they
+  accompany every therapy (explaining the problem and the treatment,
+  assessing, keeping the client safe are part of each), so they with one
+  other modality are still one therapy. TF-CBT's `psychoeducation`
+  technique is TF-CBT;
+- one therapy's own components: `exposure`, `relaxation` and `CBT-I` are
+  CBT (Hofmann et al., 2012, Cogn Ther Res 36:427-440; NICE CG113 and
+  CG159 deliver exposure and applied relaxation as CBT); `exercise`,
+  `hydrotherapy` and `massage` are physiotherapy (APTA Guide to Physical
+  Therapist Practice 4.0, 2023: therapeutic exercise, aquatic therapy and
+  manual therapy are physical therapist interventions); and for a client
+  under 18, `family` sessions are part of `DBT` (DBT for adolescents:
+  Rathus & Miller, 2015, DBT Skills Manual for Adolescents).
 
 `integration` says how the therapies fit together, not why they were
 chosen, so it does not stand in for `rationale`. The message names each
@@ -58,8 +67,31 @@ plan "PTSD after a road-traffic collision"
 /// Modalities that accompany every therapy rather than being one of their
 /// own: psychoeducation (Lukens & McFarlane, 2004, Brief Treat Crisis
 /// Interv 4:205-225, describe it as a component of many evidence-based
-/// treatments).
-const ADJUNCTS: &[&str] = &["psychoeducation"];
+/// treatments), assessment and the therapeutic milieu.
+const ADJUNCTS: &[&str] = &["psychoeducation", "assessment", "milieu"];
+
+/// Modalities that are components of another: `(component, therapy)`
+/// (sources in the rule's documentation above).
+const COMPONENTS: &[(&str, &str)] = &[
+    ("exposure", "CBT"),
+    ("relaxation", "CBT"),
+    ("CBT-I", "CBT"),
+    ("exercise", "physiotherapy"),
+    ("hydrotherapy", "physiotherapy"),
+    ("massage", "physiotherapy"),
+];
+
+/// The therapy `modality` belongs to: itself, the therapy it is a component
+/// of, or for a client under 18 DBT for family sessions (DBT-A).
+fn therapy<'m>(modality: &'m str, minor: bool) -> &'m str {
+    if minor && modality == "family" {
+        return "DBT";
+    }
+    COMPONENTS
+        .iter()
+        .find(|(component, _)| *component == modality)
+        .map_or(modality, |&(_, therapy)| therapy)
+}
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(plan) = cx.document.plan() else {
@@ -73,12 +105,23 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // Each modality with the first intervention that uses it, in file order.
+    let minor = match (plan.born.as_ref().and_then(|b| b.value), cx.document.opened()) {
+        (Some(born), Some(opened)) => born
+            .until((jiff::Unit::Year, opened))
+            .is_ok_and(|age| age.get_years() < 18),
+        _ => false,
+    };
+    let dbt = cx
+        .document
+        .interventions()
+        .any(|i| i.modality.value == "DBT");
+    let family = minor && dbt;
+    let of = |i: &Intervention| therapy(&i.modality.value, family).to_owned();
+    // Each therapy with the first intervention that uses it, in file order.
     let mut modalities: Vec<&Intervention> = Vec::new();
     for intervention in cx.document.interventions() {
         let modality = intervention.modality.value.as_str();
-        if ADJUNCTS.contains(&modality)
-            || modalities.iter().any(|i| i.modality.value == modality)
+        if ADJUNCTS.contains(&modality) || modalities.iter().any(|i| of(i) == of(intervention))
         {
             continue;
         }

@@ -22,8 +22,12 @@ plan's `orientation`, against careplan's catalogue. It warns when:
 
 The catalogue holds CBT, DBT, ACT, MBCT, exposure, TF-CBT, IPT,
 psychodynamic, humanistic, EMDR, psychoeducation, expressive, family,
-couples, RFP-C, biofeedback, physiotherapy, exercise, hydrotherapy and
-massage, with their techniques. Names are case-sensitive.
+couples, RFP-C, biofeedback, physiotherapy, exercise, hydrotherapy,
+massage, MI (motivational interviewing), CPT (cognitive processing
+therapy), CBT-I, schema, MBT, PCIT, parent-training, FBT (family-based
+treatment), speech-therapy, occupational-therapy, assessment, milieu and
+relaxation, with their techniques (docs/language.md lists them with their
+sources). Names are case-sensitive.
 
 ## Why
 The modality says which therapy is delivered; other checks rely on it (for
