@@ -83,7 +83,7 @@ const COMPONENTS: &[(&str, &str)] = &[
 
 /// The therapy `modality` belongs to: itself, the therapy it is a component
 /// of, or for a client under 18 DBT for family sessions (DBT-A).
-fn therapy<'m>(modality: &'m str, minor: bool) -> &'m str {
+fn therapy(modality: &str, minor: bool) -> &str {
     if minor && modality == "family" {
         return "DBT";
     }
