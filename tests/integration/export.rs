@@ -6,6 +6,7 @@
 //! than a FHIR model crate (which took over 4 minutes to build here).
 
 mod r4;
+mod v2;
 
 use crate::test::{Output, TODAY, Test, repo_file};
 use careplan::catalogue::Catalogue;
@@ -24,7 +25,12 @@ fn export(example: &str, args: &[&str]) -> Output {
 
 /// The export's JSON, after checking it is valid R4.
 fn bundle(out: &Output) -> Value {
-    let bundle: Value = serde_json::from_str(&out.stdout).expect("the export is JSON");
+    valid(&out.stdout)
+}
+
+/// `json` read, after checking it is valid R4.
+fn valid(json: &str) -> Value {
+    let bundle: Value = serde_json::from_str(json).expect("the export is JSON");
     let errors = r4::validate(&bundle);
     assert!(
         errors.is_empty(),
@@ -218,35 +224,40 @@ fn the_patient_is_pseudonymous_and_notes_stay_out() {
 
 #[test]
 fn every_example_is_valid_r4_on_every_date_that_matters() {
-    let catalogue = Catalogue::builtin();
     for entry in std::fs::read_dir(crate::test::root().join("examples")).expect("examples") {
         let path = entry.expect("an example").path();
         if path.extension().is_none_or(|e| e != "careplan") {
             continue;
         }
         let source = std::fs::read_to_string(&path).expect("example text");
-        let document = careplan::parse(&source).document;
-        let record = careplan::interpret(&document);
-        let measures = catalogue.measures_for(&document);
-        let opened = document.opened().expect("an opened date");
-        // The opening, each dated entry, the day before each, and far ahead.
-        let mut dates: Vec<Date> = vec![opened, jiff::civil::date(2030, 1, 1)];
-        for &(date, _) in &record.timeline {
-            dates.push(date);
-            dates.extend(date.yesterday().ok().filter(|d| *d >= opened));
-        }
-        for as_of in dates {
-            let bundle = fhir::bundle(&document, &record, &measures, &Options::new(as_of))
-                .expect("an export");
-            let value = bundle.to_value().expect("JSON");
-            let errors = r4::validate(&value);
-            assert!(
-                errors.is_empty(),
-                "{} as of {as_of}:\n{}",
-                path.display(),
-                errors.join("\n")
-            );
-        }
+        valid_on_every_date(&path.display().to_string(), &source);
+    }
+}
+
+/// Exports `source` (called `name` in failures) as of its opening, each
+/// dated entry, the day before each, and far ahead, and checks every
+/// bundle is valid R4.
+fn valid_on_every_date(name: &str, source: &str) {
+    let catalogue = Catalogue::builtin();
+    let document = careplan::parse(source).document;
+    let record = careplan::interpret(&document);
+    let measures = catalogue.measures_for(&document);
+    let opened = document.opened().expect("an opened date");
+    let mut dates: Vec<Date> = vec![opened, jiff::civil::date(2030, 1, 1)];
+    for &(date, _) in &record.timeline {
+        dates.push(date);
+        dates.extend(date.yesterday().ok().filter(|d| *d >= opened));
+    }
+    for as_of in dates {
+        let bundle =
+            fhir::bundle(&document, &record, &measures, &Options::new(as_of)).expect("an export");
+        let value = bundle.to_value().expect("JSON");
+        let errors = r4::validate(&value);
+        assert!(
+            errors.is_empty(),
+            "{name} as of {as_of}:\n{}",
+            errors.join("\n")
+        );
     }
 }
 

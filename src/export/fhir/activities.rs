@@ -1,9 +1,11 @@
 //! The CarePlan's activities, MedicationStatements and Observations.
 
+use super::encounters::Encounters;
 use super::resources::*;
 use super::*;
-use crate::ast::{Document, Entry};
+use crate::ast::{Document, Entry, Extent};
 use crate::interpret::{Record, TreatmentKind, TreatmentTrack};
+use crate::words::{DischargeKind, ExtentUnit};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
@@ -20,7 +22,7 @@ impl Builder<'_> {
             if !seen.insert(track.id.as_str()) {
                 continue;
             }
-            let status = self.treatment_status(track);
+            let status = self.treatment_status(record, track);
             let period = self.period(track);
             let served = served(track, goals)
                 .map(|g| Reference::to(&g.uuid))
@@ -31,6 +33,7 @@ impl Builder<'_> {
                         Some(technique) => format!("{} {}", item.modality.value, technique.value),
                         None => item.modality.value.clone(),
                     };
+                    let course = Record::latest(&track.course, self.as_of).map(|c| c.value);
                     ActivityDetail {
                         kind: "ServiceRequest",
                         code: CodeableConcept::text(&code),
@@ -38,7 +41,10 @@ impl Builder<'_> {
                         status: status.activity(),
                         scheduled_timing: Some(Timing::of(
                             item.frequency.as_ref().map(|f| &f.value),
-                            period,
+                            self.planned(track, period, course),
+                            course
+                                .filter(|c| c.unit == ExtentUnit::Sessions)
+                                .map(|c| c.amount),
                         )),
                         product_codeable_concept: None,
                         description: item.title.as_ref().map(|t| t.value.clone()),
@@ -49,9 +55,9 @@ impl Builder<'_> {
                     code: CodeableConcept::text(&item.drug.value),
                     goal: served,
                     status: status.activity(),
-                    scheduled_timing: Some(Timing::of(None, period)),
+                    scheduled_timing: Some(Timing::of(None, period, None)),
                     product_codeable_concept: Some(CodeableConcept::text(&item.drug.value)),
-                    description: item.dose.as_ref().map(|d| d.value.clone()),
+                    description: self.dose(track).map(str::to_owned),
                 },
                 _ => continue,
             };
@@ -92,18 +98,18 @@ impl Builder<'_> {
                 Resource::MedicationStatement(MedicationStatement {
                     id: uuid.id(),
                     based_on: vec![Reference::to(&care_plan)],
-                    status: self.treatment_status(track).medication(),
+                    status: self.treatment_status(record, track).medication(),
                     medication_codeable_concept: CodeableConcept::text(&item.drug.value),
                     subject: self.patient.clone(),
                     effective_period: (period.start.is_some() || period.end.is_some())
                         .then_some(period),
                     reason_reference: reasons,
-                    dosage: item
-                        .dose
-                        .iter()
-                        .map(|d| Dosage {
-                            text: d.value.clone(),
+                    dosage: self
+                        .dose(track)
+                        .map(|dose| Dosage {
+                            text: dose.to_owned(),
                         })
+                        .into_iter()
                         .collect(),
                 }),
             );
@@ -116,6 +122,7 @@ impl Builder<'_> {
         &mut self,
         document: &Document,
         record: &Record,
+        encounters: &Encounters,
     ) -> Result<(), ExportError> {
         // (measure, date) -> how many scores of it that date so far.
         let mut counts: HashMap<(&str, Date), usize> = HashMap::new();
@@ -170,6 +177,7 @@ impl Builder<'_> {
                         )],
                         code,
                         subject: self.patient.clone(),
+                        encounter: encounters.get(&session.value).map(Reference::to),
                         effective_date_time: session.date.to_string(),
                         value: Value::of(score.value.value),
                         component,
@@ -180,13 +188,26 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn treatment_status(&self, track: &TreatmentTrack) -> Course {
-        if track.started.is_some_and(|s| s > self.as_of) {
-            Course::NotStarted
-        } else if track.stopped.as_ref().is_some_and(|s| s.date <= self.as_of) {
-            Course::Stopped
-        } else {
-            Course::Going
+    /// Where a treatment stands at the end of the date. An intervention
+    /// the discharge ended is `Completed` when the episode was completed or
+    /// transferred and `Ended` (early) when the client withdrew or it ended
+    /// for an administrative reason, as the CarePlan is `completed` or
+    /// `revoked`; any other stop (a review's `stop`, a `stopped` date) is
+    /// `Completed`, since careplan cannot tell an early stop from the end
+    /// of a course there.
+    pub(super) fn treatment_status(&self, record: &Record, track: &TreatmentTrack) -> Course {
+        match &track.stopped {
+            _ if track.started.is_some_and(|s| s > self.as_of) => Course::NotStarted,
+            Some(stop) if stop.date <= self.as_of => match &record.discharge {
+                Some(discharge)
+                    if stop.value == Some(discharge.entry)
+                        && !discharge_completes(discharge.kind) =>
+                {
+                    Course::Ended
+                }
+                _ => Course::Completed,
+            },
+            _ => Course::Going,
         }
     }
 
@@ -201,6 +222,37 @@ impl Builder<'_> {
                 .map(|s| s.date.to_string()),
         }
     }
+
+    /// An intervention's schedule bounds: its `period`, ending where a
+    /// `course` of days, weeks or months from its start ends when it has
+    /// not stopped by the date (a course of sessions is a count instead).
+    fn planned(&self, track: &TreatmentTrack, period: Period, course: Option<Extent>) -> Period {
+        if period.end.is_some() {
+            return period;
+        }
+        let end = track
+            .started
+            .zip(course.and_then(Extent::time))
+            .and_then(|(start, length)| length.after(start));
+        Period {
+            end: end.map(|d| d.to_string()),
+            ..period
+        }
+    }
+
+    /// A medication's dose in force at the end of the date: its last
+    /// `dose` change on or before it, else its own dose; before it starts,
+    /// the dose it starts on.
+    pub(super) fn dose<'t>(&self, track: &'t TreatmentTrack) -> Option<&'t str> {
+        let at = track.started.map_or(self.as_of, |s| s.max(self.as_of));
+        Record::latest(&track.doses, at).map(|d| d.value.as_str())
+    }
+}
+
+/// Whether a discharge of this kind completes the plan (`completed` or
+/// `transferred`) rather than revoking it (`withdrew`, `administrative`).
+pub(super) fn discharge_completes(kind: DischargeKind) -> bool {
+    matches!(kind, DischargeKind::Completed | DischargeKind::Transferred)
 }
 
 /// The goals a treatment serves, in its `for` order, known ones only.
@@ -221,7 +273,12 @@ pub(super) fn served<'g>(
 pub(super) enum Course {
     NotStarted,
     Going,
-    Stopped,
+    /// Stopped: a course finished, or stopped for a reason careplan does
+    /// not record.
+    Completed,
+    /// Ended before it was completed: the client withdrew, or the episode
+    /// ended for an administrative reason.
+    Ended,
 }
 
 impl Course {
@@ -229,7 +286,10 @@ impl Course {
         match self {
             Course::NotStarted => "not-started",
             Course::Going => "in-progress",
-            Course::Stopped => "completed",
+            Course::Completed => "completed",
+            // "Ended prior to completion after the activity was started"
+            // (R4 CarePlanActivityStatus).
+            Course::Ended => "stopped",
         }
     }
 
@@ -237,7 +297,11 @@ impl Course {
         match self {
             Course::NotStarted => "intended",
             Course::Going => "active",
-            Course::Stopped => "completed",
+            Course::Completed => "completed",
+            // "Permanently halted, before all of them occurred" (R4
+            // MedicationStatementStatus). A discharge ends interventions
+            // only, so no medication is `Ended` today.
+            Course::Ended => "stopped",
         }
     }
 }

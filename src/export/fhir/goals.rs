@@ -7,6 +7,17 @@ use crate::ast::{Document, Entry};
 use crate::interpret::{GoalTrack, Record};
 use crate::words::{Achievement, Comparator};
 use jiff::civil::Date;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// The R4 core extension that links two Goals (R4 4.0.1, "Extension:
+/// relationship"): sub-extensions `type` (a CodeableConcept) and `target`
+/// (a Reference(Goal)), each exactly once.
+pub(super) const GOAL_RELATIONSHIP: &str =
+    "http://hl7.org/fhir/StructureDefinition/goal-relationship";
+
+/// The code system of the goal-relationship extension's `type` (R4).
+pub(super) const GOAL_RELATIONSHIP_TYPE: &str =
+    "http://terminology.hl7.org/CodeSystem/goal-relationship-type";
 
 impl Builder<'_> {
     pub(super) fn conditions(
@@ -59,26 +70,55 @@ impl Builder<'_> {
         made
     }
 
+    /// One Goal per goal and objective, in file order. A goal lists its
+    /// objectives as milestones (see [`GOAL_RELATIONSHIP`]); an objective
+    /// addresses the Conditions of the goals it is a step toward.
     pub(super) fn goals(
         &mut self,
         document: &Document,
         record: &Record,
         conditions: &Made<ConditionRef>,
     ) -> Made<GoalRef> {
+        // A goal's concerns, by its id: an objective addresses its goals'.
+        let mut concerns_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for goal in document.goals() {
+            concerns_of
+                .entry(goal.id.value.as_str())
+                .or_insert_with(|| {
+                    goal.concerns
+                        .iter()
+                        .filter_map(|id| conditions.position(&id.value))
+                        .collect()
+                });
+        }
+        let discharged = record.discharged_by(self.as_of);
         let mut made = Made::new();
         for track in &record.goals {
             if made.contains(&track.id) {
                 continue;
             }
-            let Some(Entry::Goal(goal)) = document.entries.get(track.entry) else {
-                continue;
+            let text = match document.entries.get(track.entry) {
+                Some(Entry::Goal(goal)) => &goal.text.value,
+                Some(Entry::Objective(objective)) => &objective.text.value,
+                _ => continue,
             };
             let uuid = self.ids.uuid("Goal", &track.id);
-            let concerns: Vec<usize> = goal
-                .concerns
-                .iter()
-                .filter_map(|id| conditions.position(&id.value))
-                .collect();
+            let concerns: Vec<usize> = if track.objective {
+                // In the Conditions' order, each once.
+                let all: BTreeSet<usize> = track
+                    .parents
+                    .iter()
+                    .filter_map(|p| concerns_of.get(p.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect();
+                all.into_iter().collect()
+            } else {
+                concerns_of
+                    .get(track.id.as_str())
+                    .cloned()
+                    .unwrap_or_default()
+            };
             let addresses = concerns
                 .iter()
                 .filter_map(|at| conditions.list.get(*at))
@@ -100,11 +140,19 @@ impl Builder<'_> {
                 Some(s) => Lifecycle::of(s.value),
                 None => Lifecycle::Active,
             };
+            // After the discharge nothing is sought any more: a goal the
+            // discharge gave no final status keeps its last achievement.
+            let lifecycle = if discharged && !lifecycle.is_closed() {
+                Lifecycle::Completed
+            } else {
+                lifecycle
+            };
             let targets = self.targets(track, at);
             self.push(
                 uuid,
                 Resource::Goal(Goal {
                     id: uuid.id(),
+                    extension: self.milestones(record, &track.id),
                     lifecycle_status: lifecycle.code(),
                     achievement_status: status.map(|s| {
                         CodeableConcept::coded(
@@ -113,7 +161,7 @@ impl Builder<'_> {
                             achievement_display(s.value),
                         )
                     }),
-                    description: CodeableConcept::text(&goal.text.value),
+                    description: CodeableConcept::text(text),
                     subject: self.patient.clone(),
                     start_date: track.opened.map(|d| d.to_string()),
                     target: targets,
@@ -131,6 +179,48 @@ impl Builder<'_> {
             );
         }
         made
+    }
+
+    /// The goal-relationship extensions of the goal `goal`: one `milestone`
+    /// per objective that is a step toward it, in file order.
+    ///
+    /// The extension is read from its Goal (the source) to its `target`,
+    /// and `milestone` is the code whose R4 definition (code system
+    /// `http://terminology.hl7.org/CodeSystem/goal-relationship-type`) says
+    /// an objective is a step toward a goal: "the target goal is considered
+    /// to be a 'piece' of attaining this goal". So the link sits on the goal
+    /// and points at the objective. The reverse direction has no code:
+    /// `successor` ("a desired objective once the current goal is met")
+    /// would say the goal is sought only after the objective, and
+    /// `predecessor` that the goal must be met first.
+    fn milestones(&self, record: &Record, goal: &str) -> Vec<Extension> {
+        let mut seen = HashSet::new();
+        record
+            .goals
+            .iter()
+            .filter(|o| o.objective && o.parents.iter().any(|p| p == goal))
+            .filter(|o| seen.insert(o.id.as_str()))
+            .map(|objective| Extension {
+                url: GOAL_RELATIONSHIP,
+                extension: vec![
+                    Extension::of(
+                        "type",
+                        ExtensionValue::CodeableConcept(CodeableConcept::coded(
+                            GOAL_RELATIONSHIP_TYPE,
+                            "milestone",
+                            "Milestone",
+                        )),
+                    ),
+                    Extension::of(
+                        "target",
+                        ExtensionValue::Reference(Reference::to(
+                            &self.ids.uuid("Goal", &objective.id),
+                        )),
+                    ),
+                ],
+                value: None,
+            })
+            .collect()
     }
 
     /// A goal's targets in force on `at`, one per measure, each with the

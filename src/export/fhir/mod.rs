@@ -28,22 +28,38 @@
 //! |---|---|
 //! | the `client` id | one `Patient` with that id as its only `identifier`: no name, no birth date |
 //! | each `concern` | a `Condition`: `code.text` the concern's text, `code.coding` its `diagnosis` |
-//! | each `goal` | a `Goal`: statuses, `target` with the measure (LOINC where known), `dueDate` |
-//! | the plan | one `CarePlan` with an `activity` per intervention and medication |
-//! | each `medication` | a `MedicationStatement` |
-//! | each `score` | an `Observation` (category `survey`) |
+//! | each `goal` and `objective` | a `Goal`: statuses, one `target` per measure (LOINC where known), each with the `dueDate`; a goal links each of its objectives with the `goal-relationship` extension, type `milestone` (see `goals.rs`) |
+//! | the plan | one `CarePlan` with an `activity` per intervention and medication; `period.end` the discharge |
+//! | each `medication` | a `MedicationStatement` with the dose in force on the date |
+//! | each `session` | an `Encounter`: `finished` when attended, `cancelled` (and why) when not (see `encounters.rs`) |
+//! | each `score` | an `Observation` (category `survey`) naming its session's Encounter |
+//! | each `risk` level | a `RiskAssessment` coded from `risk-probability`, naming where it was assessed (see `risks.rs`) |
 //!
-//! Session notes, homework, client responses, progress indicators, review
-//! notes and reasons, events, safety plans, risk levels, the stage of change
-//! and every person's name (clinician, prescriber) are left out: they are
-//! free-text health information an integrator did not ask for.
+//! An intervention's `frequency` is its `scheduledTiming.repeat` (`2 per
+//! week`: `frequency` 2, `period` 1, `periodUnit` `wk`; a described one, the
+//! timing's `code.text`). A `course N sessions` is `repeat.count`, R4's
+//! "total count of the desired number of repetitions across the duration
+//! of the entire timing specification"; a `course` of days, weeks or months
+//! ends `repeat.boundsPeriod` that long after the start, until the
+//! intervention stops (then it ends on the stop).
+//!
+//! Left out: session notes, assessments, homework, client responses,
+//! progress indicators, review notes and reasons, the reasons given with a
+//! risk level, event texts, safety plans, the discharge's summary, referrals
+//! and notes, discharge criteria, the stage of change and every person's
+//! name (clinician, prescriber): they are free-text health information an
+//! integrator did not ask for. Also left out: `consent` dates (R4's
+//! `Consent` needs a scope, a category and a policy careplan does not
+//! record, and the consent itself is a signed record the clinic keeps), and
+//! a target's `sustained` period (R4's `Goal.target` has no element for how
+//! long a target must hold; the goal's `achievementStatus` says when it did).
 //!
 //! # Statuses
 //!
-//! A goal's latest recorded status (a review's `status`, on or before the
-//! date) is its `achievementStatus`: careplan's words are exactly the codes
-//! of `http://terminology.hl7.org/CodeSystem/goal-achievement`. Its
-//! `lifecycleStatus` follows from it:
+//! A goal's latest recorded status (a review's or the discharge's `status`,
+//! on or before the date) is its `achievementStatus`: careplan's words are
+//! exactly the codes of `http://terminology.hl7.org/CodeSystem/goal-achievement`.
+//! Its `lifecycleStatus` follows from it:
 //!
 //! | achievement | lifecycleStatus | why |
 //! |---|---|---|
@@ -53,21 +69,34 @@
 //! | `not-achieved` | `completed` | the goal ran its course without being met |
 //! | `not-attainable` | `cancelled` | abandoned: it can no longer be met |
 //! | (the goal is `opened` after the date) | `planned` | not yet started |
+//! | (after the discharge, any of the `active` ones) | `completed` | "no longer being sought" (R4): the episode has ended; the achievement stays the last one recorded |
 //!
 //! An activity's `detail.status` is `not-started` before its start,
 //! `completed` from the day it stops (by a review's `stop` or a medication's
 //! `stopped`; careplan does not tell an early stop from a finished course),
-//! and `in-progress` in between. A MedicationStatement is `intended`,
-//! `completed` or `active` on the same dates. The CarePlan is `completed`
-//! when it has goals, every goal is `completed` or `cancelled` and every
-//! activity is `completed`; otherwise `active`.
+//! and `in-progress` in between. The discharge ends every intervention:
+//! `completed` when the episode was `completed` or `transferred`, `stopped`
+//! ("ended prior to completion") when the client `withdrew` or it ended for
+//! an `administrative` reason. A medication still active at the discharge
+//! continues: its activity stays `in-progress` and its MedicationStatement
+//! `active`. A MedicationStatement is `intended`, `completed` or `active` on
+//! the same dates as its activity.
+//!
+//! From its discharge the CarePlan is `completed` (`completed`,
+//! `transferred`: "fully performed") or `revoked` (`withdrew`,
+//! `administrative`: "terminated prior to the known full completion"), and
+//! `period.end` is the discharge date. Before it, the CarePlan is
+//! `completed` when it has goals, every goal is `completed` or `cancelled`
+//! and every activity is `completed`; otherwise `active`.
 //!
 //! # Identity
 //!
 //! Every entry's `fullUrl` is `urn:uuid:` and a name-based (version 5) UUID
 //! of the client id, the plan's `opened` date, the resource type and the
-//! local id (a concern's, goal's or treatment's id; an observation's measure,
-//! date and position among that measure's scores on that date), in the
+//! local id (a concern's, goal's, objective's or treatment's id; an
+//! observation's measure, date and position among that measure's scores on
+//! that date; an encounter's date and position among that date's sessions; a
+//! risk assessment's date and position among that date's levels), in the
 //! namespace [`NAMESPACE`]. The same file exports to the same bytes, and a
 //! later export of the same episode updates the same resources. The Patient's
 //! UUID depends on the client id alone, so every episode of one client names
@@ -82,8 +111,10 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 mod activities;
+mod encounters;
 mod goals;
 mod resources;
+mod risks;
 
 use goals::Lifecycle;
 use resources::*;
@@ -245,20 +276,31 @@ pub fn bundle(
     let goals = out.goals(document, record, &conditions);
     let care_plan = ids.uuid("CarePlan", "");
     let activities = out.activities(document, record, &goals);
-    let closed = !goals.list.is_empty()
-        && goals.list.iter().all(|g| g.lifecycle.is_closed())
-        && activities.iter().all(|a| a.detail.status == "completed");
+    let discharge = record
+        .discharge
+        .as_ref()
+        .filter(|d| d.date <= options.as_of && d.date >= opened);
+    let status = match discharge {
+        Some(d) if activities::discharge_completes(d.kind) => "completed",
+        Some(_) => "revoked",
+        None => {
+            let closed = !goals.list.is_empty()
+                && goals.list.iter().all(|g| g.lifecycle.is_closed())
+                && activities.iter().all(|a| a.detail.status == "completed");
+            if closed { "completed" } else { "active" }
+        }
+    };
     out.push(
         care_plan,
         Resource::CarePlan(CarePlan {
             id: care_plan.id(),
-            status: if closed { "completed" } else { "active" },
+            status,
             intent: "plan",
             title: plan.title.value.clone(),
             subject: out.patient.clone(),
             period: Period {
                 start: Some(opened.to_string()),
-                end: None,
+                end: discharge.map(|d| d.date.to_string()),
             },
             addresses: conditions
                 .list
@@ -270,7 +312,9 @@ pub fn bundle(
         }),
     );
     out.medications(document, record, &goals, &conditions, care_plan);
-    out.observations(document, record)?;
+    let encounters = out.encounters(document, record);
+    out.observations(document, record, &encounters)?;
+    out.risks(document, record, &encounters);
 
     Ok(Bundle {
         resource_type: "Bundle",

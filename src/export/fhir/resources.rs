@@ -22,7 +22,9 @@ pub(super) enum Resource {
     Goal(Goal),
     CarePlan(CarePlan),
     MedicationStatement(MedicationStatement),
+    Encounter(Encounter),
     Observation(Observation),
+    RiskAssessment(RiskAssessment),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -51,6 +53,8 @@ pub(super) struct Condition {
 #[serde(rename_all = "camelCase")]
 pub(super) struct Goal {
     pub(super) id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) extension: Vec<Extension>,
     pub(super) lifecycle_status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) achievement_status: Option<CodeableConcept>,
@@ -145,11 +149,100 @@ pub(super) struct Observation {
     pub(super) category: Vec<CodeableConcept>,
     pub(super) code: CodeableConcept,
     pub(super) subject: Reference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) encounter: Option<Reference>,
     pub(super) effective_date_time: String,
     #[serde(flatten)]
     pub(super) value: Value,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) component: Vec<Component>,
+}
+
+/// A session as an `Encounter`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Encounter {
+    pub(super) id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) extension: Vec<Extension>,
+    pub(super) status: &'static str,
+    pub(super) class: Coding,
+    pub(super) subject: Reference,
+    pub(super) period: Period,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) length: Option<Duration>,
+}
+
+/// A risk level as a `RiskAssessment`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct RiskAssessment {
+    pub(super) id: String,
+    pub(super) status: &'static str,
+    pub(super) code: CodeableConcept,
+    pub(super) subject: Reference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) encounter: Option<Reference>,
+    pub(super) occurrence_date_time: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) reason_code: Vec<CodeableConcept>,
+    pub(super) prediction: Vec<Prediction>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Prediction {
+    pub(super) qualitative_risk: CodeableConcept,
+}
+
+/// An `Extension`: a value, or (a complex extension) its own extensions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Extension {
+    pub(super) url: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) extension: Vec<Extension>,
+    #[serde(flatten)]
+    pub(super) value: Option<ExtensionValue>,
+}
+
+/// `Extension.value[x]`, of the types careplan writes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) enum ExtensionValue {
+    #[serde(rename = "valueCodeableConcept")]
+    CodeableConcept(CodeableConcept),
+    #[serde(rename = "valueReference")]
+    Reference(Reference),
+}
+
+impl Extension {
+    /// A simple extension holding `value`.
+    pub(super) fn of(url: &'static str, value: ExtensionValue) -> Self {
+        Extension {
+            url,
+            extension: Vec::new(),
+            value: Some(value),
+        }
+    }
+}
+
+/// A `Duration` in minutes (UCUM `min`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(super) struct Duration {
+    pub(super) value: Decimal,
+    pub(super) unit: &'static str,
+    pub(super) system: &'static str,
+    pub(super) code: &'static str,
+}
+
+impl Duration {
+    pub(super) fn minutes(value: f64) -> Self {
+        Duration {
+            value: Decimal(value),
+            unit: "min",
+            system: "http://unitsofmeasure.org",
+            code: "min",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -254,7 +347,8 @@ pub(super) struct Quantity {
     pub(super) comparator: Option<&'static str>,
 }
 
-/// `Timing`: the treatment's dates and, for an intervention, its frequency.
+/// `Timing`: the treatment's dates and, for an intervention, its frequency
+/// and planned number of sessions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub(super) struct Timing {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -269,6 +363,8 @@ pub(super) struct Repeat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) bounds_period: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) count: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) frequency: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) period: Option<Decimal>,
@@ -277,10 +373,17 @@ pub(super) struct Repeat {
 }
 
 impl Timing {
-    /// Once per `period` `unit` for a cadence word; the described
-    /// frequency as the timing's text.
-    pub(super) fn of(frequency: Option<&Frequency>, bounds: Period) -> Self {
+    /// Within `bounds`, `count` times in all (a `course N sessions`), and
+    /// `frequency`: N times per period for a cadence word or `N per week`
+    /// (`frequency`, `period`, `periodUnit`), the described frequency as
+    /// the timing's text. Zero counts are left out: FHIR's are positive.
+    pub(super) fn of(frequency: Option<&Frequency>, bounds: Period, count: Option<u32>) -> Self {
         let bounds = (bounds.start.is_some() || bounds.end.is_some()).then_some(bounds);
+        let unit = |per: Per| match per {
+            Per::Day => "d",
+            Per::Week => "wk",
+            Per::Month => "mo",
+        };
         let (every, code) = match frequency {
             Some(Frequency::Cadence(cadence)) => (
                 Some(match cadence {
@@ -291,23 +394,16 @@ impl Timing {
                 }),
                 None,
             ),
-            Some(Frequency::Rate { times, per }) => (
-                Some((
-                    *times,
-                    1.0,
-                    match per {
-                        Per::Day => "d",
-                        Per::Week => "wk",
-                        Per::Month => "mo",
-                    },
-                )),
-                None,
-            ),
+            Some(Frequency::Rate { times, per }) => {
+                ((*times > 0).then(|| (*times, 1.0, unit(*per))), None)
+            }
             Some(Frequency::Described(text)) => (None, Some(CodeableConcept::text(text))),
             None => (None, None),
         };
-        let repeat = (bounds.is_some() || every.is_some()).then(|| Repeat {
+        let count = count.filter(|n| *n > 0);
+        let repeat = (bounds.is_some() || every.is_some() || count.is_some()).then(|| Repeat {
             bounds_period: bounds,
+            count,
             frequency: every.map(|(times, _, _)| times),
             period: every.map(|(_, n, _)| Decimal(n)),
             period_unit: every.map(|(_, _, unit)| unit),

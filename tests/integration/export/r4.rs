@@ -17,22 +17,36 @@
 //!   unchecked); a choice `[x]` appears at most once;
 //! - required elements: Condition.subject; Goal.lifecycleStatus, description,
 //!   subject; CarePlan.status, intent, subject, activity.detail.status;
-//!   MedicationStatement.status, medication[x], subject; Observation.status,
-//!   code, component.code; Bundle.type;
+//!   MedicationStatement.status, medication[x], subject; Encounter.status,
+//!   class; Observation.status, code, component.code; RiskAssessment.status,
+//!   subject; Extension.url; Bundle.type;
 //! - primitive formats: `id`, `code`, `uri`, `date`, `dateTime` (real calendar
 //!   dates), `integer` (32-bit), `positiveInt`, `decimal`, non-empty strings,
 //!   and no empty objects or arrays (ele-1);
 //! - codes of required bindings: Bundle.type, Goal.lifecycleStatus,
 //!   CarePlan.status, intent, activity.detail.kind and status,
-//!   MedicationStatement.status, Observation.status, Condition.clinicalStatus
-//!   and verificationStatus, Quantity.comparator, Timing.repeat.periodUnit;
-//!   and Goal.achievementStatus against the goal-achievement code system;
+//!   MedicationStatement.status, Encounter.status, Observation.status,
+//!   RiskAssessment.status, Condition.clinicalStatus and verificationStatus,
+//!   Quantity.comparator, Timing.repeat.periodUnit; Goal.achievementStatus
+//!   against the goal-achievement code system; and, where careplan codes an
+//!   extensible or example binding from its own system, that system's codes
+//!   (Encounter.class in v3 ActEncounterCode, RiskAssessment.prediction.
+//!   qualitativeRisk in risk-probability, the goal-relationship `type`);
+//! - extensions (`extensions.rs`): each against its R4 definition, its
+//!   context, sub-extensions, value type and codes; ext-1; no other URL;
 //! - references: each resolves to a `fullUrl` in the bundle, and to a
 //!   resource of a type the element allows;
 //! - invariants: bdl-1, bdl-2, bdl-3, bdl-4, bdl-5, bdl-7, bdl-8; cpl-3;
-//!   gol-1; con-3, con-4, con-5; obs-6, obs-7; per-1; qty-3; tim-2, tim-5;
-//!   ref-1; and each resource's `id` matches its `urn:uuid:` fullUrl.
+//!   gol-1; con-3, con-4, con-5; obs-6, obs-7; ras-2; per-1; qty-3; drt-1;
+//!   tim-2, tim-5; ext-1; ref-1; and each resource's `id` matches its
+//!   `urn:uuid:` fullUrl.
 
+mod elements;
+mod extensions;
+#[cfg(test)]
+mod tests;
+
+use elements::*;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -41,417 +55,6 @@ pub fn validate(bundle: &Value) -> Vec<String> {
     let mut cx = Cx::default();
     cx.bundle(bundle);
     cx.errors
-}
-
-/// An element's type.
-#[derive(Clone, Copy)]
-enum T {
-    Str,
-    /// A code; when the list is not empty, one of these (a required binding).
-    Code(&'static [&'static str]),
-    Uri,
-    Id,
-    Date,
-    DateTime,
-    Int,
-    PosInt,
-    Dec,
-    Bool,
-    /// A CodeableConcept with no required binding.
-    Cc,
-    /// A CodeableConcept bound (required) to codes of one system.
-    CcFrom(&'static str, &'static [&'static str]),
-    /// A Reference to one of these resource types.
-    Ref(&'static [&'static str]),
-    /// A data type or backbone element: its elements.
-    Complex(&'static [E]),
-    /// A resource (Bundle.entry.resource).
-    Resource,
-}
-
-/// One element: its JSON name, `min`, whether it repeats, its type, and for
-/// a choice `[x]`, the choice's name.
-#[derive(Clone, Copy)]
-struct E {
-    name: &'static str,
-    min: usize,
-    many: bool,
-    ty: T,
-    choice: Option<&'static str>,
-}
-
-const fn opt(name: &'static str, ty: T) -> E {
-    E {
-        name,
-        min: 0,
-        many: false,
-        ty,
-        choice: None,
-    }
-}
-
-const fn req(name: &'static str, ty: T) -> E {
-    E {
-        name,
-        min: 1,
-        many: false,
-        ty,
-        choice: None,
-    }
-}
-
-const fn many(name: &'static str, ty: T) -> E {
-    E {
-        name,
-        min: 0,
-        many: true,
-        ty,
-        choice: None,
-    }
-}
-
-/// One type of a choice `[x]`; `min` 1 when the choice is required.
-const fn choice(group: &'static str, name: &'static str, min: usize, ty: T) -> E {
-    E {
-        name,
-        min,
-        many: false,
-        ty,
-        choice: Some(group),
-    }
-}
-
-// Value sets with required bindings (R4 4.0.1).
-const BUNDLE_TYPE: &[&str] = &[
-    "document",
-    "message",
-    "transaction",
-    "transaction-response",
-    "batch",
-    "batch-response",
-    "history",
-    "searchset",
-    "collection",
-];
-const GOAL_STATUS: &[&str] = &[
-    "proposed",
-    "planned",
-    "accepted",
-    "active",
-    "on-hold",
-    "completed",
-    "cancelled",
-    "entered-in-error",
-    "rejected",
-];
-const GOAL_ACHIEVEMENT: &[&str] = &[
-    "in-progress",
-    "improving",
-    "worsening",
-    "no-change",
-    "achieved",
-    "sustaining",
-    "not-achieved",
-    "no-progress",
-    "not-attainable",
-];
-const REQUEST_STATUS: &[&str] = &[
-    "draft",
-    "active",
-    "on-hold",
-    "revoked",
-    "completed",
-    "entered-in-error",
-    "unknown",
-];
-const CARE_PLAN_INTENT: &[&str] = &["proposal", "plan", "order", "option"];
-const ACTIVITY_KIND: &[&str] = &[
-    "Appointment",
-    "CommunicationRequest",
-    "DeviceRequest",
-    "MedicationRequest",
-    "NutritionOrder",
-    "Task",
-    "ServiceRequest",
-    "VisionPrescription",
-];
-const ACTIVITY_STATUS: &[&str] = &[
-    "not-started",
-    "scheduled",
-    "in-progress",
-    "on-hold",
-    "completed",
-    "cancelled",
-    "stopped",
-    "unknown",
-    "entered-in-error",
-];
-const MEDICATION_STATEMENT_STATUS: &[&str] = &[
-    "active",
-    "completed",
-    "entered-in-error",
-    "intended",
-    "stopped",
-    "on-hold",
-    "unknown",
-    "not-taken",
-];
-const OBSERVATION_STATUS: &[&str] = &[
-    "registered",
-    "preliminary",
-    "final",
-    "amended",
-    "corrected",
-    "cancelled",
-    "entered-in-error",
-    "unknown",
-];
-const CONDITION_CLINICAL: &[&str] = &[
-    "active",
-    "recurrence",
-    "relapse",
-    "inactive",
-    "remission",
-    "resolved",
-];
-const CONDITION_VERIFICATION: &[&str] = &[
-    "unconfirmed",
-    "provisional",
-    "differential",
-    "confirmed",
-    "refuted",
-    "entered-in-error",
-];
-const COMPARATOR: &[&str] = &["<", "<=", ">=", ">"];
-const UNITS_OF_TIME: &[&str] = &["s", "min", "h", "d", "wk", "mo", "a"];
-
-// Data types: the elements careplan may write.
-const CODING: &[E] = &[
-    opt("system", T::Uri),
-    opt("version", T::Str),
-    opt("code", T::Code(&[])),
-    opt("display", T::Str),
-    opt("userSelected", T::Bool),
-];
-const CODEABLE_CONCEPT: &[E] = &[many("coding", T::Complex(CODING)), opt("text", T::Str)];
-const IDENTIFIER: &[E] = &[
-    opt(
-        "use",
-        T::Code(&["usual", "official", "temp", "secondary", "old"]),
-    ),
-    opt("system", T::Uri),
-    opt("value", T::Str),
-];
-const PERIOD: &[E] = &[opt("start", T::DateTime), opt("end", T::DateTime)];
-const QUANTITY: &[E] = &[
-    opt("value", T::Dec),
-    opt("comparator", T::Code(COMPARATOR)),
-    opt("unit", T::Str),
-    opt("system", T::Uri),
-    opt("code", T::Code(&[])),
-];
-const REPEAT: &[E] = &[
-    choice("bounds", "boundsPeriod", 0, T::Complex(PERIOD)),
-    opt("frequency", T::PosInt),
-    opt("period", T::Dec),
-    opt("periodUnit", T::Code(UNITS_OF_TIME)),
-];
-const TIMING: &[E] = &[
-    many("event", T::DateTime),
-    opt("repeat", T::Complex(REPEAT)),
-    opt("code", T::Cc),
-];
-const DOSAGE: &[E] = &[opt("sequence", T::Int), opt("text", T::Str)];
-
-/// DomainResource's own elements (careplan writes `id` only).
-const DOMAIN_RESOURCE: &[E] = &[opt("id", T::Id)];
-
-const PATIENT: &[E] = &[
-    many("identifier", T::Complex(IDENTIFIER)),
-    opt("active", T::Bool),
-];
-const CONDITION: &[E] = &[
-    opt(
-        "clinicalStatus",
-        T::CcFrom(
-            "http://terminology.hl7.org/CodeSystem/condition-clinical",
-            CONDITION_CLINICAL,
-        ),
-    ),
-    opt(
-        "verificationStatus",
-        T::CcFrom(
-            "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-            CONDITION_VERIFICATION,
-        ),
-    ),
-    many("category", T::Cc),
-    opt("severity", T::Cc),
-    opt("code", T::Cc),
-    req("subject", T::Ref(&["Patient", "Group"])),
-    choice("onset", "onsetDateTime", 0, T::DateTime),
-    choice("onset", "onsetString", 0, T::Str),
-    choice("abatement", "abatementDateTime", 0, T::DateTime),
-    choice("abatement", "abatementString", 0, T::Str),
-    opt("recordedDate", T::DateTime),
-];
-const GOAL_TARGET: &[E] = &[
-    opt("measure", T::Cc),
-    choice("detail", "detailQuantity", 0, T::Complex(QUANTITY)),
-    choice("detail", "detailString", 0, T::Str),
-    choice("detail", "detailInteger", 0, T::Int),
-    choice("due", "dueDate", 0, T::Date),
-];
-const GOAL: &[E] = &[
-    req("lifecycleStatus", T::Code(GOAL_STATUS)),
-    opt(
-        "achievementStatus",
-        T::CcFrom(
-            "http://terminology.hl7.org/CodeSystem/goal-achievement",
-            GOAL_ACHIEVEMENT,
-        ),
-    ),
-    many("category", T::Cc),
-    opt("priority", T::Cc),
-    req("description", T::Cc),
-    req("subject", T::Ref(&["Patient", "Group", "Organization"])),
-    choice("start", "startDate", 0, T::Date),
-    many("target", T::Complex(GOAL_TARGET)),
-    opt("statusDate", T::Date),
-    opt("statusReason", T::Str),
-    many(
-        "addresses",
-        T::Ref(&[
-            "Condition",
-            "Observation",
-            "MedicationStatement",
-            "NutritionOrder",
-            "ServiceRequest",
-            "RiskAssessment",
-        ]),
-    ),
-    many("outcomeReference", T::Ref(&["Observation"])),
-];
-const ACTIVITY_DETAIL: &[E] = &[
-    opt("kind", T::Code(ACTIVITY_KIND)),
-    opt("code", T::Cc),
-    many("reasonCode", T::Cc),
-    many(
-        "reasonReference",
-        T::Ref(&[
-            "Condition",
-            "Observation",
-            "DiagnosticReport",
-            "DocumentReference",
-        ]),
-    ),
-    many("goal", T::Ref(&["Goal"])),
-    req("status", T::Code(ACTIVITY_STATUS)),
-    opt("statusReason", T::Cc),
-    opt("doNotPerform", T::Bool),
-    choice("scheduled", "scheduledTiming", 0, T::Complex(TIMING)),
-    choice("scheduled", "scheduledPeriod", 0, T::Complex(PERIOD)),
-    choice("scheduled", "scheduledString", 0, T::Str),
-    choice("product", "productCodeableConcept", 0, T::Cc),
-    opt("description", T::Str),
-];
-const ACTIVITY: &[E] = &[
-    many("outcomeCodeableConcept", T::Cc),
-    many("outcomeReference", T::Ref(&["Resource"])),
-    opt(
-        "reference",
-        T::Ref(&[
-            "Appointment",
-            "CommunicationRequest",
-            "DeviceRequest",
-            "MedicationRequest",
-            "NutritionOrder",
-            "Task",
-            "ServiceRequest",
-            "VisionPrescription",
-            "RequestGroup",
-        ]),
-    ),
-    opt("detail", T::Complex(ACTIVITY_DETAIL)),
-];
-const CARE_PLAN: &[E] = &[
-    many("basedOn", T::Ref(&["CarePlan"])),
-    req("status", T::Code(REQUEST_STATUS)),
-    req("intent", T::Code(CARE_PLAN_INTENT)),
-    many("category", T::Cc),
-    opt("title", T::Str),
-    opt("description", T::Str),
-    req("subject", T::Ref(&["Patient", "Group"])),
-    opt("period", T::Complex(PERIOD)),
-    opt("created", T::DateTime),
-    many("addresses", T::Ref(&["Condition"])),
-    many("goal", T::Ref(&["Goal"])),
-    many("activity", T::Complex(ACTIVITY)),
-];
-const MEDICATION_STATEMENT: &[E] = &[
-    many(
-        "basedOn",
-        T::Ref(&["MedicationRequest", "CarePlan", "ServiceRequest"]),
-    ),
-    req("status", T::Code(MEDICATION_STATEMENT_STATUS)),
-    opt("category", T::Cc),
-    choice("medication", "medicationCodeableConcept", 1, T::Cc),
-    choice(
-        "medication",
-        "medicationReference",
-        1,
-        T::Ref(&["Medication"]),
-    ),
-    req("subject", T::Ref(&["Patient", "Group"])),
-    choice("effective", "effectiveDateTime", 0, T::DateTime),
-    choice("effective", "effectivePeriod", 0, T::Complex(PERIOD)),
-    opt("dateAsserted", T::DateTime),
-    many("reasonCode", T::Cc),
-    many(
-        "reasonReference",
-        T::Ref(&["Condition", "Observation", "DiagnosticReport"]),
-    ),
-    many("dosage", T::Complex(DOSAGE)),
-];
-const OBSERVATION_COMPONENT: &[E] = &[
-    req("code", T::Cc),
-    choice("value", "valueQuantity", 0, T::Complex(QUANTITY)),
-    choice("value", "valueInteger", 0, T::Int),
-    choice("value", "valueString", 0, T::Str),
-    opt("dataAbsentReason", T::Cc),
-];
-const OBSERVATION: &[E] = &[
-    many(
-        "basedOn",
-        T::Ref(&["CarePlan", "ServiceRequest", "MedicationRequest"]),
-    ),
-    req("status", T::Code(OBSERVATION_STATUS)),
-    many("category", T::Cc),
-    req("code", T::Cc),
-    opt(
-        "subject",
-        T::Ref(&["Patient", "Group", "Device", "Location"]),
-    ),
-    choice("effective", "effectiveDateTime", 0, T::DateTime),
-    choice("effective", "effectivePeriod", 0, T::Complex(PERIOD)),
-    choice("value", "valueQuantity", 0, T::Complex(QUANTITY)),
-    choice("value", "valueInteger", 0, T::Int),
-    choice("value", "valueString", 0, T::Str),
-    opt("dataAbsentReason", T::Cc),
-    many("component", T::Complex(OBSERVATION_COMPONENT)),
-];
-
-/// The resources this validator knows, with their own elements.
-fn resource_elements(kind: &str) -> Option<&'static [E]> {
-    Some(match kind {
-        "Patient" => PATIENT,
-        "Condition" => CONDITION,
-        "Goal" => GOAL,
-        "CarePlan" => CARE_PLAN,
-        "MedicationStatement" => MEDICATION_STATEMENT,
-        "Observation" => OBSERVATION,
-        _ => return None,
-    })
 }
 
 /// What the walk has found so far.
@@ -760,6 +363,31 @@ impl Cx {
                 self.type_invariants(path, value, elements);
             }
             T::Resource => self.resource(path, value),
+            T::Extension => {
+                self.complex(path, value, EXTENSION);
+                let has_value = value
+                    .as_object()
+                    .is_some_and(|o| o.keys().any(|k| k.starts_with("value")));
+                if has_value == value.get("extension").is_some() {
+                    self.error(
+                        path,
+                        "ext-1: must have either extensions or value[x], not both",
+                    );
+                }
+            }
+            T::Duration => {
+                self.complex(path, value, QUANTITY);
+                self.type_invariants(path, value, QUANTITY);
+                let text = |key: &str| value.get(key).and_then(Value::as_str);
+                let timed = text("code").is_some_and(|c| UNITS_OF_TIME.contains(&c));
+                let ucum = text("system").is_none_or(|s| s == "http://unitsofmeasure.org");
+                if value.get("value").is_some() && !(timed && ucum) {
+                    self.error(
+                        path,
+                        "drt-1: a code, and a UCUM expression of time, if there is a value",
+                    );
+                }
+            }
         }
     }
 
@@ -805,8 +433,11 @@ impl Cx {
         }
     }
 
-    /// Invariants of resources: gol-1, cpl-3, con-3..5, obs-6, obs-7.
+    /// Invariants of resources: gol-1, cpl-3, con-3..5, obs-6, obs-7,
+    /// ras-2; the codes of extensible and example bindings careplan fills
+    /// from their own systems; each extension against its definition.
     fn invariants(&mut self, kind: &str, resource: &Value) {
+        self.extensions(kind, resource);
         let list = |value: &Value, key: &str| -> Vec<Value> {
             value
                 .get(key)
@@ -909,7 +540,56 @@ impl Cx {
                     }
                 }
             }
+            "Encounter" => {
+                let class = resource.get("class");
+                let text = |key: &str| class.and_then(|c| c.get(key)).and_then(Value::as_str);
+                if text("system") == Some("http://terminology.hl7.org/CodeSystem/v3-ActCode")
+                    && !text("code").is_some_and(|c| ACT_ENCOUNTER_CODE.contains(&c))
+                {
+                    self.error(
+                        "Encounter.class",
+                        "not a code of v3 ActEncounterCode (extensible binding)",
+                    );
+                }
+            }
+            "RiskAssessment" => {
+                for (i, prediction) in list(resource, "prediction").iter().enumerate() {
+                    let path = format!("RiskAssessment.prediction[{i}]");
+                    if prediction
+                        .get("probabilityDecimal")
+                        .and_then(Value::as_f64)
+                        .is_some_and(|p| p > 100.0)
+                    {
+                        self.error(&path, "ras-2: must be <= 100");
+                    }
+                    if let Some(risk) = prediction.get("qualitativeRisk") {
+                        self.codes_of(
+                            &format!("{path}.qualitativeRisk"),
+                            risk,
+                            "http://terminology.hl7.org/CodeSystem/risk-probability",
+                            RISK_PROBABILITY,
+                        );
+                    }
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// The codes `concept` has from `system` are among `codes` (an
+    /// extensible or example binding: other systems may appear).
+    fn codes_of(&mut self, path: &str, concept: &Value, system: &str, codes: &[&str]) {
+        let codings = concept
+            .get("coding")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        for coding in codings {
+            let code = coding.get("code").and_then(Value::as_str).unwrap_or("");
+            if coding.get("system").and_then(Value::as_str) == Some(system)
+                && !codes.contains(&code)
+            {
+                self.error(path, format!("`{code}` is not a code of {system}"));
+            }
         }
     }
 }
@@ -956,105 +636,4 @@ fn is_date_time(text: &str) -> bool {
             date.len() == 10 && is_date(date) && text.parse::<jiff::Timestamp>().is_ok()
         }
     }
-}
-
-#[test]
-fn the_validator_rejects_what_r4_forbids() {
-    let patient = "urn:uuid:00000000-0000-5000-8000-000000000001";
-    let valid = serde_json::json!({
-        "resourceType": "Bundle",
-        "type": "collection",
-        "entry": [
-            {"fullUrl": patient, "resource": {"resourceType": "Patient", "id": "00000000-0000-5000-8000-000000000001"}},
-            {"fullUrl": "urn:uuid:00000000-0000-5000-8000-000000000002", "resource": {
-                "resourceType": "Goal", "lifecycleStatus": "active",
-                "description": {"text": "x"}, "subject": {"reference": patient}}}
-        ]
-    });
-    assert_eq!(validate(&valid), Vec::<String>::new());
-
-    // Sets (or adds) the member at `pointer` and validates the result.
-    let broken = |pointer: &str, value: Value| {
-        let mut bundle = valid.clone();
-        let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
-        let object = bundle.pointer_mut(parent).and_then(Value::as_object_mut);
-        object.expect("the parent").insert(key.to_owned(), value);
-        validate(&bundle)
-    };
-    let goal = "/entry/1/resource";
-    let cases: Vec<(Vec<String>, &str)> = vec![
-        (
-            broken(&format!("{goal}/lifecycleStatus"), "done".into()),
-            "required value set",
-        ),
-        (
-            broken(
-                &format!("{goal}/subject/reference"),
-                "urn:uuid:00000000-0000-5000-8000-000000000009".into(),
-            ),
-            "resolves to no entry",
-        ),
-        (broken("/entry/1/fullUrl", patient.into()), "bdl-7"),
-        (
-            broken(
-                "/entry/0/request",
-                serde_json::json!({"method": "POST", "url": "Patient"}),
-            ),
-            "bdl-3",
-        ),
-        (
-            broken(
-                &format!("{goal}/target"),
-                serde_json::json!([{"detailQuantity": {"value": 5}}]),
-            ),
-            "gol-1",
-        ),
-        (
-            broken(&format!("{goal}/startDate"), "2026-02-30".into()),
-            "not a date",
-        ),
-        (
-            broken(&format!("{goal}/target"), serde_json::json!([])),
-            "empty array",
-        ),
-        (
-            broken(
-                &format!("{goal}/descripton"),
-                serde_json::json!({"text": "x"}),
-            ),
-            "not an element",
-        ),
-        (
-            broken(
-                &format!("{goal}/subject/reference"),
-                "urn:uuid:00000000-0000-5000-8000-000000000002".into(),
-            ),
-            "refers to a Goal",
-        ),
-    ];
-    for (errors, expected) in cases {
-        assert!(
-            errors.iter().any(|e| e.contains(expected)),
-            "expected `{expected}` among {errors:?}"
-        );
-    }
-    let mut no_description = valid.clone();
-    if let Some(goal) = no_description
-        .pointer_mut(goal)
-        .and_then(Value::as_object_mut)
-    {
-        goal.remove("description");
-    }
-    assert!(
-        validate(&no_description)
-            .iter()
-            .any(|e| e.contains("Goal.description: required"))
-    );
-    let mut both = valid.clone();
-    if let Some(goal) = both.pointer_mut(goal) {
-        *goal = serde_json::json!({"resourceType": "CarePlan", "status": "active", "intent": "plan",
-            "subject": {"reference": patient},
-            "activity": [{"reference": {"reference": patient}, "detail": {"status": "in-progress"}}]});
-    }
-    assert!(validate(&both).iter().any(|e| e.contains("cpl-3")));
 }

@@ -1,0 +1,116 @@
+//! Sessions as Encounters, attended or not.
+//!
+//! R4 `Encounter.status` (required binding, `http://hl7.org/fhir/encounter-status`)
+//! has `finished`, "the Encounter has ended", for a session the client
+//! attended, and `cancelled`, "the Encounter has ended before it has
+//! begun", for one the client did not attend: R4 has no no-show status for
+//! an Encounter (only `Appointment.status` has `noshow`, and an Appointment
+//! needs start and end instants that a careplan session, dated to the day,
+//! does not have). Which kind of non-attendance it was goes in the R4 core
+//! extension `encounter-reasonCancelled` ("if the encounter was cancelled
+//! after it was planned, why?"), coded with careplan's own word, so that a
+//! receiving system can count no-shows and late cancellations.
+
+use super::resources::*;
+use super::*;
+use crate::ast::{Document, Entry};
+use crate::interpret::Record;
+use crate::words::{Attendance, SessionFormat};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The R4 core extension for why an Encounter was cancelled.
+const REASON_CANCELLED: &str = "http://hl7.org/fhir/StructureDefinition/encounter-reasonCancelled";
+
+/// The code system of careplan's attendance words (`no-show`,
+/// `cancelled`, `late-cancelled`).
+pub(super) const ATTENDANCE: &str = "urn:careplan:attendance";
+
+/// HL7 v3 ActCode, the code system of `Encounter.class` (R4: extensible
+/// binding to v3 ActEncounterCode).
+const ACT_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+/// The Encounters made, by the session's entry index.
+pub(super) type Encounters = HashMap<usize, Uuid>;
+
+impl Builder<'_> {
+    /// One Encounter per session up to the date, in replay order; returns
+    /// the attended ones by entry index, for the Observations and
+    /// RiskAssessments made there.
+    pub(super) fn encounters(&mut self, document: &Document, record: &Record) -> Encounters {
+        let mut attended = Encounters::new();
+        // date -> how many sessions that date so far.
+        let mut counts: HashMap<Date, usize> = HashMap::new();
+        for appointment in &record.appointments {
+            if appointment.date > self.as_of {
+                continue;
+            }
+            let Some(Entry::Session(session)) = document.entries.get(appointment.entry) else {
+                continue;
+            };
+            let seen = counts.entry(appointment.date).or_insert(0);
+            let n = *seen;
+            *seen += 1;
+            let uuid = self
+                .ids
+                .uuid("Encounter", &format!("{}\n{n}", appointment.date));
+            let date = appointment.date.to_string();
+            let came = appointment.attendance == Attendance::Attended;
+            if came {
+                attended.insert(appointment.entry, uuid);
+            }
+            // AMB, "ambulatory", is the class of an outpatient visit; VR,
+            // "virtual", of one by video or telephone (v3 ActEncounterCode).
+            let class = match session.format.as_ref().map(|f| f.value) {
+                Some(SessionFormat::Telehealth) => ("VR", "virtual"),
+                _ => ("AMB", "ambulatory"),
+            };
+            self.push(
+                uuid,
+                Resource::Encounter(Encounter {
+                    id: uuid.id(),
+                    extension: (!came)
+                        .then(|| {
+                            Extension::of(
+                                REASON_CANCELLED,
+                                ExtensionValue::CodeableConcept(CodeableConcept::coded(
+                                    ATTENDANCE,
+                                    appointment.attendance.as_str(),
+                                    attendance_display(appointment.attendance),
+                                )),
+                            )
+                        })
+                        .into_iter()
+                        .collect(),
+                    status: if came { "finished" } else { "cancelled" },
+                    class: Coding {
+                        system: ACT_CODE.to_owned(),
+                        code: class.0.to_owned(),
+                        display: Some(class.1.to_owned()),
+                    },
+                    subject: self.patient.clone(),
+                    period: Period {
+                        start: Some(date.clone()),
+                        end: came.then_some(date),
+                    },
+                    length: session
+                        .minutes
+                        .as_ref()
+                        .filter(|m| came && m.value > 0.0)
+                        .map(|m| Duration::minutes(m.value)),
+                }),
+            );
+        }
+        attended
+    }
+}
+
+/// How careplan's attendance words read in a display.
+fn attendance_display(attendance: Attendance) -> &'static str {
+    match attendance {
+        Attendance::Attended => "Attended",
+        Attendance::NoShow => "No-show: did not attend, no notice",
+        Attendance::Cancelled => "Cancelled in good time",
+        Attendance::LateCancelled => "Cancelled late",
+    }
+}
