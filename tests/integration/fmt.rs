@@ -135,7 +135,7 @@ fn messy_inputs_before_and_after() {
 }
 
 /// The fixture that holds every construct of language version 2, canonical.
-const EVERY_V2: &str = "tests/fixtures/fmt/v2-every-construct.careplan";
+const EVERY_V2: &str = "tests/fixtures/every-construct-v2.careplan";
 
 #[test]
 fn every_v2_construct_formats_canonically() {
