@@ -687,8 +687,9 @@ pub struct Discharge {
     pub header: Span,
     /// When the episode ended.
     pub date: DateLit,
-    /// How it ended.
-    pub kind: Spanned<DischargeKind>,
+    /// How it ended; `None` when the type could not be read (its syntax
+    /// error is reported, and the episode still ends on the date).
+    pub kind: Option<Spanned<DischargeKind>>,
     /// A summary in the clinician's words.
     pub summary: Option<Text>,
     /// Final statuses of goals and objectives.

@@ -4,8 +4,9 @@
 //!   entry are indented two spaces; tokens are separated by single spaces
 //!   (`range 0..10`, `for G1, G2`, two spaces before an end-of-line comment).
 //! - One blank line separates entries, except consecutive definitions of one
-//!   kind (concerns, goals, measures, and interventions with medications),
-//!   which stand together. Blank lines inside an entry are removed. Around
+//!   kind (concerns, goals with their objectives, measures, and interventions
+//!   with medications), which stand together; `objective` and `discharge` are
+//!   entries like the others, at column 0. Blank lines inside an entry are removed. Around
 //!   comment lines between entries, a blank line is kept where there was one
 //!   (runs of them become one), so comment paragraphs keep their shape.
 //! - Strings are written canonically: `"..."` with `\"`, `\\` and `\n`
@@ -103,7 +104,7 @@ fn group(rule: G) -> Group {
     match rule {
         G::plan => Group::Plan,
         G::concern => Group::Concern,
-        G::goal => Group::Goal,
+        G::goal | G::objective => Group::Goal,
         G::intervention | G::medication => Group::Treatment,
         G::measure_def => Group::Measure,
         _ => Group::Dated,
@@ -214,7 +215,7 @@ fn next_entry_group(source: &str, from: usize) -> Option<Group> {
     Some(match keyword {
         "plan" => Group::Plan,
         "concern" => Group::Concern,
-        "goal" => Group::Goal,
+        "goal" | "objective" => Group::Goal,
         "intervention" | "medication" => Group::Treatment,
         "measure" => Group::Measure,
         _ => Group::Dated,
@@ -227,6 +228,7 @@ fn is_head(rule: G) -> bool {
         G::plan_head
             | G::concern_head
             | G::goal_head
+            | G::objective_head
             | G::intervention_head
             | G::medication_head
             | G::measure_head
@@ -234,6 +236,7 @@ fn is_head(rule: G) -> bool {
             | G::review_head
             | G::event_head
             | G::safety_plan_head
+            | G::discharge_head
     )
 }
 
@@ -268,14 +271,16 @@ fn tokens(pair: Pair<'_, G>, indent: usize) -> String {
     out
 }
 
-/// The leaf tokens under `pair`, in order.
+/// The leaf tokens under `pair`, in order: a pair with inner pairs (a `for`
+/// clause, a target, `sustained 4 weeks`, `2 per week`, a `revise` change) is
+/// a group of tokens; atomic pairs (ids, numbers, dates, strings, words) are
+/// the tokens.
 fn collect<'i>(pair: Pair<'i, G>, out: &mut Vec<Pair<'i, G>>) {
     for inner in pair.into_inner() {
-        match inner.as_rule() {
-            G::for_clause | G::duration | G::target | G::revise_target | G::revise_due => {
-                collect(inner, out);
-            }
-            _ => out.push(inner),
+        if inner.clone().into_inner().next().is_some() {
+            collect(inner, out);
+        } else {
+            out.push(inner);
         }
     }
 }

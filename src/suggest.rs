@@ -53,8 +53,10 @@ pub fn did_you_mean<'a>(
 }
 
 /// Words clinicians write for a word of careplan's sets: a status in the
-/// past tense or in everyday words. Offered only where the meant word is
-/// one of the candidates.
+/// past tense or in everyday words, a unit or attendance as services say it.
+/// Offered only where the meant word is one of the candidates (a word may
+/// stand for one word in each set: `complete` is `achieved` for a status,
+/// `completed` for a discharge).
 const SYNONYMS: &[(&str, &str)] = &[
     ("improved", "improving"),
     ("better", "improving"),
@@ -78,13 +80,32 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("unattainable", "not-attainable"),
     ("maintained", "sustaining"),
     ("maintaining", "sustaining"),
+    // Version 2: a course's unit, attendance, how an episode ended.
+    ("visits", "sessions"),
+    ("visit", "sessions"),
+    ("appointments", "sessions"),
+    ("treatments", "sessions"),
+    ("dna", "no-show"),
+    ("did-not-attend", "no-show"),
+    ("missed", "no-show"),
+    ("absent", "no-show"),
+    ("present", "attended"),
+    ("seen", "attended"),
+    ("complete", "completed"),
+    ("finished", "completed"),
+    ("referred", "transferred"),
+    ("dropped-out", "withdrew"),
+    ("dropout", "withdrew"),
+    ("declined", "withdrew"),
 ];
 
 /// The candidate a clinical synonym of `word` stands for.
 fn synonym<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
-    let (_, meant) = SYNONYMS.iter().find(|(said, _)| *said == word)?;
-    candidates.iter().copied().find(|c| c == meant)
+    SYNONYMS
+        .iter()
+        .filter(|(said, _)| *said == word)
+        .find_map(|(_, meant)| candidates.iter().copied().find(|c| c == meant))
 }
 
 /// `word` with look-alike characters made one (l, I, 1 and | read as one;
@@ -132,5 +153,15 @@ mod tests {
         assert_eq!(did_you_mean("met", ["session", "review"]), None);
         assert_eq!(did_you_mean("deu", ["due", "measure"]), Some("due"));
         assert_eq!(did_you_mean("G7", ["G1", "G2"]), None);
+        let kinds = ["completed", "transferred", "withdrew", "administrative"];
+        assert_eq!(did_you_mean("complete", kinds), Some("completed"));
+        assert_eq!(
+            did_you_mean("DNA", ["attended", "no-show"]),
+            Some("no-show")
+        );
+        assert_eq!(
+            did_you_mean("visits", ["sessions", "days", "weeks"]),
+            Some("sessions")
+        );
     }
 }

@@ -245,7 +245,7 @@ fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
             }
             record.discharge = Some(DischargeMark {
                 date,
-                kind: discharge.kind.value,
+                kind: discharge.kind.as_ref().map(|k| k.value),
                 entry: index,
                 span: discharge.header,
             });

@@ -87,8 +87,8 @@ pub struct Appointment {
 pub struct DischargeMark {
     /// Its date.
     pub date: Date,
-    /// How the episode ended.
-    pub kind: DischargeKind,
+    /// How the episode ended, when the file says so readably.
+    pub kind: Option<DischargeKind>,
     /// Its entry index.
     pub entry: usize,
     /// Its header.

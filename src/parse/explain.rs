@@ -7,6 +7,7 @@ use crate::rule::Rule;
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::vocabulary::{self, ENTRIES};
+use crate::words::{DischargeKind, ExtentUnit, Per};
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
@@ -141,10 +142,67 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
         return mistake;
     }
     let position = failure(G::head_line, line);
+    if let Some(finding) = header_part_missing(entry.keyword, line, offset, position.as_ref()) {
+        return finding;
+    }
     or_usage(
         expected_at(line, offset, position),
         format!("write the header as `{}`", entry.usage),
     )
+}
+
+/// A v2 header without the part that makes it what it is: an objective
+/// that names no goal, a discharge that does not say how the episode ended.
+fn header_part_missing(
+    keyword: &str,
+    line: &str,
+    offset: usize,
+    failure: Option<&(usize, Vec<G>)>,
+) -> Option<Diagnostic> {
+    let (position, positives) = failure?;
+    let rest = line.get(*position..).unwrap_or("");
+    let at_end = first_token(rest).is_empty() || rest.trim_start().starts_with('#');
+    let end = offset + line.trim_end().len();
+    match keyword {
+        "objective" if positives.contains(&G::for_clause) => {
+            let help = "an objective is a step toward one or more goals: name them after `for`, \
+                        as in `objective O1 \"PHQ-9 below 10\" for G1`";
+            let finding = if at_end {
+                Diagnostic::new(
+                    Rule::Syntax,
+                    Span::new(offset, end),
+                    "this objective does not name the goal it serves",
+                )
+            } else {
+                expected_at(line, offset, Some((*position, positives.clone())))
+            };
+            Some(finding.with_help(help))
+        }
+        "discharge" => {
+            // `discharge 2027-01-11` and nothing after the date, or a
+            // summary straight after it.
+            let mut words = line.split([' ', '\t']).filter(|w| !w.is_empty()).skip(1);
+            let date = words.next()?;
+            let next = words.next().unwrap_or("");
+            if !date.starts_with(|c: char| c.is_ascii_digit())
+                || !(next.is_empty() || next.starts_with(['"', '#']))
+            {
+                return None;
+            }
+            Some(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    Span::new(offset, end),
+                    "this discharge does not say how the episode ended",
+                )
+                .with_help(format!(
+                    "add {} after the date, as in `discharge {date} completed`",
+                    join_or_owned(&quoted(DischargeKind::WORDS))
+                )),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// A multi-line string (`raw`, starting at byte `offset`) that runs over a
@@ -251,9 +309,24 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
             string_problem(rest),
         );
     }
+    if let Some(finding) = missing_after_keyword(line, offset, position, &positives) {
+        return finding;
+    }
+    if let Some(finding) = number_alone(rest, span, &positives) {
+        return finding;
+    }
+    let measure_here = before.ends_with("target");
     let mut names: Vec<&str> = Vec::new();
-    for rule in &positives {
-        for name in describe(*rule) {
+    // A comparator reads best before the measure that may precede it.
+    let mut ordered = positives.clone();
+    ordered.sort_by_key(|r| *r == G::ident);
+    for rule in &ordered {
+        let described = match rule {
+            // `revise G1 target PHQ-9 < 10`: the name after `target` is a measure.
+            G::ident if measure_here => &["the name of a measure such as `PHQ-9`"][..],
+            _ => describe(*rule),
+        };
+        for name in described {
             if !names.contains(name) {
                 names.push(name);
             }
@@ -277,11 +350,139 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
         "" => "the end of the line".to_owned(),
         token => format!("`{token}`"),
     };
-    Diagnostic::new(
+    let finding = Diagnostic::new(
         Rule::Syntax,
         span,
         format!("expected {}, found {found}", join_or(&names)),
-    )
+    );
+    match closest_word(first_token(rest), &positives) {
+        Some(close) => finding.with_help(format!("did you mean `{close}`?")),
+        None => finding,
+    }
+}
+
+/// The parts of a line that follow a keyword inside it, for a line that
+/// stops (or goes wrong) right after the keyword: `revise G1 target`,
+/// `sustained` without its length.
+const AFTER_KEYWORD: &[(G, &str, &str)] = &[
+    (
+        G::revise_target,
+        "target",
+        "a comparator (`<`, `<=`, `>`, `>=`, `=`) or the name of a measure such as `PHQ-9`",
+    ),
+    (G::revise_due, "due", "a date written YYYY-MM-DD"),
+    (
+        G::revise_course,
+        "course",
+        "the planned length, such as `16 sessions` or `6 weeks`",
+    ),
+    (
+        G::sustained,
+        "sustained",
+        "how long the target must hold, such as `4 weeks` or `3 sessions`",
+    ),
+];
+
+/// `revise G1 target` and nothing after it: the grammar blames the keyword
+/// it stopped after, which is right; what is missing is what follows it.
+fn missing_after_keyword(
+    line: &str,
+    offset: usize,
+    position: usize,
+    positives: &[G],
+) -> Option<Diagnostic> {
+    let rest = line.get(position..).unwrap_or("");
+    let keyword = first_token(rest);
+    let (_, _, follows) = AFTER_KEYWORD
+        .iter()
+        .find(|(rule, word, _)| positives.contains(rule) && *word == keyword)?;
+    let after = rest.get(keyword.len()..).unwrap_or("");
+    let next = after.trim_start_matches([' ', '\t']);
+    let start = offset + position + keyword.len() + (after.len() - next.len());
+    let token = first_token(next);
+    let found = if token.is_empty() || next.starts_with('#') {
+        "the end of the line".to_owned()
+    } else {
+        format!("`{token}`")
+    };
+    Some(Diagnostic::new(
+        Rule::Syntax,
+        Span::new(start, start + token.len()),
+        format!("expected {follows} after `{keyword}`, found {found}"),
+    ))
+}
+
+/// A number written without what must follow or precede it: a length
+/// without its unit (`course 12`), a rate without its period (`frequency
+/// 2`), a target without its comparator (`target 10`).
+fn number_alone(rest: &str, span: Span, positives: &[G]) -> Option<Diagnostic> {
+    let number = first_token(rest);
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (message, help) = if positives.contains(&G::extent) {
+        let units: Vec<String> = ExtentUnit::WORDS
+            .iter()
+            .map(|u| format!("`{number} {u}`"))
+            .collect();
+        (
+            format!("`{number}` needs a unit: {}", join_or_owned(&units)),
+            None,
+        )
+    } else if positives.contains(&G::rate) {
+        let rates: Vec<String> = Per::WORDS
+            .iter()
+            .map(|p| format!("`{number} per {p}`"))
+            .collect();
+        (
+            format!("`{number}` needs a period: {}", join_or_owned(&rates)),
+            Some("or write a word such as `weekly`, or a description in quotes"),
+        )
+    } else if positives.contains(&G::target) || positives.contains(&G::comparator) {
+        let targets: Vec<String> = ["<", "<=", ">", ">=", "="]
+            .iter()
+            .map(|c| format!("`{c} {number}`"))
+            .collect();
+        (
+            format!(
+                "the target `{number}` needs a comparator: {}",
+                join_or_owned(&targets)
+            ),
+            positives
+                .contains(&G::ident)
+                .then_some("name the measure before the comparator when the goal has several: `target PHQ-9 < 10`"),
+        )
+    } else {
+        return None;
+    };
+    let finding = Diagnostic::new(Rule::Syntax, span, message);
+    Some(match help {
+        Some(help) => finding.with_help(help),
+        None => finding,
+    })
+}
+
+/// The word of a closed set the grammar expected that `found` is closest
+/// to (`wekks` for `weeks`).
+fn closest_word(found: &str, positives: &[G]) -> Option<&'static str> {
+    if found.is_empty() {
+        return None;
+    }
+    let words: &[&'static str] = if positives.contains(&G::extent_unit) {
+        &["sessions", "days", "weeks", "months"]
+    } else if positives.contains(&G::per) {
+        Per::WORDS
+    } else if positives.contains(&G::unit) {
+        &["days", "weeks", "months"]
+    } else {
+        return None;
+    };
+    did_you_mean(found, words.iter().copied()).filter(|w| *w != found)
+}
+
+/// Each word in backquotes.
+fn quoted(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| format!("`{w}`")).collect()
 }
 
 /// Why a string starting at the front of `rest` did not parse.
@@ -329,6 +530,13 @@ fn describe(rule: G) -> &'static [&'static str] {
         G::k_due | G::revise_due => &["`due`"],
         G::k_to => &["`..`"],
         G::k_arrow => &["`->`"],
+        G::extent => &["a length such as `12 sessions` or `4 weeks`"],
+        G::extent_unit => &["`sessions`, `days`, `weeks` or `months`"],
+        G::rate => &["a rate such as `2 per week`"],
+        G::k_per => &["`per`"],
+        G::per => &["`day`, `week` or `month`"],
+        G::sustained | G::k_sustained => &["`sustained`"],
+        G::revise_course | G::k_course => &["`course`"],
         _ => &[],
     }
 }
@@ -340,6 +548,11 @@ fn join_or(names: &[&str]) -> String {
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// [`join_or`] for owned names.
+fn join_or_owned(names: &[String]) -> String {
+    join_or(&names.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// The leading run of non-space characters.

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use crate::span::Span;
 use crate::words::{
-    Achievement, Cadence, Care, EventKind, Integration, Risk, SessionFormat, Stage,
+    Achievement, Attendance, Cadence, Care, EventKind, Integration, Per, Risk, SessionFormat, Stage,
 };
 
 /// The first recognised typing mistake on `line` (a header or field line
@@ -39,6 +39,29 @@ pub(super) fn typing_mistake(line: &str, offset: usize) -> Option<Diagnostic> {
         }
     }
     words.windows(2).find_map(|pair| match pair {
+        // `2 per weeks`: the period after `per` is one day, week or month.
+        [(_, "per"), (at, word)]
+            if word
+                .strip_suffix('s')
+                .is_some_and(|one| Per::from_word(one).is_some()) =>
+        {
+            let one = word.strip_suffix('s').unwrap_or(word);
+            let times = words
+                .iter()
+                .rev()
+                .skip_while(|(a, _)| a >= at)
+                .nth(1)
+                .map_or("N", |(_, w)| w);
+            let span = Span::new(offset + at, offset + at + word.len());
+            Some(
+                Diagnostic::new(
+                    Rule::Syntax,
+                    span,
+                    format!("the period after `per` is singular: `per {one}`, not `per {word}`"),
+                )
+                .with_help(format!("write `{times} per {one}`")),
+            )
+        }
         [(_, "for"), (at, word)]
             if crate::vocabulary::ENTRIES
                 .iter()
@@ -74,7 +97,7 @@ pub(super) fn typing_mistake(line: &str, offset: usize) -> Option<Diagnostic> {
 
 /// The closed value sets whose words may hold a hyphen: written with a
 /// space instead (`in progress`), they read as two words.
-const SETS: [&[&str]; 8] = [
+const SETS: [&[&str]; 9] = [
     Achievement::WORDS,
     Stage::WORDS,
     Integration::WORDS,
@@ -83,6 +106,7 @@ const SETS: [&[&str]; 8] = [
     SessionFormat::WORDS,
     EventKind::WORDS,
     Cadence::WORDS,
+    Attendance::WORDS,
 ];
 
 /// The words of `line` outside double-quoted strings, with their offsets.
@@ -239,6 +263,20 @@ mod tests {
             "`in progress` is written with a hyphen: `in-progress`"
         );
         assert_eq!((spaced.2, spaced.3), (10, 21));
+        let late = said("attendance late cancelled").expect("a finding");
+        assert_eq!(
+            late.0,
+            "`late cancelled` is written with a hyphen: `late-cancelled`"
+        );
+        let per = said("frequency 3 per weeks").expect("a finding");
+        assert_eq!(
+            (per.0.as_str(), per.1.as_deref(), per.2),
+            (
+                "the period after `per` is singular: `per week`, not `per weeks`",
+                Some("write `3 per week`"),
+                16
+            )
+        );
         let word = said("intervention I1 CBT \"x\" for goal G1").expect("a finding");
         assert_eq!(
             (word.0.as_str(), word.2),

@@ -29,6 +29,10 @@ fn corpus() -> Vec<(String, String)> {
 fn every_example_and_fixture_keeps_its_meaning_and_comments() {
     let corpus = corpus();
     assert!(corpus.len() > 40);
+    assert!(
+        v2_corpus().len() >= 2,
+        "the version-2 fixtures are formatted too"
+    );
     for (name, text) in &corpus {
         holds(name, text);
     }
@@ -128,6 +132,52 @@ fn messy_inputs_before_and_after() {
             format!("{before}\n----- after -----\n{after}")
         );
     }
+}
+
+/// The fixture that holds every construct of language version 2, canonical.
+const EVERY_V2: &str = "tests/fixtures/every-construct-v2.careplan";
+
+#[test]
+fn every_v2_construct_formats_canonically() {
+    let tidy = repo_file(EVERY_V2);
+    assert_eq!(format(&tidy).as_deref(), Ok(tidy.as_str()));
+    // Odd spacing inside every v2 construct, blank lines between a goal and
+    // its objectives, and CRLF line endings.
+    let messy = tidy
+        .replace("\nobjective O2", "\n\n\nobjective  O2")
+        .replace("sustained 4 weeks", "sustained\t4   weeks")
+        .replace("sustained 3 sessions", "sustained 3\tsessions")
+        .replace("for G1, G2  #", "for G1 ,G2 #")
+        .replace("2 per week", "2  per\tweek")
+        .replace("course 12 sessions", "course\t12  sessions")
+        .replace("target NPRS <= 2", "target   NPRS <=2")
+        .replace(
+            "revise I1 course 16 sessions",
+            "revise  I1 course 16    sessions",
+        )
+        .replace("dose M1 \"100", "dose\tM1  \"100")
+        .replace("attendance no-show", "attendance   no-show")
+        .replace("risk high \"Said", "risk   high\t\"Said")
+        .replace(
+            "discharge 2027-01-11 transferred",
+            "discharge  2027-01-11\ttransferred ",
+        )
+        .replace("  referral", "\n    referral")
+        .replace('\n', "\r\n");
+    let formatted = format(&messy).expect("formats");
+    assert_eq!(formatted.replace("\r\n", "\n"), tidy);
+    holds("v2 messy", &messy);
+}
+
+#[test]
+fn objectives_stand_with_their_goal_and_the_discharge_is_an_entry() {
+    let before = "goal G1 \"Recover\"\n  due 2027-03-31\n\n\nobjective O1 \"PHQ-9 below 10\" for G1\n      measure PHQ-9 baseline 21 target <10 sustained 4 weeks\n\n# the second step\nobjective O2 \"Work\" for G1\nintervention I1 CBT \"x\" for O1,O2\n   frequency 1 per week\n   course 16 sessions\ndischarge 2027-01-11 completed\n\tstatus G1 achieved\n";
+    let after = format(before).expect("formats");
+    holds("objectives", before);
+    insta::assert_snapshot!(
+        "fmt-objectives-and-discharge",
+        format!("{before}\n----- after -----\n{after}")
+    );
 }
 
 #[test]
@@ -262,8 +312,30 @@ fn mess_up(text: &str, noise: &[u8]) -> String {
     out
 }
 
+/// The version-2 plans in the repository: the contract's example and the
+/// fixtures that use objectives or a discharge (the published plans in
+/// tests/fixtures/real/ among them).
+fn v2_corpus() -> Vec<(String, String)> {
+    corpus()
+        .into_iter()
+        .filter(|(_, text)| text.contains("\nobjective ") || text.contains("\ndischarge "))
+        .filter(|(_, text)| format(text).is_ok())
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn v2_plans_format_canonically_under_layout_noise(pick in any::<prop::sample::Index>(), noise in prop::collection::vec(any::<u8>(), 1..16)) {
+        let plans = v2_corpus();
+        prop_assume!(!plans.is_empty());
+        let (name, text) = pick.get(&plans);
+        let tidy = format(text).expect("filtered on formatting");
+        let messy = mess_up(&tidy, &noise);
+        holds(name, &messy);
+        prop_assert_eq!(format(&messy).expect("still parses"), tidy.replace("\r\n", "\n"), "{}", name);
+    }
 
     #[test]
     fn generated_plans_format_canonically(seed in any::<u64>(), noise in prop::collection::vec(any::<u8>(), 1..16)) {
@@ -277,7 +349,12 @@ proptest! {
 }
 
 #[test]
-fn the_contract_example_is_already_canonical() {
-    let text = repo_file("tests/fixtures/contract-example.careplan");
-    assert_eq!(format(&text).as_deref(), Ok(text.as_str()));
+fn the_contract_examples_are_already_canonical() {
+    for path in [
+        "tests/fixtures/contract-example.careplan",
+        "tests/fixtures/contract-example-v2.careplan",
+    ] {
+        let text = repo_file(path);
+        assert_eq!(format(&text).as_deref(), Ok(text.as_str()), "{path}");
+    }
 }

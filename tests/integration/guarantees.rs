@@ -1,6 +1,7 @@
 //! The formatter's guarantees, asserted for one text: formatting twice
-//! changes nothing, and the plan's meaning and comments survive. Shared by
-//! the fmt tests and the `format` fuzz target (`fuzz/`).
+//! changes nothing, every entry (objectives and the discharge too) starts
+//! at column 0, and the plan's meaning and comments survive. Shared by the
+//! fmt tests and the `format` fuzz target (`fuzz/`).
 
 use careplan::format::format;
 use careplan::{interpret, parse};
@@ -43,6 +44,14 @@ pub fn holds(name: &str, text: &str) {
     let Ok(once) = format(text) else { return };
     let twice = format(&once).expect("formatted text formats");
     assert_eq!(twice, once, "{name}: formatting is not idempotent");
+    for entry in &parse(&once).document.entries {
+        let before = once.get(..entry.header().start).unwrap_or("");
+        assert!(
+            before.is_empty() || before == "\u{FEFF}" || before.ends_with('\n'),
+            "{name}: the {} header is not at column 0:\n{once}",
+            entry.keyword()
+        );
+    }
     assert_eq!(meaning(&once), meaning(text), "{name}: meaning changed");
     assert_eq!(comments(&once), comments(text), "{name}: comments changed");
 }

@@ -3,7 +3,10 @@
 
 use careplan::ast::{Change, Entry, Frequency};
 use careplan::span::LineIndex;
-use careplan::words::{Achievement, Cadence, Comparator, EventKind, Risk, SessionFormat, Stage};
+use careplan::words::{
+    Achievement, Attendance, Cadence, Comparator, DischargeKind, EventKind, ExtentUnit, Per, Risk,
+    SessionFormat, Stage,
+};
 use careplan::{Rule, parse};
 
 fn contract_example() -> String {
@@ -405,5 +408,367 @@ fn empty_and_blank_files_parse_to_nothing() {
         let parsed = parse(source);
         assert_eq!(parsed.diagnostics, vec![], "{source:?}");
         assert!(parsed.document.entries.is_empty());
+    }
+}
+
+/// The fixture holding every construct of language version 2.
+fn every_v2() -> String {
+    crate::test::repo_file("tests/fixtures/every-construct-v2.careplan")
+}
+
+#[test]
+fn every_v2_entry_and_field_is_read_with_its_span() {
+    let source = every_v2();
+    let parsed = parse(&source);
+    let at = |span: careplan::span::Span| span.text(&source).to_owned();
+    let syntax: Vec<&careplan::Diagnostic> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == Rule::Syntax)
+        .collect();
+    assert!(syntax.is_empty(), "{:?}", findings(&source));
+    let doc = &parsed.document;
+
+    let plan = doc.plan().expect("plan");
+    let risk = plan.risk.as_ref().expect("plan risk");
+    assert_eq!(at(risk.span), "risk moderate \"Passive thoughts of death\"");
+    assert_eq!(
+        risk.reason.as_ref().map(|r| r.value.as_str()),
+        Some("Passive thoughts of death")
+    );
+    let criteria: Vec<&str> = plan
+        .discharge_criteria
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(
+        criteria,
+        [
+            "Pain below 3 for four weeks",
+            "Back at work\n  three days a week"
+        ]
+    );
+
+    // A goal with two targets, one sustained.
+    let goal = doc.goals().next().expect("goal");
+    assert_eq!(goal.measures.len(), 2);
+    let pain = &goal.measures[0];
+    assert_eq!(
+        at(pain.span),
+        "measure NPRS baseline 7 target <= 3 sustained 4 weeks"
+    );
+    let sustained = pain.sustained.as_ref().expect("sustained");
+    assert_eq!(
+        (sustained.value.amount, sustained.value.unit),
+        (4, ExtentUnit::Weeks)
+    );
+    assert_eq!(at(sustained.span), "4 weeks");
+    assert_eq!(goal.measures[1].sustained, None);
+
+    // Objectives: header, goals served, several measures, due, opened.
+    let objectives: Vec<_> = doc.objectives().collect();
+    assert_eq!(objectives.len(), 2);
+    let o1 = objectives[0];
+    assert_eq!(at(o1.header), "objective O1 \"Walk 30 minutes\" for G1");
+    assert_eq!(at(o1.id.span), "O1");
+    assert_eq!(o1.text.value, "Walk 30 minutes");
+    assert_eq!(
+        o1.goals
+            .iter()
+            .map(|g| g.value.as_str())
+            .collect::<Vec<_>>(),
+        ["G1"]
+    );
+    assert_eq!(
+        o1.measures[0].sustained.as_ref().map(|s| s.value.unit),
+        Some(ExtentUnit::Sessions)
+    );
+    assert_eq!(at(o1.due.as_ref().expect("due").span), "2026-12-01");
+    assert_eq!(
+        o1.opened
+            .as_ref()
+            .and_then(|d| d.value)
+            .map(|d| d.to_string()),
+        Some("2026-09-08".to_owned())
+    );
+    let o2 = objectives[1];
+    assert_eq!(
+        o2.goals.iter().map(|g| at(g.span)).collect::<Vec<_>>(),
+        ["G1", "G2"]
+    );
+    assert_eq!(o2.measures.len(), 2);
+    assert_eq!(
+        o2.measures[1]
+            .sustained
+            .as_ref()
+            .map(|s| (s.value.amount, s.value.unit)),
+        Some((10, ExtentUnit::Days))
+    );
+    assert_eq!(
+        doc.objectives_of("G2")
+            .map(|o| o.id.value.as_str())
+            .collect::<Vec<_>>(),
+        ["O2"]
+    );
+
+    // Interventions: a rate and a course; a medication's consent.
+    let interventions: Vec<_> = doc.interventions().collect();
+    let frequency = interventions[0].frequency.as_ref().expect("frequency");
+    assert_eq!(
+        frequency.value,
+        Frequency::Rate {
+            times: 2,
+            per: Per::Week
+        }
+    );
+    assert_eq!(at(frequency.span), "2 per week");
+    let course = interventions[0].course.as_ref().expect("course");
+    assert_eq!(
+        (course.value.amount, course.value.unit),
+        (12, ExtentUnit::Sessions)
+    );
+    assert_eq!(at(course.span), "12 sessions");
+    assert_eq!(
+        interventions[1].course.as_ref().map(|c| c.value.unit),
+        Some(ExtentUnit::Weeks)
+    );
+    assert_eq!(
+        interventions[0]
+            .goals
+            .iter()
+            .map(|g| g.value.as_str())
+            .collect::<Vec<_>>(),
+        ["O1", "G1"]
+    );
+    let medication = doc.medications().next().expect("medication");
+    assert_eq!(
+        at(medication.consent.as_ref().expect("consent").span),
+        "2026-09-08"
+    );
+
+    // Sessions: attendance, assessment, risk with a reason, a dose change.
+    let sessions: Vec<_> = doc.sessions().collect();
+    let first = sessions[0];
+    assert_eq!(
+        first.attendance.as_ref().map(|a| a.value),
+        Some(Attendance::Attended)
+    );
+    assert!(first.attended());
+    assert_eq!(
+        first.assessment.as_ref().map(|a| at(a.span)),
+        Some("\"Deconditioned; motivated\"".to_owned())
+    );
+    let risk = first.risk.as_ref().expect("session risk");
+    assert_eq!(
+        (
+            risk.level.value,
+            risk.reason.as_ref().map(|r| r.value.as_str())
+        ),
+        (Risk::Moderate, Some("No plan or intent"))
+    );
+    let dose = &first.doses[0];
+    assert_eq!(at(dose.span), "dose M1 \"25 mg daily\"");
+    assert_eq!(
+        (dose.medication.value.as_str(), dose.dose.value.as_str()),
+        ("M1", "25 mg daily")
+    );
+    let missed: Vec<Option<Attendance>> = sessions[1..]
+        .iter()
+        .map(|s| s.attendance.as_ref().map(|a| a.value))
+        .collect();
+    assert_eq!(
+        missed,
+        [Some(Attendance::NoShow), Some(Attendance::LateCancelled)]
+    );
+    assert!(!sessions[1].attended());
+    assert_eq!(
+        at(sessions[2].attendance.as_ref().expect("attendance").span),
+        "late-cancelled"
+    );
+
+    // A review: a target revised for a named measure and for the only
+    // one, a course revised, a dose, a risk.
+    let review = doc.reviews().next().expect("review");
+    let changes: Vec<String> = review
+        .revisions
+        .iter()
+        .map(|r| match &r.change {
+            Change::Target { measure, target } => format!(
+                "{} target {} {}",
+                r.id.value,
+                measure.as_ref().map_or("-", |m| m.value.as_str()),
+                target.value
+            ),
+            Change::Due(d) => format!("{} due {}", r.id.value, at(d.span)),
+            Change::Course(c) => format!("{} course {}", r.id.value, at(c.span)),
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "G1 target NPRS 2",
+            "O1 target - 40",
+            "I1 course 16 sessions",
+            "O2 due 2027-01-15"
+        ]
+    );
+    assert_eq!(at(review.revisions[0].span), "revise G1 target NPRS <= 2");
+    assert_eq!(review.doses[0].dose.value, "100 mg daily");
+    assert_eq!(review.risk.as_ref().map(|r| r.level.value), Some(Risk::Low));
+
+    // An event with a risk.
+    let event = doc.events().next().expect("event");
+    assert_eq!(
+        event.risk.as_ref().map(|r| at(r.span)),
+        Some("risk high \"Said she would take her tablets\"".to_owned())
+    );
+
+    // The discharge: type, summary, statuses, revise, referrals, risk, note.
+    let discharge = doc.discharges().next().expect("discharge");
+    assert_eq!(
+        at(discharge.header),
+        "discharge 2027-01-11 transferred \"Moved to another area\""
+    );
+    assert_eq!(
+        discharge.kind.as_ref().map(|k| (k.value, at(k.span))),
+        Some((DischargeKind::Transferred, "transferred".to_owned()))
+    );
+    assert_eq!(
+        discharge.summary.as_ref().map(|s| s.value.as_str()),
+        Some("Moved to another area")
+    );
+    assert_eq!(
+        discharge
+            .statuses
+            .iter()
+            .map(|s| (s.goal.value.as_str(), s.status.value))
+            .collect::<Vec<_>>(),
+        [
+            ("G1", Achievement::Improving),
+            ("O1", Achievement::Achieved)
+        ]
+    );
+    assert!(matches!(
+        &discharge.revisions[0].change,
+        Change::Target { measure: Some(m), .. } if m.value == "PHQ-9-item9"
+    ));
+    assert_eq!(discharge.referrals.len(), 2);
+    assert_eq!(
+        discharge.risk.as_ref().map(|r| r.level.value),
+        Some(Risk::Low)
+    );
+    assert_eq!(discharge.notes[0].value, "Summary sent");
+}
+
+#[test]
+fn the_v2_contract_example_parses_without_syntax_errors() {
+    let source = crate::test::repo_file("tests/fixtures/contract-example-v2.careplan");
+    let parsed = parse(&source);
+    assert_eq!(parsed.diagnostics, vec![], "{:?}", findings(&source));
+    assert_eq!(parsed.document.objectives().count(), 2);
+    assert_eq!(parsed.document.discharges().count(), 1);
+}
+
+/// `plan`, `goal G1`, then `entries`: a plan where v2 lines can go wrong.
+fn with_goal(entries: &str) -> String {
+    format!("plan \"P\"\n  opened 2026-09-01\ngoal G1 \"Recover\"\n  due 2027-03-31\n{entries}")
+}
+
+#[test]
+fn v2_mistakes_are_named_with_a_fix() {
+    let source = with_goal(concat!(
+        "objective O1 \"PHQ-9 below 10\"\n",
+        "  measure PHQ-9 baseline 21 target < 10 sustained 4\n",
+        "  measure GAD-7 baseline 15 target < 8 sustained 4 wekks\n",
+        "intervention I1 CBT \"x\" for G1\n",
+        "  frequency 2 per weeks\n",
+        "  course 12\n",
+        "intervention I2 CBT \"y\" for G1\n",
+        "  frequency 2\n",
+        "  course 12 visits\n",
+        "session 2026-09-08\n",
+        "  attendance noshow\n",
+        "session 2026-09-15\n",
+        "  attendance no show\n",
+        "review 2026-10-01\n",
+        "  revise G1 target 10\n",
+        "  revise I1 course 16\n",
+        "review 2026-10-02\n",
+        "  revise G1 target\n",
+        "discharge 2027-01-11 complted \"Done\"\n",
+    ));
+    let said: Vec<String> = parse(&source)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = LineIndex::new(&source).line_col(&source, d.span.start);
+            format!(
+                "{}:{} {} / {}",
+                at.line,
+                at.column,
+                d.message,
+                d.help.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(said.join("\n"));
+}
+
+#[test]
+fn a_discharge_without_its_type_and_an_objective_without_for() {
+    let source = with_goal(
+        "objective O1 \"PHQ-9 below 10\"\n  due 2027-01-31\ndischarge 2027-01-11\n  status G1 achieved\n",
+    );
+    assert_eq!(
+        findings(&source),
+        [
+            "5:1 syntax: this objective does not name the goal it serves",
+            "7:1 syntax: this discharge does not say how the episode ended",
+        ]
+    );
+}
+
+#[test]
+fn damaged_v2_headers_still_define_their_id_and_date() {
+    // An objective whose title is not quoted, a discharge whose type is
+    // misspelt, another without one: each one finding, and the entry stays.
+    for (entries, errors) in [
+        ("objective O1 PHQ-9 below 10 for G1\n  due 2027-01-31\n", 1),
+        ("objective O1 \"PHQ-9 below 10\"\n  due 2027-01-31\n", 1),
+        (
+            "discharge 2027-01-11 complted \"Done\"\n  status G1 achieved\n",
+            1,
+        ),
+        ("discharge 2027-01-11 \"Done\"\n  status G1 achieved\n", 1),
+        ("discharge 11/01/2027 completed\n  status G1 achieved\n", 1),
+    ] {
+        let source = with_goal(entries);
+        let parsed = parse(&source);
+        assert_eq!(
+            parsed.diagnostics.len(),
+            errors,
+            "{entries}: {:?}",
+            findings(&source)
+        );
+        let doc = &parsed.document;
+        if entries.starts_with("objective") {
+            let objective = doc.objectives().next().expect("the objective is kept");
+            assert_eq!(objective.id.value, "O1", "{entries}");
+            assert!(objective.due.is_some(), "{entries}: its fields are read");
+        } else {
+            let discharge = doc.discharges().next().expect("the discharge is kept");
+            assert_eq!(
+                discharge.statuses.len(),
+                1,
+                "{entries}: its fields are read"
+            );
+            if !entries.contains('/') {
+                let record = careplan::interpret(doc);
+                assert!(
+                    record.discharged_by(jiff::civil::date(2027, 1, 11)),
+                    "{entries}: the episode ends on its date"
+                );
+            }
+        }
     }
 }

@@ -10,7 +10,8 @@ use crate::vocabulary;
 use crate::words::*;
 
 impl Lowerer<'_> {
-    /// Puts `value` in a single-valued slot; a second line for it is an error.
+    /// Puts `value` in a single-valued slot; a second line for it is an error,
+    /// and a value that could not be read (`None`) leaves the field unread.
     pub(super) fn set<T>(
         &mut self,
         slot: &mut Option<T>,
@@ -36,6 +37,14 @@ impl Lowerer<'_> {
             );
         } else if value.is_some() {
             *slot = value;
+        } else if let Some(written) = vocabulary::field(keyword_at(self.source, field)) {
+            // The value could not be read (`attendance noshow`), and that
+            // was reported: the field was written all the same, so rules
+            // that look for it do not report it missing.
+            self.document.unread.push(Unread {
+                field: written.keyword,
+                span: field,
+            });
         }
     }
 

@@ -109,10 +109,10 @@ impl Lowerer<'_> {
                 parts.date = Some(self.date(&next()?));
                 let kind = next()?;
                 parts.text = v.next().map(|t| self.text(&t));
-                let Some(kind) = self.word::<DischargeKind>(&kind) else {
-                    return Ok(None);
-                };
-                parts.discharge = Some(kind);
+                // A type that is not one of the words is reported; the
+                // episode still ends on the date, so nothing after it is
+                // reported as overdue because of the one mistake.
+                parts.discharge = self.word::<DischargeKind>(&kind);
             }
             _ => return Err(Malformed(header)),
         }
@@ -263,7 +263,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             span,
             header,
             date: head.date?,
-            kind: head.discharge?,
+            kind: head.discharge,
             summary: titled.then_some(text),
             statuses: Vec::new(),
             revisions: Vec::new(),
