@@ -251,8 +251,13 @@ impl Builder<'_> {
 
 /// Whether a discharge of this kind completes the plan (`completed` or
 /// `transferred`) rather than revoking it (`withdrew`, `administrative`).
-pub(super) fn discharge_completes(kind: DischargeKind) -> bool {
-    matches!(kind, DischargeKind::Completed | DischargeKind::Transferred)
+/// A type careplan could not read (reported as `syntax`, which stops the
+/// export) counts as completing it.
+pub(super) fn discharge_completes(kind: Option<DischargeKind>) -> bool {
+    !matches!(
+        kind,
+        Some(DischargeKind::Withdrew | DischargeKind::Administrative)
+    )
 }
 
 /// The goals a treatment serves, in its `for` order, known ones only.
