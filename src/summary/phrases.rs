@@ -372,7 +372,8 @@ pub(super) fn by_goal(s: &Summary) -> Vec<(String, Vec<String>)> {
 
 /// A treatment in one line: what it is, its title or the dose in force, the
 /// objectives it serves the goal through, its course from start to stop,
-/// a medication's titration and an intervention's planned course.
+/// a medication's doses with their dates (when they changed) and an
+/// intervention's planned course.
 fn treatment_line(t: &TreatmentLine, via: &[&str], discharged: bool) -> String {
     let detail = t
         .title
@@ -401,7 +402,13 @@ fn treatment_line(t: &TreatmentLine, via: &[&str], discharged: bool) -> String {
         (Some(started), None, false) => format!("starts {started}"),
         (None, None, _) => "active".to_owned(),
     });
-    if t.kind == TreatmentKind::Medication && t.doses.len() > 1 {
+    // The doses, when they changed, or when the only one began after the start.
+    let titrated = match t.doses.as_slice() {
+        [] => false,
+        [only] => Some(only.date) != t.started,
+        _ => true,
+    };
+    if t.kind == TreatmentKind::Medication && titrated {
         let doses: Vec<String> = t
             .doses
             .iter()

@@ -121,6 +121,28 @@ fn as_of_shows_the_dose_risk_and_statuses_of_that_day() {
     );
 }
 
+/// A sustained target whose latest scores meet it says how long it has
+/// held, and does not count as met until it has held long enough.
+#[test]
+fn a_sustained_target_says_how_long_it_has_held() {
+    // PHQ-9 9 on 2026-11-09 and 8 on 2026-11-23: two of the four weeks O1
+    // needs; workdays 3 once: one of the three sessions O2 needs.
+    let text = summary_of(V2, V2_TODAY, "text", &["--as-of", "2026-11-23"]);
+    for expected in [
+        "latest 8 on 2026-11-23, mild · met, held 2 of 4 weeks · progress 100%",
+        "target workdays >= 3 sustained 3 sessions · latest 3 on 2026-11-23 · met, held 1 of 3 sessions · progress 100%",
+        "due 2027-02-28 · 1 of 2 targets met · progress 100%, the least",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let json = v2_json("2026-11-23");
+    let o1 = &json["summary"]["objectives"][0];
+    assert_eq!(o1["met"], false);
+    assert_eq!(o1["targets"][0]["held"]["so_far"], 2);
+    let done = v2_json("2026-12-14");
+    assert_eq!(done["summary"]["objectives"][0]["met"], true);
+}
+
 /// After discharge nothing is overdue: the review line says the episode
 /// ended, the JSON has no review due, and interventions ended that day
 /// while the medication continues.
