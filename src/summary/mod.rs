@@ -156,7 +156,8 @@ pub struct AttendanceLine {
     /// Every appointment.
     pub appointments: usize,
     /// Attended ÷ (attended + no-shows + late cancellations), in percent; a
-    /// cancellation made in good time is not a missed appointment.
+    /// cancellation made in good time is not a missed appointment
+    /// (docs/language.md, "How a file is interpreted").
     pub rate: Option<f64>,
 }
 
