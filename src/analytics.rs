@@ -206,7 +206,8 @@ pub struct StatusChange {
 /// One target of a goal or objective as it stood on a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TargetOutcome {
-    /// The target in force.
+    /// The target in force: its comparator and value.
+    #[serde(serialize_with = "target_json")]
     pub target: Target,
     /// How long it must hold, and how long it has (sustained targets).
     pub held: Option<Held>,
@@ -217,6 +218,21 @@ pub struct TargetOutcome {
     /// Whether it counts as met: the latest score meets it, and it has
     /// held long enough when sustained.
     pub met: bool,
+}
+
+/// A target as JSON shows it: the comparator and the value, without its
+/// place in the file (which means nothing to a reader of the summary).
+fn target_json<S: serde::Serializer>(target: &Target, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Shown {
+        comparator: crate::words::Comparator,
+        value: f64,
+    }
+    Shown {
+        comparator: target.comparator,
+        value: target.value,
+    }
+    .serialize(serializer)
 }
 
 /// One goal or objective as it stood on a date, with its history.

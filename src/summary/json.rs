@@ -1,11 +1,22 @@
 //! The JSON summary: the [`Summary`] and [`CaseRow`] structures as they are,
-//! under a version number. Fields are only ever added; dates are
-//! `YYYY-MM-DD`; words (statuses, risk, trend) are the language's own.
+//! under a version number. Dates are `YYYY-MM-DD`; field names are
+//! snake_case; words (statuses, risk, trend, attendance) are the language's
+//! own, kebab-case.
 //!
 //! ```json
-//! { "version": 1, "summary": { "path": "…", "title": "…", "goals": [ … ], … } }
-//! { "version": 1, "as_of": "2026-11-23", "caseload": [ { "client": "C-1042", … } ] }
+//! { "version": 2, "summary": { "path": "…", "title": "…", "goals": [ … ], "objectives": [ … ], … } }
+//! { "version": 2, "as_of": "2026-11-23", "caseload": [ { "client": "C-1042", … } ] }
 //! ```
+//!
+//! Version 2 (language version 2) changed the shape on purpose, as the
+//! README's "Summary JSON" lists: goals and objectives in two lists, each
+//! target without its place in the file, a treatment's `title` apart from a
+//! medication's `dose` and `doses`, `risk` an object saying where it was
+//! assessed, and `attendance`, `discharge`, `discharge_criteria` and
+//! `last_review` added. Within a version, fields are only ever added.
+
+/// The version of the JSON shape.
+const VERSION: u32 = 2;
 
 use super::{CaseRow, Summary};
 use jiff::civil::Date;
@@ -19,7 +30,7 @@ pub fn render(summary: &Summary) -> String {
         summary: &'a Summary,
     }
     pretty(&One {
-        version: 1,
+        version: VERSION,
         summary,
     })
 }
@@ -33,7 +44,7 @@ pub fn caseload(rows: &[CaseRow], as_of: Date) -> String {
         caseload: &'a [CaseRow],
     }
     pretty(&Many {
-        version: 1,
+        version: VERSION,
         as_of,
         caseload: rows,
     })

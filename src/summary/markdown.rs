@@ -1,9 +1,10 @@
 //! The Markdown summary, to paste into a record or a ticket.
 
+use super::caseload::{CASE_HEADERS, case_cells};
 use super::phrases::{
-    by_goal, case_cells, concern_detail, details, findings_counts, header_line, latest_cell,
-    other_measures, outcome_line, plans, progress_cell, review_line, risk_line, sessions_line,
-    status, target_cell, treatment_line,
+    by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
+    has_discharge, header_line, latest_cell, met_cell, objective_of, other_measures, outcome_line,
+    plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -33,28 +34,27 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "\n## Goals\n");
     let _ = writeln!(
         out,
-        "| goal | status | target | due | latest | progress | change |\n|---|---|---|---|---|---|---|"
+        "| goal | status | target | due | latest | met | progress | change |\n|---|---|---|---|---|---|---|---|"
     );
-    for g in &s.goals {
-        let target = target_cell(g);
-        let latest = latest_cell(g);
-        let change = g
-            .targets
-            .iter()
-            .map(|t| outcome_line(&t.measure))
-            .collect::<Vec<_>>()
-            .join("; ");
+    for row in goal_rows(s) {
+        let g = row.outcome;
+        let (mark, of) = match objective_of(g) {
+            Some(of) => ("↳ ", format!(" ({of})")),
+            None => ("", String::new()),
+        };
         let _ = writeln!(
             out,
-            "| **{}** {} | {} | {} | {} | {} | {} | {} |",
+            "| {mark}**{}** {}{} | {} | {} | {} | {} | {} | {} | {} |",
             g.id,
             cell(&g.text),
+            cell(&of),
             status(g),
-            cell(&target),
+            cell(&target_cell(g)),
             g.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            cell(&latest),
+            cell(&latest_cell(g)),
+            cell(&met_cell(g)),
             progress_cell(g),
-            cell(&change),
+            cell(&change_cell(g)),
         );
     }
     let others = other_measures(s);
@@ -65,16 +65,22 @@ pub fn render(s: &Summary) -> String {
         }
     }
     let _ = writeln!(out, "\n## Interventions and medications\n");
-    for (goal, items) in by_goal(s) {
+    for (goal, lines) in by_goal(s) {
         let _ = writeln!(out, "- for {}", cell(&goal));
-        for t in items {
-            let _ = writeln!(out, "  - {}", cell(&treatment_line(t)));
+        for line in lines {
+            let _ = writeln!(out, "  - {}", cell(&line));
         }
     }
     let _ = writeln!(out, "\n## Record\n");
-    let _ = writeln!(out, "- {}", sessions_line(s));
-    let _ = writeln!(out, "- {}", risk_line(s));
-    let _ = writeln!(out, "- {}", review_line(s));
+    let _ = writeln!(out, "- {}", cell(&sessions_line(s)));
+    let _ = writeln!(out, "- {}", cell(&risk_line(s)));
+    let _ = writeln!(out, "- {}", cell(&review_line(s)));
+    if has_discharge(s) {
+        let _ = writeln!(out, "\n## Discharge\n");
+        for line in discharge_lines(s) {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
+    }
     let f = &s.findings;
     let _ = writeln!(out, "\n## Findings\n\n{}", findings_counts(f));
     if !f.items.is_empty() {
@@ -95,12 +101,11 @@ pub fn render(s: &Summary) -> String {
 
 /// Renders the caseload table.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
-    let headers = super::phrases::CASE_HEADERS;
     let mut out = format!(
         "# Caseload as of {as_of}\n\n{}, most urgent first.\n\n| {} |\n|{}\n",
-        plans(rows),
-        headers.join(" | "),
-        "---|".repeat(headers.len())
+        plans(rows.len()),
+        CASE_HEADERS.join(" | "),
+        "---|".repeat(CASE_HEADERS.len())
     );
     for r in rows {
         let cells: Vec<String> = case_cells(r).iter().map(|c| cell(c)).collect();

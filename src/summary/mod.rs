@@ -4,18 +4,23 @@
 //! [`summarize`] gathers the facts once; the renderers ([`text`],
 //! [`markdown`], [`html`], [`json`]) only lay them out.
 
+mod caseload;
+mod charts;
+mod facts;
 pub mod html;
 pub mod json;
 pub mod markdown;
 mod phrases;
 pub mod text;
 
+pub use caseload::{CaseRow, LatestScore, Urgency};
+
 use crate::analytics::{GoalOutcome, SeriesOutcome, goal_outcomes, series_outcome};
 use crate::check::{Analysis, CheckOptions};
 use crate::diagnostic::Severity;
-use crate::interpret::TreatmentKind;
+use crate::interpret::{AttendanceCount, TreatmentKind};
 use crate::span::LineIndex;
-use crate::words::{Care, Risk, Stage};
+use crate::words::{Achievement, Care, DischargeKind, EventKind, Risk, Stage};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -44,24 +49,37 @@ pub struct Summary {
     pub stage: Option<Stage>,
     /// Review cadence as written (`8 weeks`), if the plan sets one.
     pub review_every: Option<String>,
+    /// What must be true to end the episode: the plan's `discharge-criteria`.
+    pub discharge_criteria: Vec<String>,
     /// The presenting problems.
     pub concerns: Vec<ConcernLine>,
-    /// Goals set on or before the date, with their outcomes.
+    /// Goals set on or before the date, with their outcomes; `serves`
+    /// names the concerns each addresses.
     pub goals: Vec<GoalOutcome>,
+    /// Objectives set on or before the date, with their outcomes; `serves`
+    /// names the goals each is a step toward.
+    pub objectives: Vec<GoalOutcome>,
     /// Interventions and medications, in file order.
     pub treatments: Vec<TreatmentLine>,
     /// Every measure scored up to the date, in order of first score.
     pub measures: Vec<SeriesOutcome>,
-    /// Sessions held up to the date.
+    /// Sessions the client attended up to the date.
     pub sessions: usize,
-    /// The latest session's date.
+    /// The latest attended session's date.
     pub last_session: Option<Date>,
-    /// Risk as last assessed.
-    pub risk: Option<Risk>,
+    /// Every appointment up to the date, by attendance, with the rate.
+    pub attendance: AttendanceLine,
+    /// Risk as last assessed on or before the date, with when and where.
+    pub risk: Option<RiskLine>,
     /// The latest safety plan's date.
     pub safety_plan: Option<Date>,
-    /// When the next review is due.
+    /// The latest review on or before the date.
+    pub last_review: Option<Date>,
+    /// When the next review is due; `None` once the episode is discharged
+    /// (no review is due) or when the plan has no `opened` date.
     pub review: Option<ReviewLine>,
+    /// How the episode ended, when it had by the date.
+    pub discharge: Option<DischargeLine>,
     /// The check's findings.
     pub findings: Findings,
 }
@@ -88,16 +106,125 @@ pub struct TreatmentLine {
     pub kind: TreatmentKind,
     /// What it is: `exposure interoceptive`, or the drug.
     pub what: String,
-    /// Its title, or the dose of a medication.
-    pub detail: Option<String>,
-    /// The goals it serves.
+    /// An intervention's title.
+    pub title: Option<String>,
+    /// A medication's dose in force on the date.
+    pub dose: Option<String>,
+    /// A medication's doses up to the date, oldest first: its starting
+    /// dose, then each change (a titration).
+    pub doses: Vec<DoseLine>,
+    /// The goals and objectives it serves, as its `for` names them.
     pub goals: Vec<String>,
     /// When it started.
     pub started: Option<Date>,
     /// When it stopped, on or before the date.
     pub stopped: Option<Date>,
+    /// Whether it stopped because the episode was discharged.
+    pub stopped_at_discharge: bool,
     /// Whether it is active on the date.
     pub active: bool,
+    /// An intervention's planned course in force on the date.
+    pub course: Option<CourseLine>,
+}
+
+/// A medication's dose from a date on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoseLine {
+    /// The date it took effect.
+    pub date: Date,
+    /// The dose as written.
+    pub dose: String,
+}
+
+/// An intervention's planned course and how much of it has been given.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CourseLine {
+    /// The course as written (`16 sessions`, `6 weeks`).
+    pub planned: String,
+    /// Attended sessions that used the intervention, up to the date.
+    pub sessions_used: usize,
+    /// For a course counted in time, its last day (from the intervention's start).
+    pub ends: Option<Date>,
+}
+
+/// Appointments by attendance, with the attendance rate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct AttendanceLine {
+    /// The counts: `attended`, `no_shows`, `cancelled`, `late_cancelled`.
+    #[serde(flatten)]
+    pub counts: AttendanceCount,
+    /// Every appointment.
+    pub appointments: usize,
+    /// Attended ÷ (attended + no-shows + late cancellations), in percent; a
+    /// cancellation made in good time is not a missed appointment
+    /// (docs/language.md, "How a file is interpreted").
+    pub rate: Option<f64>,
+}
+
+/// A risk level with when and where it was assessed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RiskLine {
+    /// The level.
+    pub level: Risk,
+    /// When it was assessed (the plan's `opened` for the starting level).
+    pub date: Date,
+    /// Which entry assessed it.
+    pub assessed_at: Assessed,
+    /// For an event, its kind.
+    pub event: Option<EventKind>,
+    /// Why, in the clinician's words, when given.
+    pub reason: Option<String>,
+}
+
+/// The entry a risk level was recorded on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Assessed {
+    /// The plan's `risk`: the level at the start of the plan.
+    Plan,
+    /// A session.
+    Session,
+    /// A review.
+    Review,
+    /// An event (a crisis, relapse, hospitalization or life event).
+    Event,
+    /// The discharge.
+    Discharge,
+}
+
+/// The end of the episode.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DischargeLine {
+    /// Its date.
+    pub date: Date,
+    /// How the episode ended.
+    pub kind: DischargeKind,
+    /// The discharge summary, when written.
+    pub summary: Option<String>,
+    /// Every goal's and objective's final status: the discharge's own, else
+    /// the last one recorded before it.
+    pub statuses: Vec<FinalStatus>,
+    /// Where care continues.
+    pub referrals: Vec<String>,
+    /// Risk as assessed at discharge, when it was.
+    pub risk: Option<RiskLine>,
+    /// Free notes.
+    pub notes: Vec<String>,
+}
+
+/// A goal's or objective's status at discharge.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FinalStatus {
+    /// The goal's or objective's id.
+    pub id: String,
+    /// Whether it is an objective.
+    pub objective: bool,
+    /// Its status at discharge; `None` when none was ever recorded.
+    pub status: Option<Achievement>,
+    /// Whether the discharge itself recorded it.
+    pub at_discharge: bool,
+    /// The discharge's note on it.
+    pub note: Option<String>,
 }
 
 /// The next review.
@@ -156,41 +283,17 @@ pub fn summarize(
     let state = record.state_on(as_of);
     let plan = document.plan();
     let text = |t: Option<&crate::ast::Text>| t.map(|t| t.value.clone());
-    let goals = goal_outcomes(document, record, &measures, as_of);
-    let treatments = record
-        .treatments
-        .iter()
-        .filter_map(|t| {
-            let entry = document.entries.get(t.entry)?;
-            let (what, detail) = match entry {
-                crate::ast::Entry::Intervention(i) => (
-                    match &i.technique {
-                        Some(technique) => format!("{} {}", i.modality.value, technique.value),
-                        None => i.modality.value.clone(),
-                    },
-                    text(i.title.as_ref()),
-                ),
-                crate::ast::Entry::Medication(m) => (m.drug.value.clone(), text(m.dose.as_ref())),
-                _ => return None,
-            };
-            Some(TreatmentLine {
-                id: t.id.clone(),
-                kind: t.kind,
-                what,
-                detail,
-                goals: t.goals.clone(),
-                started: t.started,
-                stopped: t.stopped.as_ref().map(|s| s.date).filter(|d| *d <= as_of),
-                active: t.is_active_on(as_of),
-            })
-        })
-        .collect();
+    let (objectives, goals): (Vec<GoalOutcome>, Vec<GoalOutcome>) =
+        goal_outcomes(document, record, &measures, as_of)
+            .into_iter()
+            .partition(|g| g.objective);
     let series = record
         .series
         .iter()
         .map(|s| {
             let baseline = goals
                 .iter()
+                .chain(&objectives)
                 .flat_map(|g| &g.targets)
                 .map(|t| &t.measure)
                 .find(|m| m.measure == s.measure)
@@ -205,16 +308,20 @@ pub fn summarize(
         })
         .filter(|s| !s.readings.is_empty())
         .collect();
-    let review = record.review_due(options.default_review, as_of).map(|due| {
-        let overdue_days = due.date.until(as_of).map_or(0, |s| i64::from(s.get_days()));
-        ReviewLine {
-            last: due.last.as_ref().map(|r| r.date),
-            due: due.date,
-            days_overdue: overdue_days.max(0).unsigned_abs(),
-            days_until_due: overdue_days.min(0).unsigned_abs(),
-            overdue_days,
-        }
-    });
+    let discharged = state.discharged.is_some();
+    let review = record
+        .review_due(options.default_review, as_of)
+        .filter(|_| !discharged)
+        .map(|due| {
+            let overdue_days = due.date.until(as_of).map_or(0, |s| i64::from(s.get_days()));
+            ReviewLine {
+                last: due.last.as_ref().map(|r| r.date),
+                due: due.date,
+                days_overdue: overdue_days.max(0).unsigned_abs(),
+                days_until_due: overdue_days.min(0).unsigned_abs(),
+                overdue_days,
+            }
+        });
     Summary {
         path: path.to_owned(),
         title: plan.map_or_else(String::new, |p| p.title.value.clone()),
@@ -231,6 +338,14 @@ pub fn summarize(
         care: plan.and_then(|p| p.care.as_ref()).map(|c| c.value),
         stage: state.stage,
         review_every: record.review_every.map(|d| d.to_string()),
+        discharge_criteria: plan
+            .map(|p| {
+                p.discharge_criteria
+                    .iter()
+                    .map(|c| c.value.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
         concerns: document
             .concerns()
             .map(|c| ConcernLine {
@@ -241,7 +356,8 @@ pub fn summarize(
             })
             .collect(),
         goals,
-        treatments,
+        objectives,
+        treatments: facts::treatments(document, record, as_of),
         measures: series,
         sessions: state.sessions,
         last_session: record
@@ -250,9 +366,16 @@ pub fn summarize(
             .map(|s| s.date)
             .filter(|d| *d <= as_of)
             .max(),
-        risk: state.risk.map(|r| r.value.level),
+        attendance: AttendanceLine {
+            counts: state.attendance,
+            appointments: state.attendance.appointments(),
+            rate: state.attendance.rate(),
+        },
+        risk: state.risk.as_ref().map(|r| facts::risk(document, r)),
         safety_plan: state.safety_plan,
+        last_review: state.last_review,
         review,
+        discharge: facts::discharge(document, record, as_of),
         findings: findings(source, analysis),
     }
 }
@@ -276,164 +399,6 @@ fn findings(source: &str, analysis: &Analysis) -> Findings {
         }
     }
     out
-}
-
-/// One plan in the caseload view.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CaseRow {
-    /// The file's path.
-    pub path: String,
-    /// Pseudonymous client id.
-    pub client: Option<String>,
-    /// When the episode began.
-    pub opened: Option<Date>,
-    /// Sessions held.
-    pub sessions: usize,
-    /// The latest session's date.
-    pub last_seen: Option<Date>,
-    /// How urgently the plan needs attention: the caseload's order.
-    pub urgency: Urgency,
-    /// Why, in a few words (`risk high`, `PHQ-9 22`, `risk never assessed`).
-    pub why: Option<String>,
-    /// The latest score of each measure the plan's goals use, then of PHQ-9
-    /// and GAD-7 when they are scored but no goal uses them.
-    pub measures: Vec<LatestScore>,
-    /// Latest PHQ-9 with band and trend.
-    pub phq9: Option<LatestScore>,
-    /// Latest GAD-7 with band and trend.
-    pub gad7: Option<LatestScore>,
-    /// The next review.
-    pub review: Option<ReviewLine>,
-    /// Risk as last assessed.
-    pub risk: Option<Risk>,
-    /// Error-level findings.
-    pub errors: usize,
-    /// Warnings.
-    pub warnings: usize,
-}
-
-/// How urgently a plan in the caseload needs attention, most urgent first.
-///
-/// The order follows what a clinician triaging a caseload looks at first:
-/// imminent risk of suicide (high risk recorded; a positive PHQ-9 item 9,
-/// which predicts later attempts, Simon et al., 2013, Psychiatr Serv
-/// 64:1195; a PHQ-9 total of 20 or more, the "severe" band, Kroenke et al.,
-/// 2001), then risk that is moderate or was never assessed (an unassessed
-/// client is not a low-risk one: Joint Commission NPSG.15.01.01 asks for a
-/// screen of every client treated for a behavioural-health condition), then
-/// records careplan could not fully read, then overdue reviews.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Urgency {
-    /// High risk, a positive PHQ-9 item 9, or a PHQ-9 of 20 or more.
-    Urgent,
-    /// Moderate risk, or risk never assessed.
-    Risk,
-    /// The file has error-level findings.
-    Errors,
-    /// The review is overdue.
-    Overdue,
-    /// Nothing above.
-    Routine,
-}
-
-/// The lowest PHQ-9 total in the "severe" band (Kroenke, Spitzer &
-/// Williams, 2001, J Gen Intern Med 16:606-613).
-const PHQ9_SEVERE: f64 = 20.0;
-
-/// A measure's latest score.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LatestScore {
-    /// The measure's id.
-    pub measure: String,
-    /// The score.
-    pub value: f64,
-    /// Its date.
-    pub date: Date,
-    /// Its severity band.
-    pub band: Option<String>,
-    /// The trend of the latest scores.
-    pub trend: Option<crate::analytics::Trend>,
-}
-
-impl CaseRow {
-    /// The caseload row of one summary.
-    pub fn of(summary: &Summary) -> CaseRow {
-        let latest = |id: &str| {
-            let series = summary.measures.iter().find(|m| m.measure == id)?;
-            let reading = series.latest()?;
-            Some(LatestScore {
-                measure: id.to_owned(),
-                value: reading.value,
-                date: reading.date,
-                band: reading.band.clone(),
-                trend: series.trend,
-            })
-        };
-        let mut shown: Vec<&str> = Vec::new();
-        let goal_measures = summary.goals.iter().flat_map(|g| &g.targets);
-        for id in goal_measures
-            .map(|t| t.measure.measure.as_str())
-            .chain(["PHQ-9", "GAD-7"])
-        {
-            if !shown.contains(&id) {
-                shown.push(id);
-            }
-        }
-        let measures: Vec<LatestScore> = shown.iter().filter_map(|id| latest(id)).collect();
-        let phq9 = latest("PHQ-9");
-        let item9 = latest("PHQ-9-item9").is_some_and(|s| s.value >= 1.0);
-        let overdue = summary.review.as_ref().map_or(0, |r| r.days_overdue);
-        let (urgency, why) = match (summary.risk, &phq9) {
-            (Some(Risk::High), _) => (Urgency::Urgent, Some("risk high".to_owned())),
-            _ if item9 => (Urgency::Urgent, Some("PHQ-9 item 9 positive".to_owned())),
-            (_, Some(p)) if p.value >= PHQ9_SEVERE => {
-                (Urgency::Urgent, Some(format!("PHQ-9 {}", number(p.value))))
-            }
-            (Some(Risk::Moderate), _) => (Urgency::Risk, Some("risk moderate".to_owned())),
-            (None, _) => (Urgency::Risk, Some("risk never assessed".to_owned())),
-            _ if summary.findings.errors > 0 => (Urgency::Errors, None),
-            _ if overdue > 0 => (Urgency::Overdue, None),
-            _ => (Urgency::Routine, None),
-        };
-        CaseRow {
-            path: summary.path.clone(),
-            client: summary.client.clone(),
-            opened: summary.opened,
-            sessions: summary.sessions,
-            last_seen: summary.last_session,
-            urgency,
-            why,
-            measures,
-            phq9,
-            gad7: latest("GAD-7"),
-            review: summary.review.clone(),
-            risk: summary.risk,
-            errors: summary.findings.errors,
-            warnings: summary.findings.warnings,
-        }
-    }
-
-    /// Orders rows most urgent first, by [`Urgency`]; within each, higher
-    /// risk, then the most overdue review, then more errors and warnings,
-    /// then by client id.
-    pub fn urgency_order(rows: &mut [CaseRow]) {
-        rows.sort_by(|a, b| {
-            let key = |r: &CaseRow| {
-                (
-                    r.urgency,
-                    std::cmp::Reverse(r.risk),
-                    std::cmp::Reverse(r.review.as_ref().map_or(0, |v| v.days_overdue)),
-                    std::cmp::Reverse(r.errors),
-                    std::cmp::Reverse(r.warnings),
-                )
-            };
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| a.client.cmp(&b.client))
-                .then_with(|| a.path.cmp(&b.path))
-        });
-    }
 }
 
 /// Formats a score without a needless `.0`.

@@ -1,8 +1,10 @@
 //! The terminal summary: plain text, aligned, no colour needed.
 
+use super::caseload::{CASE_HEADERS, case_cells};
 use super::phrases::{
-    by_goal, concern_detail, details, findings_counts, goal_line, header_line, other_measures,
-    outcome_line, plans, review_line, risk_line, sessions_line, status, treatment_line,
+    by_goal, concern_detail, details, discharge_lines, findings_counts, goal_line, goal_rows,
+    has_discharge, header_line, objective_of, other_measures, outcome_line, plans, review_line,
+    risk_line, sessions_line, status, target_line,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -23,17 +25,7 @@ pub fn render(s: &Summary) -> String {
             let _ = writeln!(out, "  {}  {}{}", c.id, c.text, concern_detail(c));
         }
     }
-    let _ = writeln!(out, "\nGoals");
-    if s.goals.is_empty() {
-        let _ = writeln!(out, "  (none set by {})", s.as_of);
-    }
-    for g in &s.goals {
-        let _ = writeln!(out, "  {}  {} [{}]", g.id, g.text, status(g));
-        let _ = writeln!(out, "      {}", goal_line(g));
-        for t in &g.targets {
-            let _ = writeln!(out, "      {}", outcome_line(&t.measure));
-        }
-    }
+    goals(&mut out, s);
     let others = other_measures(s);
     if !others.is_empty() {
         let _ = writeln!(out, "\nOther measures");
@@ -42,16 +34,22 @@ pub fn render(s: &Summary) -> String {
         }
     }
     let _ = writeln!(out, "\nInterventions and medications");
-    for (goal, items) in by_goal(s) {
+    for (goal, lines) in by_goal(s) {
         let _ = writeln!(out, "  for {goal}");
-        for t in items {
-            let _ = writeln!(out, "    {}", treatment_line(t));
+        for line in lines {
+            let _ = writeln!(out, "    {line}");
         }
     }
     let _ = writeln!(out, "\nRecord");
     let _ = writeln!(out, "  {}", sessions_line(s));
     let _ = writeln!(out, "  {}", risk_line(s));
     let _ = writeln!(out, "  {}", review_line(s));
+    if has_discharge(s) {
+        let _ = writeln!(out, "\nDischarge");
+        for line in discharge_lines(s) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     let f = &s.findings;
     let _ = writeln!(out, "\nFindings: {}", findings_counts(f));
     for item in &f.items {
@@ -64,14 +62,44 @@ pub fn render(s: &Summary) -> String {
     out
 }
 
+/// Each goal with its targets and scores, its objectives indented under it.
+fn goals(out: &mut String, s: &Summary) {
+    let _ = writeln!(out, "\nGoals");
+    let rows = goal_rows(s);
+    if rows.is_empty() {
+        let _ = writeln!(out, "  (none set by {})", s.as_of);
+    }
+    for row in &rows {
+        let g = row.outcome;
+        let indent = if row.under.is_some() { "      " } else { "  " };
+        // An objective under its goal needs no "objective of" note.
+        let of = match objective_of(g) {
+            Some(of) if row.under.is_none() => format!(" ({of})"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "{indent}{}  {} [{}]{of}", g.id, g.text, status(g));
+        let _ = writeln!(out, "{indent}    {}", goal_line(row));
+        match g.targets.as_slice() {
+            [only] => {
+                let _ = writeln!(out, "{indent}    {}", outcome_line(&only.measure));
+            }
+            several => {
+                for t in several {
+                    let _ = writeln!(out, "{indent}    {}", target_line(t));
+                    let _ = writeln!(out, "{indent}      {}", outcome_line(&t.measure));
+                }
+            }
+        }
+    }
+}
+
 /// Renders the caseload table, one row per plan.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
-    let header = super::phrases::CASE_HEADERS;
-    let mut table: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+    let mut table: Vec<Vec<String>> = vec![CASE_HEADERS.iter().map(|h| (*h).to_owned()).collect()];
     for r in rows {
-        table.push(super::phrases::case_cells(r));
+        table.push(case_cells(r));
     }
-    let widths: Vec<usize> = (0..header.len())
+    let widths: Vec<usize> = (0..CASE_HEADERS.len())
         .map(|i| {
             table
                 .iter()
@@ -82,7 +110,7 @@ pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
         .collect();
     let mut out = format!(
         "Caseload as of {as_of}: {}, most urgent first\n\n",
-        plans(rows)
+        plans(rows.len())
     );
     for row in &table {
         let cells: Vec<String> = row

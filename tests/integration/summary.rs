@@ -13,12 +13,28 @@ const EXAMPLES: &[&str] = &[
 ];
 
 fn summary(example: &str, format: &str, extra: &[&str]) -> String {
-    let path = root().join(format!("examples/{example}.careplan"));
+    summary_of(
+        &format!("examples/{example}.careplan"),
+        TODAY,
+        format,
+        extra,
+    )
+}
+
+/// The language contract's version-2 example (LANGUAGE.md), which checks
+/// clean on [`V2_TODAY`]: objectives, sustained and several targets, a
+/// no-show, a titration, risk at an event, and a discharge on 2027-01-11.
+const V2: &str = "tests/fixtures/summary-v2.careplan";
+const V2_TODAY: &str = "2027-03-01";
+
+/// The summary of the repository file `file`, judged on `today`.
+fn summary_of(file: &str, today: &str, format: &str, extra: &[&str]) -> String {
+    let path = root().join(file);
     let mut args = vec![
         "summary".to_owned(),
         path.display().to_string(),
         "--today".to_owned(),
-        TODAY.to_owned(),
+        today.to_owned(),
         "--format".to_owned(),
         format.to_owned(),
     ];
@@ -26,6 +42,12 @@ fn summary(example: &str, format: &str, extra: &[&str]) -> String {
     let out = Test::new().args(args).run().status(0);
     // The path is machine-specific; the snapshots name the example instead.
     out.stdout.replace(&root().display().to_string(), "<repo>")
+}
+
+/// The version-2 example's JSON summary on `as_of`.
+fn v2_json(as_of: &str) -> serde_json::Value {
+    let text = summary_of(V2, V2_TODAY, "json", &["--as-of", as_of]);
+    serde_json::from_str(&text).expect("JSON")
 }
 
 #[test]
@@ -38,6 +60,187 @@ fn every_format_for_every_example() {
             );
         }
     }
+}
+
+/// The version-2 example in every format, mid-episode and after discharge.
+#[test]
+fn every_format_for_the_v2_example_mid_episode_and_discharged() {
+    for format in ["text", "markdown", "json", "html"] {
+        insta::assert_snapshot!(
+            format!("summary-v2-{format}-2026-11-01"),
+            summary_of(V2, V2_TODAY, format, &["--as-of", "2026-11-01"])
+        );
+        insta::assert_snapshot!(
+            format!("summary-v2-{format}-discharged"),
+            summary_of(V2, V2_TODAY, format, &[])
+        );
+    }
+}
+
+/// `--as-of` shows the dose, the risk and the statuses of that day: the
+/// review of 2026-10-19 raises sertraline to 100 mg and records O1 and O2;
+/// the life event of 2026-11-02 assesses risk.
+#[test]
+fn as_of_shows_the_dose_risk_and_statuses_of_that_day() {
+    let before = v2_json("2026-10-18");
+    let after = v2_json("2026-10-19");
+    let dose = |v: &serde_json::Value| v["summary"]["treatments"][1]["dose"].clone();
+    assert_eq!(dose(&before), "50 mg daily");
+    assert_eq!(dose(&after), "100 mg daily");
+    assert_eq!(
+        after["summary"]["treatments"][1]["doses"][1]["date"],
+        "2026-10-19"
+    );
+    let status = |v: &serde_json::Value, i: usize| v["summary"]["objectives"][i]["status"].clone();
+    assert!(status(&before, 0).is_null() && status(&before, 1).is_null());
+    assert_eq!(status(&after, 0), "improving");
+    assert_eq!(status(&after, 1), "in-progress");
+
+    let risk = |v: &serde_json::Value| v["summary"]["risk"].clone();
+    let session = risk(&v2_json("2026-11-01"));
+    assert_eq!(session["level"], "low");
+    assert_eq!(session["assessed_at"], "session");
+    assert_eq!(session["date"], "2026-09-14");
+    let event = risk(&v2_json("2026-11-02"));
+    assert_eq!(event["assessed_at"], "event");
+    assert_eq!(event["event"], "life-event");
+    assert_eq!(event["date"], "2026-11-02");
+    // At the first session risk was moderate, for a reason.
+    let first = risk(&v2_json("2026-09-07"));
+    assert_eq!(first["level"], "moderate");
+    assert_eq!(
+        first["reason"],
+        "Passive thoughts of death, no plan or intent"
+    );
+    let text = summary_of(V2, V2_TODAY, "text", &["--as-of", "2026-09-07"]);
+    assert!(
+        text.contains(
+            "risk moderate, assessed at the session of 2026-09-07: \"Passive thoughts of death, no plan or intent\""
+        ),
+        "{text}"
+    );
+}
+
+/// A sustained target whose latest scores meet it says how long it has
+/// held, and does not count as met until it has held long enough.
+#[test]
+fn a_sustained_target_says_how_long_it_has_held() {
+    // PHQ-9 9 on 2026-11-09 and 8 on 2026-11-23: two of the four weeks O1
+    // needs; workdays 3 once: one of the three sessions O2 needs.
+    let text = summary_of(V2, V2_TODAY, "text", &["--as-of", "2026-11-23"]);
+    for expected in [
+        "latest 8 on 2026-11-23, mild · met, held 2 of 4 weeks · progress 100%",
+        "target workdays >= 3 sustained 3 sessions · latest 3 on 2026-11-23 · met, held 1 of 3 sessions · progress 100%",
+        "due 2027-02-28 · 1 of 2 targets met · progress 100%, the least",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let json = v2_json("2026-11-23");
+    let o1 = &json["summary"]["objectives"][0];
+    assert_eq!(o1["met"], false);
+    assert_eq!(o1["targets"][0]["held"]["so_far"], 2);
+    let done = v2_json("2026-12-14");
+    assert_eq!(done["summary"]["objectives"][0]["met"], true);
+}
+
+/// After discharge nothing is overdue: the review line says the episode
+/// ended, the JSON has no review due, and interventions ended that day
+/// while the medication continues.
+#[test]
+fn after_discharge_nothing_is_overdue() {
+    let text = summary_of(V2, V2_TODAY, "text", &[]);
+    assert!(
+        text.contains("last review 2026-11-30 · episode discharged on 2027-01-11: no review due"),
+        "{text}"
+    );
+    assert!(!text.contains("OVERDUE"), "{text}");
+    assert!(
+        text.contains("2026-09-07 to 2027-01-11, ended at discharge"),
+        "{text}"
+    );
+    assert!(
+        text.contains("since 2026-09-10, continues after discharge"),
+        "{text}"
+    );
+    let json = v2_json(V2_TODAY);
+    assert!(json["summary"]["review"].is_null());
+    assert_eq!(json["summary"]["discharge"]["kind"], "completed");
+    assert_eq!(json["summary"]["attendance"]["no_shows"], 1);
+    // The day before, the episode was open and the review of 2026-11-30
+    // had set the next one for the discharge date.
+    let open = v2_json("2027-01-10");
+    assert!(open["summary"]["discharge"].is_null());
+    assert_eq!(open["summary"]["review"]["due"], "2027-01-11");
+}
+
+/// Attendance counts every kind of appointment, and its rate leaves out a
+/// cancellation made in good time; risk assessed at a crisis says so.
+#[test]
+fn attendance_and_risk_at_a_crisis_read_as_a_clinician_would() {
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n  review every 8 weeks\n  risk low\n\n\
+                concern mood \"Low mood\"\n\n\
+                goal G1 \"Lift low mood\" for mood\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-03-01\n\n\
+                intervention I1 CBT behavioral-activation \"Activity scheduling\" for G1\n  course 6 weeks\n\n\
+                session 2026-09-08\n  used I1 \"Planned walks\"\n  score PHQ-9 15\n\n\
+                session 2026-09-15\n  attendance no-show\n\n\
+                session 2026-09-22\n  attendance cancelled\n\n\
+                session 2026-09-29\n  attendance late-cancelled\n\n\
+                event 2026-10-02 crisis \"Overdose threatened after an argument\"\n  risk high \"Stated intent, has the means\"\n\n\
+                safety-plan 2026-10-02\n  warning-signs \"Arguments\"\n\n\
+                session 2026-10-06\n  used I1 \"Safety plan reviewed\"\n  score PHQ-9 17\n\n\
+                session 2026-10-13\n  used I1 \"Walked twice\"\n  score PHQ-9 14\n";
+    let out = Test::new()
+        .file("c-1.careplan", plan)
+        .args(["summary", "c-1.careplan", "--today", "2026-10-20"])
+        .run()
+        .status(0);
+    let text = out.stdout;
+    for expected in [
+        "3 sessions, the last on 2026-10-13 · 6 appointments: 1 no-show, 1 cancelled late, 1 cancelled in good time · attendance 60% (3 of 5)",
+        "risk high, assessed at the crisis event of 2026-10-02: \"Stated intent, has the means\"",
+        "course 6 weeks, to 2026-10-13",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+/// A discharged episode is neither urgent nor overdue in the caseload,
+/// even when its last risk was high: it comes last, marked discharged.
+#[test]
+fn the_caseload_shows_a_discharged_episode_as_discharged() {
+    let discharged = repo_file(V2).replace(
+        "review at 6 months\"\n  risk low",
+        "review at 6 months\"\n  risk high \"Handed over to the GP and crisis team\"",
+    );
+    let overdue = repo_file("tests/fixtures/rules/review-overdue/fires-no-review.careplan");
+    let out = Test::new()
+        .file("v2.careplan", discharged)
+        .file("late.careplan", overdue)
+        .args(["summary", ".", "--today", V2_TODAY])
+        .run()
+        .status(0);
+    let rows: Vec<&str> = out.stdout.lines().skip(3).collect();
+    assert_eq!(rows.len(), 2, "{}", out.stdout);
+    let last = rows.last().copied().unwrap_or_default();
+    assert!(last.starts_with("C-2291"), "{}", out.stdout);
+    assert!(last.contains("discharged 2027-01-11"), "{}", out.stdout);
+    assert!(last.contains("discharged, completed"), "{}", out.stdout);
+    assert!(last.contains(" 89% "), "{}", out.stdout);
+    assert!(
+        !last.contains("URGENT") && !last.contains("OVERDUE"),
+        "{}",
+        out.stdout
+    );
+    let json = Test::new()
+        .file("v2.careplan", repo_file(V2))
+        .args(["summary", ".", "--today", V2_TODAY, "--format", "json"])
+        .run()
+        .status(0);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let row = &value["caseload"][0];
+    assert_eq!(row["urgency"], "discharged");
+    assert_eq!(row["discharged"], "2027-01-11");
+    assert!(row["review"].is_null());
 }
 
 #[test]
@@ -96,8 +299,11 @@ fn a_directory_gives_the_caseload_most_urgent_first() {
 /// resources of any kind.
 #[test]
 fn html_is_self_contained() {
-    for example in EXAMPLES {
-        let html = summary(example, "html", &[]);
+    let pages = EXAMPLES
+        .iter()
+        .map(|example| ((*example).to_owned(), summary(example, "html", &[])))
+        .chain([("v2".to_owned(), summary_of(V2, V2_TODAY, "html", &[]))]);
+    for (example, html) in pages {
         let lower = html.to_lowercase();
         for forbidden in [
             "<script", "src=", "href=", "url(", "@import", "http:", "https:", "<link", "<img",
@@ -115,6 +321,27 @@ fn html_is_self_contained() {
             "{example}: no goal table"
         );
     }
+}
+
+/// Each chart draws every target set on its measure, one dashed line each,
+/// labelled with the goal or objective and how long it must hold, and says
+/// so in its description for screen readers.
+#[test]
+fn html_charts_draw_every_target() {
+    let html = summary_of(V2, V2_TODAY, "html", &[]);
+    for label in [
+        "O1 target &lt; 10 sustained 4 weeks",
+        "O2 target &gt;= 3 sustained 3 sessions",
+        "O2 target = 0",
+    ] {
+        assert_eq!(
+            html.matches(&format!(">{label}</text>")).count(),
+            1,
+            "{label} is not drawn once"
+        );
+        assert!(html.contains(&format!("; {label}.</desc>")), "{label}");
+    }
+    assert_eq!(html.matches("stroke-dasharray").count(), 3);
 }
 
 /// Renders each example's page in headless Chromium: the DOM after
@@ -147,23 +374,27 @@ fn html_renders_in_a_real_browser() {
     };
     let shots = root().join("target/summary-screenshots");
     std::fs::create_dir_all(&shots).expect("screenshot folder");
-    // Two examples at a time: each launches the browser twice.
-    for pair in EXAMPLES.chunks(2) {
+    let pages: Vec<(String, String)> = EXAMPLES
+        .iter()
+        .map(|example| ((*example).to_owned(), summary(example, "html", &[])))
+        .chain([("v2".to_owned(), summary_of(V2, V2_TODAY, "html", &[]))])
+        .collect();
+    // Two pages at a time: each launches the browser twice.
+    for pair in pages.chunks(2) {
         std::thread::scope(|scope| {
-            for example in pair {
-                scope.spawn(|| render_in(browser, example, &shots));
+            for (example, html) in pair {
+                scope.spawn(|| render_in(browser, example, html, &shots));
             }
         });
     }
 }
 
 /// Renders one example's page in `browser`, checks the DOM, screenshots it.
-fn render_in(browser: &str, example: &str, shots: &std::path::Path) {
+fn render_in(browser: &str, example: &str, html: &str, shots: &std::path::Path) {
     {
-        let html = summary(example, "html", &[]);
         let dir = crate::test::scratch();
         let page = dir.path().join("summary.html");
-        std::fs::write(&page, &html).expect("write page");
+        std::fs::write(&page, html).expect("write page");
         let url = format!("file://{}", page.display());
         let run = |extra: &[String]| {
             let mut command = std::process::Command::new(browser);
