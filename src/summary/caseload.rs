@@ -126,7 +126,7 @@ impl CaseRow {
         let item9 = latest("PHQ-9-item9").is_some_and(|s| s.value >= 1.0);
         let overdue = summary.review.as_ref().map_or(0, |r| r.days_overdue);
         let risk = summary.risk.as_ref().map(|r| r.level);
-        let discharge = summary.discharge.as_ref().map(|d| d.kind.to_string());
+        let discharge = summary.discharge.as_ref().map(|d| d.kind_word().to_owned());
         let (urgency, why) = match (risk, &phq9) {
             _ if discharge.is_some() => (Urgency::Discharged, discharge),
             (Some(Risk::High), _) => (Urgency::Urgent, Some("risk high".to_owned())),

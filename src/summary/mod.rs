@@ -198,7 +198,7 @@ pub struct DischargeLine {
     /// Its date.
     pub date: Date,
     /// How the episode ended.
-    pub kind: DischargeKind,
+    pub kind: Option<DischargeKind>,
     /// The discharge summary, when written.
     pub summary: Option<String>,
     /// Every goal's and objective's final status: the discharge's own, else
@@ -210,6 +210,14 @@ pub struct DischargeLine {
     pub risk: Option<RiskLine>,
     /// Free notes.
     pub notes: Vec<String>,
+}
+
+impl DischargeLine {
+    /// How the episode ended, in words; `discharged` when the type could
+    /// not be read (reported as `syntax`).
+    pub fn kind_word(&self) -> &'static str {
+        self.kind.map_or("discharged", DischargeKind::as_str)
+    }
 }
 
 /// A goal's or objective's status at discharge.

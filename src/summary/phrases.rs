@@ -560,8 +560,8 @@ pub(super) fn discharge_lines(s: &Summary) -> Vec<String> {
 
 fn discharged(s: &Summary, d: &DischargeLine) -> Vec<String> {
     let mut lines = vec![match &d.summary {
-        Some(summary) => format!("{} on {}: \"{summary}\"", d.kind, d.date),
-        None => format!("{} on {}", d.kind, d.date),
+        Some(summary) => format!("{} on {}: \"{summary}\"", d.kind_word(), d.date),
+        None => format!("{} on {}", d.kind_word(), d.date),
     }];
     let statuses: Vec<String> = d
         .statuses
