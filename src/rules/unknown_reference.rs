@@ -288,9 +288,6 @@ fn help(document: &Document, id: &Ident, expected: &Expected) -> String {
             expected.noun, id.value
         );
     }
-    if let [only] = candidates.as_slice() {
-        return format!("this plan's only {} is `{only}`", expected.noun);
-    }
     let listed: Vec<String> = candidates
         .iter()
         .take(LISTED)
