@@ -114,6 +114,10 @@ identities! {
     TargetAlreadyMet = "CP036" "target-already-met" Warning,
     IdentifyingClientId = "CP037" "identifying-client-id" Warning,
     IdentifyingDetail = "CP038" "identifying-detail" Warning,
+    EntryAfterDischarge = "CP039" "entry-after-discharge" Warning,
+    DuplicateDischarge = "CP040" "duplicate-discharge" Error,
+    CourseExceeded = "CP041" "course-exceeded" Info,
+    ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
 }
 
 impl Rule {

@@ -93,6 +93,25 @@ const BUILTIN: &[Row] = &[
         loinc: Some("44261-6"),
         source: "Kroenke, Spitzer & Williams 2001; reliable change: NHS Talking Therapies manual",
     },
+    // PHQ-9 item 9, "thoughts that you would be better off dead, or of
+    // hurting yourself in some way", scored 0-3 (Kroenke, Spitzer &
+    // Williams 2001, J Gen Intern Med 16:606-613). LOINC 44260-8. Any score
+    // of 1 or more is a positive response that calls for a suicide-risk
+    // assessment: Simon, Rutter, Peterson, Oliver, Whiteside, Operskalski &
+    // Ludman (2013), "Does response on the PHQ-9 Depression Questionnaire
+    // predict subsequent suicide attempt or suicide death?", Psychiatr Serv
+    // 64:1195-1202. A single item: no severity bands, no reliable change.
+    Row {
+        id: "PHQ-9-item9",
+        name: "PHQ-9 item 9 (thoughts of death or self-harm)",
+        range: (0.0, 3.0),
+        better: Better::Lower,
+        reliable_change: None,
+        remission_below: None,
+        bands: &[],
+        loinc: Some("44260-8"),
+        source: "Kroenke, Spitzer & Williams 2001; positive from 1: Simon et al. 2013",
+    },
     // Generalized Anxiety Disorder-7: seven items scored 0-3, total 0-21.
     // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
     // measure for assessing generalized anxiety disorder", Arch Intern Med
@@ -270,6 +289,15 @@ mod tests {
         assert_eq!(band("PCL-5", 33.0).as_deref(), Some("probable PTSD"));
         assert_eq!(band("ORS", 24.5).as_deref(), Some("clinical range"));
         assert_eq!(band("SUDS", 50.0), None);
+    }
+
+    #[test]
+    fn phq9_item9_is_scored_0_to_3_lower_better_without_bands() {
+        let item9 = measure("PHQ-9-item9");
+        assert!(item9.contains(0.0) && item9.contains(3.0) && !item9.contains(4.0));
+        assert_eq!(item9.better, Better::Lower);
+        assert_eq!(item9.loinc.as_deref(), Some("44260-8"));
+        assert!(item9.bands.is_empty());
     }
 
     #[test]

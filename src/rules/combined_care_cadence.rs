@@ -6,7 +6,7 @@ use super::review_overdue::{days, days_between};
 use crate::ast::{Duration, Entry};
 use super::Context;
 use crate::diagnostic::Diagnostic;
-use crate::interpret::TreatmentKind;
+use crate::interpret::{ReviewMark, TreatmentKind};
 use crate::rule::Rule;
 use crate::span::Span;
 use crate::words::Unit;
@@ -39,6 +39,11 @@ flags, in this order:
 
 A plan without `review every` is judged by its reviews and their `next`
 dates alone. The time since the latest review is left to `review-overdue`.
+
+A discharge (language version 2) ends every intervention, and with them
+combined care: nothing falls due after it. Reviews dated after the
+discharge are not read (they are `entry-after-discharge`), and a `next`
+beyond the discharge counts only the days of combined care before it.
 
 ## Why
 When a medication and a psychological therapy are given together, each
@@ -131,8 +136,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Gaps of more than [`MAX_DAYS`] days of combined care between consecutive
 /// reviews, or between the plan's opening and its first review.
 fn gaps(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>) {
-    let mut reviews: Vec<(Date, Span)> =
-        cx.record.reviews.iter().map(|r| (r.date, r.span)).collect();
+    let mut reviews: Vec<(Date, Span)> = in_episode(cx).map(|r| (r.date, r.span)).collect();
     reviews.sort_by_key(|&(date, span)| (date, span.start));
     reviews.dedup_by_key(|r| r.0);
     let mut from = cx.record.opened.map(|date| (date, "the plan's opening"));
@@ -172,7 +176,7 @@ fn gaps(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>) {
 /// A latest review whose `next` leaves more than [`MAX_DAYS`] days of
 /// combined care unreviewed.
 fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>) {
-    let Some(last) = cx.record.reviews.iter().max_by_key(|r| (r.date, r.entry)) else {
+    let Some(last) = in_episode(cx).max_by_key(|r| (r.date, r.entry)) else {
         return;
     };
     let Some(next) = last.next else { return };
@@ -213,6 +217,15 @@ fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>
         )
         .with_help(help),
     );
+}
+
+/// The reviews held on or before the discharge (all of them without one).
+fn in_episode<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a ReviewMark> {
+    let end = cx.record.discharge.as_ref().map(|d| d.date);
+    cx.record
+        .reviews
+        .iter()
+        .filter(move |r| end.is_none_or(|end| r.date <= end))
 }
 
 /// The days of combined care within `from..to`: the first of them and how

@@ -17,7 +17,8 @@ every form, TF-CBT's `trauma-narrative`, and EMDR) when a session uses it
 first such session. Consent given on the day of first use is fine. The
 message says whether consent is missing altogether or dated after the first
 use. An intervention no session has used yet is planned, not delivered, and
-is not flagged. The intervention's header is flagged.
+is not flagged. Only sessions the client attended count as uses (language
+version 2: a session not attended delivers nothing). The intervention's header is flagged.
 
 ## Why
 These interventions deliberately bring on fear or traumatic memories, and

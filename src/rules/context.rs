@@ -82,6 +82,30 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The date the plan's currency is judged on: today, or the discharge
+    /// when the episode ended before today. Nothing falls due after a
+    /// discharge (language version 2), so the rules that ask whether
+    /// something is late or missing (a review, a goal, a plateau) ask it as
+    /// of the day the episode closed.
+    pub fn as_of(&self) -> Date {
+        self.record
+            .discharge
+            .as_ref()
+            .map_or(self.today, |d| d.date.min(self.today))
+    }
+
+    /// The word for the aim with `id` in messages: `goal` or `objective`.
+    pub fn aim_noun(&self, id: &str) -> &'static str {
+        self.definitions(id)
+            .iter()
+            .find_map(|e| match e {
+                Entry::Objective(_) => Some("objective"),
+                Entry::Goal(_) => Some("goal"),
+                _ => None,
+            })
+            .unwrap_or("goal")
+    }
+
     /// Every definition of `id`, in file order.
     pub fn definitions(&self, id: &str) -> &[&'a Entry] {
         self.symbols.get(id).map_or(&[], Vec::as_slice)

@@ -4,8 +4,10 @@
 use super::RuleMeta;
 use super::review_overdue::{days, days_between};
 use super::Context;
+use crate::ast::Entry;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
+use jiff::civil::Date;
 
 /// How long after a crisis or relapse the plan should be reviewed.
 const WINDOW_DAYS: i64 = 30;
@@ -22,6 +24,14 @@ is judged (`--today`), a missing review is not yet late and nothing is
 reported. Only crises and relapses are checked: the language marks these
 two kinds as calling for a review, while a `hospitalization` or a
 `life-event` is left to the clinician's judgement.
+
+A discharge (language version 2) within the 30 days counts as the
+follow-up when it records the risk at discharge (`risk LEVEL`): it is a
+formal decision about the whole plan, recording every goal's final status,
+the risk and where care goes next (a crisis is a common reason to transfer
+care). One without `risk` is flagged, since the weeks after a crisis are
+when risk is highest and the discharge did not say what it was. A crisis dated after the
+discharge is `entry-after-discharge`'s finding.
 
 ## Why
 A crisis or a relapse is evidence that the plan, as written, did not keep
@@ -64,13 +74,30 @@ review 2026-09-28
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for event in cx.record.events.iter().filter(|e| e.value.needs_review()) {
-        let date = event.date;
-        let reviewed = cx.record.reviews.iter().any(|r| {
-            let after = days_between(date, r.date);
-            (0..=WINDOW_DAYS).contains(&after)
+    let discharge = cx.record.discharge.as_ref();
+    let discharged = discharge.map(|d| d.date);
+    // A discharge follows a crisis up when it records the risk then.
+    let assessed = discharge
+        .and_then(|d| cx.document.entries.get(d.entry))
+        .is_some_and(|e| match e {
+            Entry::Discharge(d) => d.risk.is_some() || cx.document.has_unread(d.span, "risk"),
+            _ => false,
         });
-        if reviewed || days_between(date, cx.today) <= WINDOW_DAYS {
+    // An event after the discharge is `entry-after-discharge`'s finding.
+    let events = cx
+        .record
+        .events
+        .iter()
+        .filter(|e| e.value.needs_review() && discharged.is_none_or(|d| e.date <= d));
+    for event in events {
+        let date = event.date;
+        let within = |day: Date| (0..=WINDOW_DAYS).contains(&days_between(date, day));
+        let reviewed = cx.record.reviews.iter().any(|r| within(r.date));
+        let closed = discharged.filter(|&d| within(d));
+        if reviewed
+            || (assessed && closed.is_some())
+            || days_between(date, cx.today) <= WINDOW_DAYS
+        {
             continue;
         }
         let next = cx
@@ -80,6 +107,25 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .filter(|r| r.date > date)
             .map(|r| r.date)
             .min();
+        let kind = event.value;
+        if let Some(day) = closed {
+            out.push(
+                Diagnostic::new(
+                    Rule::CrisisWithoutReview,
+                    event.span,
+                    format!(
+                        "the {kind} of {date} was followed by no review, and the discharge on \
+                         {day}, {} later, records no `risk`",
+                        days(days_between(date, day))
+                    ),
+                )
+                .with_help(
+                    "record at the discharge the risk as assessed then, with why: \
+                     `risk LEVEL \"reason\"`",
+                ),
+            );
+            continue;
+        }
         let after = match next {
             Some(next) => format!(
                 "the next review was on {next}, {} later",
@@ -87,7 +133,6 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
             None => "no review has followed it".to_owned(),
         };
-        let kind = event.value;
         out.push(
             Diagnostic::new(
                 Rule::CrisisWithoutReview,

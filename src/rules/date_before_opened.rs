@@ -1,5 +1,6 @@
-//! `date-before-opened`: sessions, reviews, events and safety plans fall
-//! within the episode of care, on or after the plan's `opened` date.
+//! `date-before-opened`: sessions, reviews, events, safety plans and the
+//! discharge fall within the episode of care, on or after the plan's
+//! `opened` date.
 
 use super::RuleMeta;
 use super::Context;
@@ -7,10 +8,11 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A session, review, event or safety plan is dated before the plan was opened.",
+    summary: "A session, review, event, safety plan or discharge is dated before the plan was opened.",
     doc: r#"## What it does
-Flags a `session`, `review`, `event` or `safety-plan` dated before the plan's
-`opened` date. The date itself is flagged.
+Flags a `session`, `review`, `event`, `safety-plan` or `discharge` (language
+version 2) dated before the plan's `opened` date. The date itself is
+flagged.
 
 Dates inside definitions are not checked: a medication `started` or a concern
 noted `since` before the episode is normal, since clients often arrive already

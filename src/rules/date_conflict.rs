@@ -12,7 +12,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     doc: r#"## What it does
 Flags dates that cannot all be true:
 - a medication `stopped` before it `started`;
-- a goal `due` before the goal was set (its `opened`, or else the plan's);
+- a goal or objective (language version 2) `due` before it was set (its
+  `opened`, or else the plan's);
 - a birth date (`born`) after the plan was `opened`, or more than 120 years
   before it.
 
@@ -92,21 +93,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for goal in cx.document.goals() {
-        let Some(due) = goal.due.as_ref().and_then(|d| d.value.map(|v| (v, d.span))) else {
+    for aim in cx.document.aims() {
+        let Some(due) = aim.due().and_then(|d| d.value.map(|v| (v, d.span))) else {
             continue;
         };
-        let set = goal.opened.as_ref().and_then(|o| o.value);
+        let noun = aim.noun();
+        let set = aim.opened().and_then(|o| o.value);
         let (from, what) = match (set, opened) {
-            (Some(day), _) => (day, "the goal was set"),
-            (None, Some(day)) => (day, "the plan was opened"),
+            (Some(day), _) => (day, format!("the {noun} was set")),
+            (None, Some(day)) => (day, "the plan was opened".to_owned()),
             (None, None) => continue,
         };
         if due.0 < from {
             conflict(
                 due.1,
-                format!("goal `{}` is due on {}, before {what} on {from}", goal.id.value, due.0),
-                "correct the due date (or the date the goal was set)",
+                format!("{noun} `{}` is due on {}, before {what} on {from}", aim.id().value, due.0),
+                &format!("correct the due date (or the date the {noun} was set)"),
             );
         }
     }

@@ -1,5 +1,5 @@
-//! `duplicate-id`: concerns, goals, interventions, medications and measures
-//! share one set of ids, and each id is defined once.
+//! `duplicate-id`: concerns, goals, objectives, interventions, medications
+//! and measures share one set of ids, and each id is defined once.
 
 use super::RuleMeta;
 use super::Context;
@@ -10,9 +10,11 @@ use std::collections::HashMap;
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Two definitions share an id.",
     doc: r#"## What it does
-Flags a concern, goal, intervention, medication or measure whose id is already
-used by an earlier definition in the file. These five kinds share one set of
-ids, so a goal and an intervention may not both be called `G1`. Every
+Flags a concern, goal, objective, intervention, medication or measure whose
+id is already used by an earlier definition in the file. These six kinds
+share one set of ids (objectives, new in language version 2, among them), so
+a goal and an intervention may not both be called `G1`, nor a goal and an
+objective `O1`. Every
 definition after the first is flagged, and the message names the line of the
 first.
 
@@ -21,9 +23,10 @@ not a duplicate: it replaces the built-in measure for this file, with the
 range and direction it declares.
 
 ## Why
-Sessions and reviews refer to goals and interventions by id. When two
-definitions share an id, a `used`, `progress`, `status` or `stop` line could
-mean either, so progress may be credited to the wrong goal or the wrong
+Sessions and reviews refer to goals, objectives and interventions by id,
+and an intervention's `for` may name goals and objectives alike. When two
+definitions share an id, a `for`, `used`, `progress`, `status` or `stop`
+line could mean either, so progress may be credited to the wrong goal or the wrong
 treatment stopped.
 
 ## Example

@@ -7,12 +7,13 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A session, review, event or safety plan is dated after today, or the client is born after today.",
+    summary: "A session, review, event, safety plan or discharge is dated after today, or the client is born after today.",
     doc: r#"## What it does
-Flags the date of a `session`, `review`, `event` or `safety-plan` that is
-later than today (`--today`, or the system date), and a plan's `born` date
+Flags the date of a `session`, `review`, `event`, `safety-plan` or
+`discharge` (language version 2) that is later than today (`--today`, or the system date), and a plan's `born` date
 later than today. Dates inside entries that look ahead, such as a review's
-`next` or a goal's `due`, are not checked.
+`next` or a goal's `due`, are not checked. An entry after today and after
+the discharge is flagged here only, not also as `entry-after-discharge`.
 
 ## Why
 The record is an account of what has happened. A date in the future is

@@ -7,10 +7,16 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A goal has no `measure` line.",
+    summary: "A goal without objectives, or an objective, has no `measure` line.",
     doc: r#"## What it does
 Flags a `goal` with no `measure MEASURE baseline N target CMP N` line. The
 goal's header is flagged.
+
+With objectives (language version 2) a goal may be broad, as a Jongsma-style
+long-term goal is ("Recover from the depressive episode"): a goal with
+objectives is measured by them, and is not flagged. Each objective needs a
+`measure` of its own, and an objective without one is flagged, named as an
+objective.
 
 ## Why
 SMART goals are Specific, Measurable, Achievable, Relevant and Time-bound

@@ -6,9 +6,14 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A goal has no `due` date.",
+    summary: "A goal without objectives, or an objective, has no `due` date.",
     doc: r#"## What it does
 Flags a `goal` with no `due DATE` line. The goal's header is flagged.
+
+With objectives (language version 2) a goal's horizon may be set by its
+short-term steps: a goal with objectives is not flagged, while each
+objective needs a `due` of its own, and one without is flagged, named as an
+objective.
 
 ## Why
 A SMART goal is time-bound (Doran, 1981). A due date sets the horizon at
@@ -42,7 +47,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("{} `{}` has no due date", aim.noun(), aim.id().value),
             )
             .with_help(
-                "add `due YYYY-MM-DD` under the goal: the date by which it should be met",
+                format!(
+                    "add `due YYYY-MM-DD` under the {}: the date by which it should be met",
+                    aim.noun()
+                ),
             ),
         );
     }

@@ -21,6 +21,16 @@ A goal is open unless its latest status is `achieved` or `sustaining` (met),
 or `not-achieved` or `not-attainable`: those two record a decision to end
 the goal, so the plan is not asked to chase it further.
 
+Objectives (language version 2) are checked in the same way, and named as
+objectives.
+
+A discharge (language version 2) records the final statuses, and nothing
+falls due after it: the plan is judged as it stood on the discharge date. A
+goal due before the discharge that the discharge (or a review before it)
+leaves open is flagged, since the episode ended without saying what became
+of it; `status G1 not-achieved` at the discharge closes it. A goal due after
+the discharge is never overdue.
+
 The finding stands on the goal's `due` date, or on the review's
 `revise … due` line when a review set the due date in force.
 
@@ -52,7 +62,8 @@ review 2026-11-24
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let today = cx.today;
+    let today = cx.as_of();
+    let discharged = cx.record.discharge.as_ref().filter(|d| d.date == today);
     for track in cx.record.open_goals(today) {
         let id = track.id.as_str();
         let status = Record::latest(&track.statuses, today);
@@ -66,38 +77,69 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let original = match cx.document.entries.get(track.entry) {
             Some(Entry::Goal(goal)) => goal.due.as_ref().map(|d| d.span),
+            Some(Entry::Objective(objective)) => objective.due.as_ref().map(|d| d.span),
             _ => None,
         };
+        let noun = cx.aim_noun(id);
         let set_by = if original == Some(due.span) {
             String::new()
         } else {
-            format!(" (as revised at the review of {})", due.date)
+            format!(
+                " (as revised at the {} of {})",
+                setting_entry(cx, due.span),
+                due.date
+            )
         };
         let state = match status {
             Some(s) => format!(
-                "its latest status is `{}`, from the review of {}",
-                s.value, s.date
+                "its latest status is `{}`, from the {} of {}",
+                s.value,
+                setting_entry(cx, s.span),
+                s.date
             ),
             None => "no review has recorded its status".to_owned(),
         };
-        let late = days_between(due.value, today);
-        let mut message = format!(
-            "goal `{id}` was due on {}{set_by}, {} ago, and is still open: {state}",
-            due.value,
-            days(late)
-        );
+        let late = days(days_between(due.value, today));
+        let (mut message, help) = match discharged {
+            Some(discharge) => (
+                format!(
+                    "{noun} `{id}` was due on {}{set_by}, {late} before the episode was \
+                     discharged on {}, and the discharge leaves it open: {state}",
+                    due.value, discharge.date
+                ),
+                format!(
+                    "record its final status at the discharge: `status {id} achieved` if it was \
+                     met, or `status {id} not-achieved \"…\"` saying why it was not"
+                ),
+            ),
+            None => (
+                format!(
+                    "{noun} `{id}` was due on {}{set_by}, {late} ago, and is still open: {state}",
+                    due.value
+                ),
+                format!(
+                    "at a review, record what became of it: `status {id} achieved` if it is met, \
+                     `revise {id} due DATE` with a note on why if it needs longer, or \
+                     `status {id} not-achieved \"…\"` if it is being closed"
+                ),
+            ),
+        };
         if let Some(met) = met_on(cx, track, today) {
             message.push_str("; ");
             message.push_str(&met);
         }
-        out.push(
-            Diagnostic::new(Rule::GoalOverdue, due.span, message).with_help(format!(
-                "at a review, record what became of it: `status {id} achieved` if it is met, \
-                 `revise {id} due DATE` with a note on why if it needs longer, or \
-                 `status {id} not-achieved \"…\"` if it is being closed"
-            )),
-        );
+        out.push(Diagnostic::new(Rule::GoalOverdue, due.span, message).with_help(help));
     }
+}
+
+/// The keyword of the entry holding `span`: the review (or discharge)
+/// that recorded a status or revised a due date.
+fn setting_entry(cx: &Context<'_>, span: crate::span::Span) -> &'static str {
+    cx.document
+        .entries
+        .iter()
+        .find(|e| e.span().start <= span.start && span.end <= e.span().end)
+        .map_or("review", Entry::keyword)
 }
 
 /// "its latest `M` score, 4 on DATE, meets the target (< 5)", when every

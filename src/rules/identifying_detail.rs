@@ -12,7 +12,9 @@ pub(crate) const META: RuleMeta = RuleMeta {
     doc: r#"## What it does
 Looks through every line of the file (titles, notes, responses, homework,
 progress indicators, reasons, events, safety plans, comments, and lines
-careplan could not read) for details that identify the client:
+careplan could not read; from language version 2 also assessments, doses,
+the reasons given with `risk`, discharge criteria, and a discharge's
+summary and referrals) for details that identify the client:
 - an e-mail address;
 - a phone number (10 to 15 digits, written with or without spaces, dashes,
   dots, brackets and a leading `+`, in groups of three digits or more after
@@ -141,7 +143,8 @@ fn structured(line: &str) -> bool {
         "session", "review", "safety-plan", "opened", "born", "due", "started", "stopped",
         "since", "consent", "next", "score", "minutes", "range", "measure", "reliable-change",
         "diagnosis", "client", "format", "risk", "stage", "status", "revise", "stop", "used",
-        "frequency", "better", "care", "orientation", "integration",
+        "frequency", "better", "care", "orientation", "integration", "discharge", "attendance",
+        "course",
     ];
     let first = line.split_whitespace().next().unwrap_or("");
     KEYWORDS.contains(&first) && !line.contains(['"', '#', '\''])

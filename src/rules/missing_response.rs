@@ -11,6 +11,10 @@ pub(crate) const META: RuleMeta = RuleMeta {
 Flags a session's `used ID` line with no quoted client response after the
 id. The `used` line is flagged.
 
+A session the client did not attend (`attendance` other than `attended`,
+language version 2) has no client response to record and is never flagged:
+a `used` line in it is a `syntax` error, since the client was not seen.
+
 ## Why
 A progress note records not only what the clinician did but how the client
 responded to it. The response is the evidence that an intervention is
@@ -34,7 +38,7 @@ session 2026-09-15
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for session in cx.document.sessions() {
+    for session in cx.document.sessions().filter(|s| s.attended()) {
         for used in session.used.iter().filter(|u| u.response.is_none()) {
             let id = &used.intervention.value;
             out.push(

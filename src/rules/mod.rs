@@ -85,6 +85,10 @@ rules! {
     TargetAlreadyMet => target_already_met,
     IdentifyingClientId => identifying_client_id,
     IdentifyingDetail => identifying_detail,
+    EntryAfterDischarge => entry_after_discharge,
+    DuplicateDischarge => duplicate_discharge,
+    CourseExceeded => course_exceeded,
+    ReviseWithoutMeasure => revise_without_measure,
 }
 
 impl Rule {

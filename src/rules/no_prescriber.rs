@@ -13,6 +13,10 @@ Flags a `medication` with no `prescriber` line when the plan has none
 either (the plan's `prescriber` is the default for every medication). An
 empty string counts as none. The medication's header is flagged.
 
+A dose change in a session or review (language version 2) is made by the
+medication's prescriber; it needs no prescriber of its own. A medication
+serving an objective is checked as any other.
+
 ## Why
 In shared care the therapist records a medication the client takes, but
 someone else prescribes and reviews it. Side effects, a missed dose, a

@@ -8,10 +8,10 @@ use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A dated entry comes after a later-dated one in the file.",
+    summary: "A dated entry (a session, review, event, safety plan or discharge) comes after a later-dated one in the file.",
     doc: r#"## What it does
-Flags a `session`, `review`, `event` or `safety-plan` that is out of date
-order in the file. Only the fewest entries whose moving would put the
+Flags a `session`, `review`, `event`, `safety-plan` or `discharge` (language
+version 2) that is out of date order in the file. Only the fewest entries whose moving would put the
 record in order are flagged (the later one in the file when two are simply
 swapped), so one mistyped year flags that entry alone, not every entry
 after it. The date is flagged; the message names the entry it comes after,

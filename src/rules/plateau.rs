@@ -17,8 +17,9 @@ const SPAN_DAYS: i64 = 42;
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "A goal's last three scores, over six weeks or more, show no reliable change.",
     doc: r#"## What it does
-Looks at the last three scores of each goal's measure, taken on or after the
-goal was set and on or before the date the plan is judged (`--today`). When
+Looks at the last three scores of each of a goal's targets (one per
+measure; a goal may have several from language version 2), taken on or
+after the goal was set and on or before the date the plan is judged (`--today`). When
 the first and last of the three are at least 42 days (six weeks) apart and
 the highest and lowest of them differ by less than the measure's reliable
 change, the goal has plateaued: the last score is flagged.
@@ -37,6 +38,11 @@ already meets the target in force, goals whose latest status is
 `achieved`, `sustaining`, `not-achieved` or `not-attainable`, and goals a
 review has rated (any `status`) on or after the date of the last score: the
 plateau has been looked at, and the rule waits for the next score.
+
+Objectives (language version 2) are checked like goals. Once the episode is discharged nothing is
+checked: a plateau asks for a change of treatment, and after a discharge
+there is no treatment left to change (the discharge's `status` lines say
+how each goal ended).
 
 ## Why
 A change smaller than a measure's reliable change is within its measurement
@@ -82,6 +88,9 @@ review 2026-11-02
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let today = cx.today;
+    if cx.record.discharged_by(today) {
+        return;
+    }
     for (track, target) in cx
         .record
         .open_goals(today)
@@ -138,8 +147,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::Plateau,
                 last.span,
                 format!(
-                    "goal `{id}` has plateaued: its last {SCORES} {measure} scores, from {} to {}, \
+                    "{} `{id}` has plateaued: its last {SCORES} {measure} scores, from {} to {}, \
                      were {} and vary by {}, less than the reliable change of {}",
+                    cx.aim_noun(id),
                     first.date,
                     last.date,
                     values.join(", "),

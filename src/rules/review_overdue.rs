@@ -21,6 +21,12 @@ default cadence: 180 days unless the checker is configured otherwise. The
 latest review in the record counts, wherever it stands in the file. A review
 dated exactly on its due date is on time.
 
+After a discharge (language version 2) nothing falls due: the plan is
+judged as it stood on the discharge date. A review that fell due before the
+discharge and was never held is still flagged, since the episode went
+unreviewed for that time; a review due on or after the discharge is not, and
+neither is a review held after it (that is `entry-after-discharge`).
+
 The finding stands on the latest review's header. With no review yet it
 stands on the plan's `review every` field, which set the deadline, or on the
 plan's header when the plan sets no cadence.
@@ -63,7 +69,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let declared = plan.review_every.as_ref();
-    let Some(next) = cx.record.review_due(cx.default_review, cx.today) else {
+    let day = cx.as_of();
+    let Some(next) = cx.record.review_due(cx.default_review, day) else {
         return;
     };
     let (due, every) = (next.date, next.cadence);
@@ -101,17 +108,30 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .get(review.entry)
             .is_some_and(|e| cx.document.has_unread(e.span(), "next"))
     });
-    if due >= cx.today || unread_next {
+    if due >= day || unread_next {
         return;
     }
+    let (late, help) = match cx.record.discharge.as_ref().filter(|d| d.date == day) {
+        Some(discharge) => (
+            format!(
+                "the plan's review was {} overdue when the episode was discharged on {}",
+                days(days_between(due, day)),
+                discharge.date
+            ),
+            "the episode is closed, so the review can no longer be held: say why it was \
+             missed in a `note` on the discharge, and acknowledge it with \
+             `# careplan: allow review-overdue` on this line",
+        ),
+        None => (
+            format!("the plan's review is {} overdue", days(days_between(due, day))),
+            help,
+        ),
+    };
     out.push(
         Diagnostic::new(
             Rule::ReviewOverdue,
             span,
-            format!(
-                "the plan's review is {} overdue: it was due on {due}, {basis}",
-                days(days_between(due, cx.today))
-            ),
+            format!("{late}: it was due on {due}, {basis}"),
         )
         .with_help(help),
     );

@@ -3,6 +3,7 @@
 
 use super::RuleMeta;
 use super::Context;
+use crate::ast::Entry;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use crate::span::Span;
@@ -12,8 +13,9 @@ pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Risk is moderate or high, or a PHQ-9 is severe, with no safety plan on or before that date.",
     doc: r#"## What it does
 Finds the first moment that calls for a safety plan: the plan's `risk` at
-`opened`, or a session's `risk`, that is `moderate` or `high`; or a PHQ-9
-score of 20 or more. If no `safety-plan` entry is dated on or before that
+`opened`, or a `risk` assessed at a session, a review, an event or the
+discharge (the last three new in language version 2), that is `moderate`
+or `high`; or a PHQ-9 score of 20 or more in a session the client attended. If no `safety-plan` entry is dated on or before that
 day, the risk or score line is flagged. A safety plan made the same day is
 fine.
 
@@ -31,13 +33,15 @@ more than low, and it reduces suicidal behaviour (Stanley et al., 2018,
 JAMA Psychiatry 75:894-900).
 
 A PHQ-9 total of 20-27 is the "severe" band (Kroenke, Spitzer & Williams,
-2001, J Gen Intern Med 16:606-613). careplan records the total, not item 9
-(thoughts of being better off dead or of self-harm), so it cannot see a
-positive item 9 directly; item 9 predicts later suicide attempts and deaths
-(Simon et al., 2013, Psychiatr Serv 64:1195-1202). Practice is to assess suicide risk at once on
-either, and to make a safety plan when the assessment finds risk; a severe
-total with no safety plan is flagged so that the assessment and its outcome
-are recorded.
+2001, J Gen Intern Med 16:606-613). Item 9 (thoughts of being better off
+dead or of self-harm), recorded as the built-in measure `PHQ-9-item9`, is
+not read by this rule: a positive item 9 (1 or more) predicts later suicide
+attempts and deaths (Simon et al., 2013, Psychiatr Serv 64:1195-1202), but
+it calls first for a suicide-risk assessment, whose finding the clinician
+records with `risk`; this rule then reads that `risk`. Practice is to
+assess suicide risk at once on a positive item 9 or a severe total, and to
+make a safety plan when the assessment finds risk; a severe total with no
+safety plan is flagged so that the assessment and its outcome are recorded.
 
 ## Example
 ```careplan
@@ -132,7 +136,17 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
             what: if Some(r.span) == opened_span {
                 format!("risk is {} at the start of the plan on {}", r.value.level, r.date)
             } else {
-                format!("risk was assessed as {} on {}", r.value.level, r.date)
+                let at = r
+                    .value
+                    .entry
+                    .and_then(|e| cx.document.entries.get(e))
+                    .map_or(String::new(), |e| match e {
+                        Entry::Review(_) => " at the review".to_owned(),
+                        Entry::Event(event) => format!(" at the {} event", event.kind.value),
+                        Entry::Discharge(_) => " at the discharge".to_owned(),
+                        _ => " in the session".to_owned(),
+                    });
+                format!("risk was assessed as {}{at} on {}", r.value.level, r.date)
             },
         });
     // A score outside the range is a recording error (`score-out-of-range`),

@@ -14,11 +14,19 @@ pub(crate) const META: RuleMeta = RuleMeta {
     doc: r#"## What it does
 Flags a number that its measure cannot produce:
 - a session's `score` (both numbers of `score SUDS 80 -> 50`);
-- a goal's `baseline` and `target`, and a review's `revise GOAL target`.
+- the `baseline` and `target` of every `measure` line of a goal or an
+  objective (language version 2: a goal or objective may have several);
+- a review's or discharge's `revise ID target [MEASURE] CMP N`, against the
+  range of the measure it revises: the one it names, else the only one. A
+  revision careplan cannot place (no measure named where there are several,
+  or one named that the goal lacks) is left to `revise-without-measure` and
+  `unknown-reference`.
 
-Ranges come from the built-in measures (PHQ-9 runs from 0 to 27, GAD-7 from
-0 to 21, PHQ-2 and GAD-2 from 0 to 6, PCL-5 from 0 to 80, SUDS from 0 to 100,
-ORS and SRS from 0 to 40) or from a declared measure's `range`. Scores on
+Ranges come from the built-in measures (PHQ-9 runs from 0 to 27, its item 9
+`PHQ-9-item9` from 0 to 3, GAD-7 from 0 to 21, PHQ-2 and GAD-2 from 0 to 6,
+PCL-5 from 0 to 80, SUDS from 0 to 100, ORS and SRS from 0 to 40) or from a
+declared measure's `range`. A session the client did not attend records no
+scores. Scores on
 measures careplan does not know are left to `unknown-measure`.
 
 ## Why

@@ -11,6 +11,11 @@ pub(crate) const META: RuleMeta = RuleMeta {
 Flags a `session` with no `used ID` line naming an intervention or
 medication from the plan. The session's header is flagged.
 
+A session the client did not attend (`attendance no-show`, `cancelled` or
+`late-cancelled`, language version 2) records the appointment only: nothing
+was delivered, so it is never flagged. Such a session that does record
+`used`, `score` or `progress` is a `syntax` error at that line.
+
 ## Why
 A progress note links each contact to the plan: what was delivered, toward
 which goals. A session that records only scores or a note cannot show which
@@ -40,7 +45,7 @@ session 2026-09-15
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let unwritten = |s: &&crate::ast::Session| {
-        s.used.is_empty() && !cx.document.has_unread(s.span, "used")
+        s.attended() && s.used.is_empty() && !cx.document.has_unread(s.span, "used")
     };
     for session in cx.document.sessions().filter(unwritten) {
         out.push(

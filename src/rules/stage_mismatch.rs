@@ -25,7 +25,9 @@ The stage on a date is the latest one recorded on or before it: the plan's
 for that goal from the goal's `opened` date until a review on or after that
 date records a stage. An intervention is mismatched when the client is in
 precontemplation for every goal it serves; if the client is further along
-for any of them, the work is matched to that goal.
+for any of them, the work is matched to that goal. An intervention serving
+an objective (language version 2) serves the objective's goals, whose
+stages apply: an objective has no stage of its own.
 
 The first mismatched session of each intervention is flagged, on the
 intervention's id; the message counts any later ones.
@@ -129,10 +131,15 @@ fn stage_for<'a>(
     let stages: Vec<Option<StageAt>> = if intervention.goals.is_empty() {
         vec![plan_wide]
     } else {
+        // An objective has no stage of its own: its goals' applies.
         intervention
             .goals
             .iter()
-            .map(|goal| goal_stage(cx, &goal.value, date).or(plan_wide))
+            .flat_map(|served| match cx.record.goal(&served.value) {
+                Some(track) if track.objective => track.parents.iter().collect(),
+                _ => vec![&served.value],
+            })
+            .map(|goal| goal_stage(cx, goal, date).or(plan_wide))
             .collect()
     };
     let mut found = None;

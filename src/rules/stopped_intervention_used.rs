@@ -15,6 +15,11 @@ medication's `stopped` date. The id on the `used` line is flagged. A session
 on the very day of the stop is fine: the treatment was delivered, then
 stopped.
 
+A discharge (language version 2) ends every intervention too, but a session
+after it is `entry-after-discharge`'s finding, not this rule's: the
+mistake is the session's date or file, not the treatment. Medications
+continue after a discharge.
+
 ## Why
 A review's decision to stop a treatment is part of the plan. A later session
 that still delivers it either contradicts the plan (the decision was not
@@ -43,17 +48,19 @@ intervention I4 psychoeducation "Panic cycle refresher" for G1
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let discharge = cx.record.discharge.as_ref().map(|d| d.entry);
     for session in cx.document.sessions() {
         let Some(day) = session.date.value else {
             continue;
         };
         for used in &session.used {
             let id = &used.intervention;
+            // Ended by the discharge: the session is `entry-after-discharge`.
             let Some(stop) = cx
                 .record
                 .treatment(&id.value)
                 .and_then(|t| t.stopped.as_ref())
-                .filter(|s| s.date < day)
+                .filter(|s| s.date < day && (s.value.is_none() || s.value != discharge))
             else {
                 continue;
             };

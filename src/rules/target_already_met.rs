@@ -1,13 +1,15 @@
-//! `target-already-met`: a goal whose baseline already meets its target.
+//! `target-already-met`: a goal or objective whose baseline already meets
+//! its target.
 
 use super::Context;
 use super::RuleMeta;
+use crate::ast::{Aim, Goal};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use crate::words::{Care, Stage};
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A goal's baseline already meets its target.",
+    summary: "A goal's or objective's baseline already meets its target.",
     doc: r#"## What it does
 Flags a goal's `measure` line whose `baseline` already meets its `target`
 (`baseline 4 target < 5`). A goal whose aim is to keep a met target, as
@@ -17,6 +19,11 @@ the goal sets none), one in a plan whose care is `maintenance`, or one whose
 text starts with keep, maintain, stay, sustain, remain, continue, prevent
 (or their -s and -ing forms) or relapse ("Keep day-to-day life going",
 "Relapse prevention").
+
+Language version 2: every target of a goal with several is checked on its
+own, and objectives are checked like goals. An objective has no stage of
+its own, so it is spared when one of its goals is (its stage, or its
+text), or when its own text starts with one of the words above.
 
 ## Why
 A target the client meets at the start cannot show change: the goal reads
@@ -44,6 +51,12 @@ To keep a met target, say so with `stage maintenance` on the goal.
     check: Some(check),
 };
 
+/// Whether a goal's or objective's text starts with a word of [`KEEPING`].
+fn keeps(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first))
+}
+
 /// The first words of a goal that keeps what is already met.
 const KEEPING: &[&str] = &[
     "keep", "keeps", "keeping", "maintain", "maintains", "maintaining", "maintenance", "stay",
@@ -62,37 +75,54 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }) {
         return;
     }
-    for (goal, measure) in cx
-        .document
-        .goals()
-        .flat_map(|g| g.measures.iter().map(move |m| (g, m)))
-    {
+    let keeping = |goal: &Goal| {
         let stage = goal.stage.as_ref().map(|s| s.value).or(plan_stage);
-        let first = goal.text.value.split_whitespace().next().unwrap_or("");
-        let keeping = KEEPING.iter().any(|k| k.eq_ignore_ascii_case(first))
-            || cx.document.has_unread(goal.span, "stage");
-        if keeping
+        keeps(&goal.text.value)
             || stage == Some(Stage::Maintenance)
-            || !measure.target.is_met_by(measure.baseline.value)
-        {
+            || cx.document.has_unread(goal.span, "stage")
+    };
+    for aim in cx.document.aims() {
+        // An objective has no stage of its own: its goals' applies.
+        let spared = match aim {
+            Aim::Goal(goal) => keeping(goal),
+            Aim::Objective(objective) => {
+                let mut goals = cx
+                    .document
+                    .goals()
+                    .filter(|g| objective.goals.iter().any(|id| id.value == g.id.value))
+                    .peekable();
+                // With no goal it names defined, the plan's stage applies.
+                let orphan = goals.peek().is_none() && plan_stage == Some(Stage::Maintenance);
+                keeps(&objective.text.value) || orphan || goals.any(keeping)
+            }
+        };
+        if spared {
             continue;
         }
-        out.push(
-            Diagnostic::new(
-                Rule::TargetAlreadyMet,
-                measure.target.span,
-                format!(
-                    "goal `{}` starts at {} {}, which already meets its target {}",
-                    goal.id.value,
-                    measure.measure.value,
-                    measure.baseline.value,
-                    measure.target
-                ),
-            )
-            .with_help(
-                "check the baseline and the comparator (`<` or `>`); to keep a met target, \
-                 add `stage maintenance` to the goal",
-            ),
-        );
+        for measure in aim
+            .measures()
+            .iter()
+            .filter(|m| m.target.is_met_by(m.baseline.value))
+        {
+            out.push(
+                Diagnostic::new(
+                    Rule::TargetAlreadyMet,
+                    measure.target.span,
+                    format!(
+                        "{} `{}` starts at {} {}, which already meets its target {}",
+                        aim.noun(),
+                        aim.id().value,
+                        measure.measure.value,
+                        measure.baseline.value,
+                        measure.target
+                    ),
+                )
+                .with_help(format!(
+                    "check the baseline and the comparator (`<` or `>`); to keep a met target, \
+                     add `stage maintenance` to the {}",
+                    if aim.is_objective() { "objective's goal" } else { "goal" }
+                )),
+            );
+        }
     }
 }

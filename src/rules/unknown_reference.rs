@@ -3,7 +3,7 @@
 //! intervention or medication, and so on).
 
 use super::RuleMeta;
-use crate::ast::{Document, Entry, Ident};
+use crate::ast::{Change, Document, Entry, Ident};
 use super::Context;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::did_you_mean;
@@ -31,8 +31,12 @@ kind the line needs:
 An id that is not defined at all, and an id that names the wrong kind of
 entry (a `progress` line naming an intervention), are both reported. The help
 suggests the closest id of the right kind, or lists the ids that are defined.
-Measures and modalities have their own checks (`unknown-measure`,
-`unknown-modality`).
+An objective's `for` naming a concern or another objective is reported
+with the reason: an objective is a step toward goals. A `revise ID target
+MEASURE …` naming a measure the goal or objective has no target for is
+reported at the measure, with a did-you-mean among its targets (language
+version 2). Measures and modalities have their own checks
+(`unknown-measure`, `unknown-modality`).
 
 ## Why
 Ids are how a plan links its reasoning: a concern leads to a goal, a goal to
@@ -77,6 +81,8 @@ struct Expected {
     noun: &'static str,
     a_noun: &'static str,
     plural: &'static str,
+    /// Why the line needs that kind, when it is not plain from the line.
+    because: Option<&'static str>,
 }
 
 const CONCERN: Expected = Expected {
@@ -84,36 +90,47 @@ const CONCERN: Expected = Expected {
     noun: "concern",
     a_noun: "a concern",
     plural: "concerns",
+    because: None,
 };
 const GOAL: Expected = Expected {
     keywords: &["goal"],
     noun: "goal",
     a_noun: "a goal",
     plural: "goals",
+    because: None,
+};
+/// An objective's `for`: goals only (language decision 1).
+const SERVED_GOAL: Expected = Expected {
+    because: Some("an objective is a step toward goals, so its `for` names goals"),
+    ..GOAL
 };
 const AIM: Expected = Expected {
     keywords: &["goal", "objective"],
     noun: "goal or objective",
     a_noun: "a goal or objective",
     plural: "goals and objectives",
+    because: None,
 };
 const INTERVENTION: Expected = Expected {
     keywords: &["intervention"],
     noun: "intervention",
     a_noun: "an intervention",
     plural: "interventions",
+    because: None,
 };
 const MEDICATION: Expected = Expected {
     keywords: &["medication"],
     noun: "medication",
     a_noun: "a medication",
     plural: "medications",
+    because: None,
 };
 const TREATMENT: Expected = Expected {
     keywords: &["intervention", "medication"],
     noun: "intervention or medication",
     a_noun: "an intervention or medication",
     plural: "interventions and medications",
+    because: None,
 };
 
 impl Expected {
@@ -123,6 +140,12 @@ impl Expected {
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    ids(cx, out);
+    revised_measures(cx, out);
+}
+
+/// Ids that name no definition of the kind their line needs.
+fn ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (id, expected) in references(cx.document) {
         let definitions = cx.definitions(&id.value);
         if definitions.iter().any(|e| expected.accepts(e)) {
@@ -137,6 +160,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
             None => format!("there is no {} `{}` in this plan", expected.noun, id.value),
         };
+        let message = match expected.because {
+            Some(because) => format!("{message}: {because}"),
+            None => message,
+        };
         out.push(
             Diagnostic::new(Rule::UnknownReference, id.span, message).with_help(help(
                 cx.document,
@@ -147,13 +174,62 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A `revise ID target MEASURE …` naming a measure the goal or objective
+/// has no target for (language decision 14).
+fn revised_measures(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let revisions = cx
+        .document
+        .reviews()
+        .flat_map(|r| &r.revisions)
+        .chain(cx.document.discharges().flat_map(|d| &d.revisions));
+    for revision in revisions {
+        let Change::Target {
+            measure: Some(measure),
+            ..
+        } = &revision.change
+        else {
+            continue;
+        };
+        // An id that names no goal or objective is reported above.
+        let id = revision.id.value.as_str();
+        let Some(aim) = cx.document.aims().find(|a| a.id().value == id) else {
+            continue;
+        };
+        if aim.target_for(&measure.value).is_some() {
+            continue;
+        }
+        let noun = aim.noun();
+        let names = || aim.measures().iter().map(|m| m.measure.value.as_str());
+        let help = match did_you_mean(&measure.value, names()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None if aim.measures().is_empty() => format!(
+                "{noun} `{id}` has no target; give it one with `measure {} baseline N target …`, \
+                 or revise the target of the objective that has it",
+                measure.value
+            ),
+            None => {
+                let listed: Vec<String> = names().map(|m| format!("`{m}`")).collect();
+                format!("the targets of `{id}` are on {}", listed.join(", "))
+            }
+        };
+        out.push(
+            Diagnostic::new(
+                Rule::UnknownReference,
+                measure.span,
+                format!("{noun} `{id}` has no target for `{}`", measure.value),
+            )
+            .with_help(help),
+        );
+    }
+}
+
 /// Every id reference in the file with the kind it must name, in file order.
 fn references(document: &Document) -> Vec<(&Ident, &'static Expected)> {
     let mut refs = Vec::new();
     for entry in &document.entries {
         match entry {
             Entry::Goal(g) => refs.extend(g.concerns.iter().map(|id| (id, &CONCERN))),
-            Entry::Objective(o) => refs.extend(o.goals.iter().map(|id| (id, &GOAL))),
+            Entry::Objective(o) => refs.extend(o.goals.iter().map(|id| (id, &SERVED_GOAL))),
             Entry::Intervention(i) => refs.extend(i.goals.iter().map(|id| (id, &AIM))),
             Entry::Medication(m) => refs.extend(m.goals.iter().map(|id| (id, &AIM))),
             Entry::Session(s) => {
@@ -185,7 +261,7 @@ fn references(document: &Document) -> Vec<(&Ident, &'static Expected)> {
 /// or objective.
 fn revised(revision: &crate::ast::Revision) -> (&Ident, &'static Expected) {
     match revision.change {
-        crate::ast::Change::Course(_) => (&revision.id, &INTERVENTION),
+        Change::Course(_) => (&revision.id, &INTERVENTION),
         _ => (&revision.id, &AIM),
     }
 }

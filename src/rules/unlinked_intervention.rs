@@ -11,6 +11,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     summary: "An intervention or medication names no goal it serves.",
     doc: r#"## What it does
 Flags an `intervention` or `medication` whose header has no `for GOALS` clause.
+The clause may name goals, objectives (language version 2), or both: serving
+an objective serves its goals too.
 
 ## Why
 A treatment plan is a chain of reasoning: concern, goal, intervention. An

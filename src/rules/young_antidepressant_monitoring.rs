@@ -21,6 +21,12 @@ under 25. A client born on 29 February turns a year older on 1 March in
 other years, so they are counted as under 25 on 28 February of that year.
 The medication's header is flagged.
 
+A dose change (`dose M1 "…"` in a session or review, language version 2)
+is not a new start and is not checked on its own: the one `monitor` line
+covers the whole course, and should say how the client is watched after a
+dose change, when the warning asks for the same close watch. A medication
+that continues after a discharge is checked as any other.
+
 ## Why
 Since 2004 every antidepressant in the US carries a boxed warning that it
 raises the risk of suicidal thinking and behaviour in children and

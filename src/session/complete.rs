@@ -431,7 +431,7 @@ mod tests {
         assert!(scores.contains(&"PHQ-9".to_owned()));
         assert_eq!(
             candidates("goal G3 \"x\"\n  measure PH"),
-            ["PHQ-9", "PHQ-2"]
+            ["PHQ-9", "PHQ-9-item9", "PHQ-2"]
         );
         let completion = complete("session 2026-10-01\n  used I", &session());
         assert_eq!(

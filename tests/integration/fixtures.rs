@@ -139,3 +139,27 @@ fn firing_fixtures_render_as_snapshotted() {
         insta::assert_snapshot!(format!("{rule}-{stem}"), human::render(&report, false));
     }
 }
+
+/// The contract's two examples check with no finding at all: version 1 on
+/// the fixtures' date, version 2 on the date the contract names.
+#[test]
+fn the_contract_examples_check_with_no_finding() {
+    for (file, today) in [
+        (
+            "tests/fixtures/contract-example.careplan",
+            crate::test::TODAY,
+        ),
+        ("tests/fixtures/contract-example-v2.careplan", "2027-03-01"),
+    ] {
+        let out = crate::test::Test::new()
+            .file("c.careplan", crate::test::repo_file(file))
+            .args(["check", "--today", today, "c.careplan"])
+            .run()
+            .status(0);
+        assert!(
+            out.stdout.ends_with("checked 1 file: no problems found\n"),
+            "{file}: {}",
+            out.stdout
+        );
+    }
+}

@@ -335,7 +335,59 @@ impl<'s> Lowerer<'s> {
                 }
             }
         }
+        if let Entry::Session(session) = &mut entry {
+            self.not_seen(session);
+        }
         self.document.entries.push(entry);
+    }
+
+    /// A session the client did not attend records the appointment only
+    /// (language decision 7): its `used`, `score` and `progress` lines are
+    /// one finding, at the first of them, and are left out of the tree so
+    /// that no rule reads them as if the client had been seen.
+    fn not_seen(&mut self, session: &mut Session) {
+        let Some(attendance) = session.attendance.as_ref().filter(|_| !session.attended()) else {
+            return;
+        };
+        let lines = session.used.iter().map(|u| u.span);
+        let lines = lines.chain(session.scores.iter().map(|s| s.span));
+        let lines: Vec<Span> = lines
+            .chain(session.progress.iter().map(|p| p.span))
+            .collect();
+        let Some(first) = lines.iter().min_by_key(|s| s.start).copied() else {
+            return;
+        };
+        let keyword = keyword_at(self.source, first);
+        let others = match lines.len().saturating_sub(1) {
+            0 => String::new(),
+            n => format!(
+                ", nor the {} below it",
+                crate::diagnostic::plural(
+                    n,
+                    "other `used`, `score` or `progress` line",
+                    "other `used`, `score` and `progress` lines"
+                )
+            ),
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Syntax,
+                first,
+                format!(
+                    "this session records `attendance {}`: the client was not seen, so it \
+                     cannot record `{keyword}`{others}",
+                    attendance.value
+                ),
+            )
+            .with_help(
+                "if the client was seen, remove the `attendance` line (a session is attended \
+                 by default); if not, remove its `used`, `score` and `progress` lines and say \
+                 what happened in a `note`",
+            ),
+        );
+        session.used.clear();
+        session.scores.clear();
+        session.progress.clear();
     }
 }
 
