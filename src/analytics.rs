@@ -6,7 +6,9 @@
 //!   Bovin 2016);
 //! - **response** is a reduction of at least 50% from baseline, the usual
 //!   definition in depression and anxiety trials (e.g. Kroenke 2001;
-//!   Rush et al. 2006, STAR*D); it applies to measures where lower is better;
+//!   Rush et al. 2006, STAR*D); it applies to measures where lower is better
+//!   whose catalogue entry says the criterion fits (symptom scales and
+//!   declared measures, not single items, brief screeners or SUDS);
 //! - **remission** is a score below the measure's remission cut-off (PHQ-9
 //!   and GAD-7 below 5: Kroenke, Spitzer, Williams & Löwe 2010);
 //! - **reliable improvement or deterioration** is a change from baseline of
@@ -145,8 +147,9 @@ pub fn series_outcome(
         Better::Lower => -delta,
         Better::Higher => delta,
     };
+    let scale = info.is_none_or(|i| i.response);
     let response = match (better, baseline, latest) {
-        (Better::Lower, Some(b), Some(l)) if b > 0.0 => Some(l <= b * 0.5),
+        (Better::Lower, Some(b), Some(l)) if b > 0.0 && scale => Some(l <= b * 0.5),
         _ => None,
     };
     let remission = info

@@ -400,5 +400,6 @@ fn measure(
         loinc: raw.loinc.clone(),
         source: format!("{} ({FILE_NAME})", reader.path.display()),
         declared: false,
+        response: true,
     })
 }

@@ -29,6 +29,12 @@ pub struct MeasureInfo {
     pub source: String,
     /// Whether the plan file declared it (rather than built in).
     pub declared: bool,
+    /// Whether a fall of 50% or more from baseline reads as a response:
+    /// true for the symptom scales whose trials define response so
+    /// (PHQ-9, GAD-7, PCL-5) and for measures a file or configuration
+    /// declares; false for single items, ultra-brief screeners and
+    /// in-session ratings, where half of a score of 1 or 2 says nothing.
+    pub response: bool,
 }
 
 /// A severity band: scores from `from` up to the next band's `from`.
@@ -65,6 +71,8 @@ struct Row {
     loinc: Option<&'static str>,
     /// Short citation for the figures.
     source: &'static str,
+    /// Whether a 50% fall reads as a response (see [`MeasureInfo::response`]).
+    response: bool,
 }
 
 /// The built-in measures, one row each, with the source of every figure.
@@ -92,6 +100,7 @@ const BUILTIN: &[Row] = &[
         ],
         loinc: Some("44261-6"),
         source: "Kroenke, Spitzer & Williams 2001; reliable change: NHS Talking Therapies manual",
+        response: true,
     },
     // PHQ-9 item 9, "thoughts that you would be better off dead, or of
     // hurting yourself in some way", scored 0-3 (Kroenke, Spitzer &
@@ -111,6 +120,7 @@ const BUILTIN: &[Row] = &[
         bands: &[],
         loinc: Some("44260-8"),
         source: "Kroenke, Spitzer & Williams 2001; positive from 1: Simon et al. 2013",
+        response: false,
     },
     // Generalized Anxiety Disorder-7: seven items scored 0-3, total 0-21.
     // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
@@ -133,6 +143,7 @@ const BUILTIN: &[Row] = &[
         ],
         loinc: Some("70274-6"),
         source: "Spitzer, Kroenke, Williams & Löwe 2006; reliable change: NHS Talking Therapies manual",
+        response: true,
     },
     // Patient Health Questionnaire-2: the PHQ-9's first two items, total 0-6;
     // a positive screen from 3: Kroenke, Spitzer & Williams (2003), Med Care
@@ -147,6 +158,7 @@ const BUILTIN: &[Row] = &[
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: Some("55758-7"),
         source: "Kroenke, Spitzer & Williams 2003",
+        response: false,
     },
     // Generalized Anxiety Disorder-2: the GAD-7's first two items, total 0-6;
     // a positive screen from 3: Kroenke, Spitzer, Williams, Monahan & Löwe
@@ -162,6 +174,7 @@ const BUILTIN: &[Row] = &[
         bands: &[(0.0, "negative screen"), (3.0, "positive screen")],
         loinc: None,
         source: "Kroenke, Spitzer, Williams, Monahan & Löwe 2007",
+        response: false,
     },
     // PTSD Checklist for DSM-5: twenty items scored 0-4, total 0-80
     // (Weathers, Litz, Keane, Palmieri, Marx & Schnurr, 2013, National
@@ -180,6 +193,7 @@ const BUILTIN: &[Row] = &[
         bands: &[(0.0, "below cut-off"), (33.0, "probable PTSD")],
         loinc: None,
         source: "Weathers et al. 2013; cut-off: Bovin et al. 2016; change: National Center for PTSD",
+        response: true,
     },
     // Subjective Units of Distress Scale, 0-100: Wolpe (1969), The Practice
     // of Behavior Therapy. A within-client rating: no published bands.
@@ -193,6 +207,7 @@ const BUILTIN: &[Row] = &[
         bands: &[],
         loinc: None,
         source: "Wolpe 1969",
+        response: false,
     },
     // Outcome Rating Scale: four 10 cm visual analogue lines, total 0-40,
     // higher is better. Clinical cut-off 25 (adults) and reliable change 5:
@@ -207,6 +222,7 @@ const BUILTIN: &[Row] = &[
         bands: &[(0.0, "clinical range"), (25.0, "non-clinical range")],
         loinc: None,
         source: "Miller, Duncan, Brown, Sparks & Claud 2003",
+        response: false,
     },
     // Session Rating Scale: four 10 cm lines rating the alliance, total 0-40,
     // higher is better; below 36 flags a possible alliance problem: Duncan,
@@ -222,6 +238,7 @@ const BUILTIN: &[Row] = &[
         bands: &[(0.0, "possible alliance concern"), (36.0, "good alliance")],
         loinc: None,
         source: "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003",
+        response: false,
     },
 ];
 
@@ -248,6 +265,7 @@ pub(super) fn builtin() -> Vec<MeasureInfo> {
             loinc: row.loinc.map(str::to_owned),
             source: row.source.to_owned(),
             declared: false,
+            response: row.response,
         })
         .collect()
 }

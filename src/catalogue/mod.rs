@@ -89,6 +89,7 @@ impl Catalogue {
                 loinc: None,
                 source: "declared in this file".to_owned(),
                 declared: true,
+                response: true,
             }
         });
         // The first declaration of an id counts (a second is `duplicate-id`).

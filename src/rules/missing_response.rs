@@ -15,6 +15,12 @@ A session the client did not attend (`attendance` other than `attended`,
 language version 2) has no client response to record and is never flagged:
 a `used` line in it is a `syntax` error, since the client was not seen.
 
+A session with an `assessment` line (version 2) is not flagged either: a
+SOAP or DAP note records the client's response to the session's work as a
+whole in its assessment (Cameron & Turtle-Song, 2002, J Couns Dev 80:286;
+APTA Defensible Documentation, 2022), so a physical therapist's ice,
+stretching and gait training need not each carry their own.
+
 ## Why
 A progress note records not only what the clinician did but how the client
 responded to it. The response is the evidence that an intervention is
@@ -38,7 +44,10 @@ session 2026-09-15
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for session in cx.document.sessions().filter(|s| s.attended()) {
+    let unassessed = |s: &&crate::ast::Session| {
+        s.attended() && s.assessment.is_none() && !cx.document.has_unread(s.span, "assessment")
+    };
+    for session in cx.document.sessions().filter(unassessed) {
         for used in session.used.iter().filter(|u| u.response.is_none()) {
             let id = &used.intervention.value;
             out.push(

@@ -10,7 +10,7 @@ fn examples_check_clean() {
         .run()
         .status(0);
     assert!(
-        out.stdout.ends_with("checked 6 files: no problems found\n"),
+        out.stdout.ends_with("checked 7 files: no problems found\n"),
         "{}",
         out.stdout
     );
