@@ -5,6 +5,7 @@ use crate::test::{TODAY, Test, repo_file, root};
 
 const EXAMPLES: &[&str] = &[
     "adolescent-dbt",
+    "collaborative-care",
     "depression-ipt",
     "low-back-pain",
     "ocd",
@@ -286,7 +287,7 @@ fn a_directory_gives_the_caseload_most_urgent_first() {
         .run()
         .status(0);
     let rows: Vec<&str> = out.stdout.lines().skip(3).collect();
-    assert_eq!(rows.len(), 7, "{}", out.stdout);
+    assert_eq!(rows.len(), EXAMPLES.len() + 1, "{}", out.stdout);
     assert!(
         rows.first().is_some_and(|r| r.contains("OVERDUE")),
         "{}",
