@@ -10,6 +10,9 @@ pub mod markdown;
 mod phrases;
 pub mod text;
 
+/// A target and whether it is met, in the summaries' words, for the REPL too.
+pub(crate) use phrases::{met, target};
+
 use crate::analytics::{GoalOutcome, SeriesOutcome, goal_outcomes, series_outcome};
 use crate::check::{Analysis, CheckOptions};
 use crate::diagnostic::Severity;

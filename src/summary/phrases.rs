@@ -70,7 +70,7 @@ pub(super) fn target_cell(g: &GoalOutcome) -> String {
 
 /// A target with its measure and how long it must hold (`PHQ-9 < 10
 /// sustained 4 weeks`).
-pub(super) fn target(t: &TargetOutcome) -> String {
+pub(crate) fn target(t: &TargetOutcome) -> String {
     match t.held {
         Some(held) => format!(
             "{} {} sustained {}",
@@ -83,7 +83,7 @@ pub(super) fn target(t: &TargetOutcome) -> String {
 /// Whether a target is met, and for a sustained one how long it has held:
 /// `met, held 2 of 4 weeks` while it has not held long enough yet, `met,
 /// held 5 weeks (4 needed)` once it has.
-pub(super) fn met(t: &TargetOutcome) -> String {
+pub(crate) fn met(t: &TargetOutcome) -> String {
     let meets = t
         .measure
         .latest()
