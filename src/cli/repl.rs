@@ -318,6 +318,7 @@ fn colour(class: Class) -> &'static str {
         Class::Keyword => "\x1b[1;34m",
         Class::Field => "\x1b[36m",
         Class::Id => "\x1b[33m",
+        Class::Word => "\x1b[34m",
         Class::Date | Class::Number => "\x1b[35m",
         Class::Str => "\x1b[32m",
         Class::Comment => "\x1b[2m",

@@ -53,12 +53,12 @@ pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo {
         name: ":show",
         args: "ID",
-        help: "a goal, intervention, medication, measure or concern: its links and history",
+        help: "a goal, objective, intervention, medication, measure or concern: its links and history",
     },
     CommandInfo {
         name: ":goals",
         args: "",
-        help: "every goal as of the :as-of date",
+        help: "every goal with its objectives and targets as of the :as-of date",
     },
     CommandInfo {
         name: ":timeline",

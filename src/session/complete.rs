@@ -5,23 +5,24 @@
 //! | column 0, first word | entry keywords; commands after `:` |
 //! | an indented line, first word | the fields of the entry being typed |
 //! | `goal ID "…" for …` | concerns |
-//! | `intervention ID …` | modalities, then the modality's techniques, then goals after `for` |
-//! | `medication ID …` | drugs, then goals after `for` |
+//! | `objective ID "…" for …` | goals |
+//! | `intervention ID …` | modalities, then the modality's techniques, then goals and objectives after `for` |
+//! | `medication ID …` | drugs, then goals and objectives after `for` |
+//! | `event DATE`, `discharge DATE` | event kinds, discharge types |
 //! | `used`, `stop` | interventions and medications |
-//! | `progress`, `status`, `revise` | goals; then statuses after `status GOAL`, `target`/`due` after `revise GOAL` |
-//! | `score`, a goal's `measure` | measures |
-//! | `stage`, `risk`, `care`, `format`, … | the words of the field's value set |
+//! | `dose` in a session or review | medications |
+//! | `progress`, `status`, `revise` | goals and objectives (and interventions for `revise`); then statuses after `status ID`; `target`/`due` after `revise GOAL`, `course` after `revise INTERVENTION`; the goal's measures after `revise GOAL target` |
+//! | `score`, a goal's or objective's `measure` | measures; then `baseline`, `target`, `sustained` and its units |
+//! | `stage`, `risk`, `care`, `format`, `attendance`, `frequency` (`N per week`), `course` (`N sessions`), … | the words of the value set at that place ([`super::sets`]) |
 //! | `:explain`, `:show`, `:summary` | rule names, ids, formats |
 //! | `:load`, `:save` | folders and `*.careplan` files |
 
 use super::Session;
 use super::commands::COMMANDS;
+use super::sets;
 use super::tokens::{Kind, Token, tokens};
 use crate::rule::Rule;
 use crate::vocabulary::{self, ENTRIES, FIELDS};
-use crate::words::{
-    Achievement, Better, Cadence, Care, EventKind, Integration, Risk, SessionFormat, Stage,
-};
 use std::path::Path;
 
 /// What a completion offers.
@@ -210,15 +211,20 @@ fn header(current: &[&Token], before: &str, session: &Session) -> (CompletionKin
         }
         return match keyword {
             "goal" => (CompletionKind::Id, ids.concerns),
-            "intervention" | "medication" => (CompletionKind::Id, ids.goals),
+            "objective" => (CompletionKind::Id, ids.goals),
+            "intervention" | "medication" => (CompletionKind::Id, ids.aims()),
             _ => (CompletionKind::Nothing, Vec::new()),
         };
     }
     let after_string = current.last().is_some_and(|t| t.kind == Kind::Str);
     let position = current.len();
     let catalogue = &session.options().catalogue;
+    let words: Vec<&str> = current.iter().map(|t| t.text(before)).collect();
+    if let Some(set) = sets::next(None, &words) {
+        return (CompletionKind::Word, owned(set));
+    }
     match (keyword, position) {
-        ("goal", _) if after_string => (CompletionKind::Word, owned(&["for"])),
+        ("goal" | "objective", _) if after_string => (CompletionKind::Word, owned(&["for"])),
         ("intervention", 2) => (
             CompletionKind::Word,
             catalogue
@@ -242,7 +248,6 @@ fn header(current: &[&Token], before: &str, session: &Session) -> (CompletionKin
             catalogue.drugs().iter().map(|d| d.name.clone()).collect(),
         ),
         ("medication", 3..) => (CompletionKind::Word, owned(&["for"])),
-        ("event", 2) => (CompletionKind::Word, owned(EventKind::WORDS)),
         _ => (CompletionKind::Nothing, Vec::new()),
     }
 }
@@ -256,26 +261,46 @@ fn field(words: &[&str], entry: Option<&str>, session: &Session) -> (CompletionK
         };
         return (CompletionKind::Field, fields);
     };
+    if let Some(set) = sets::next(Some(entry.unwrap_or("")), words) {
+        return (CompletionKind::Word, owned(set));
+    }
     let ids = Ids::of(session);
     let position = words.len();
     let set = |words: &[&str]| (CompletionKind::Word, owned(words));
+    let document = &session.analysis().document;
+    let named = words.get(1).copied().unwrap_or("");
     match (*keyword, position) {
         ("used" | "stop", 1) => (CompletionKind::Id, ids.treatments),
-        ("progress" | "status" | "revise", 1) => (CompletionKind::Id, ids.goals),
-        ("status", 2) => set(Achievement::WORDS),
+        ("dose", 1) if matches!(entry, Some("session" | "review")) => {
+            (CompletionKind::Id, ids.medications)
+        }
+        ("progress" | "status", 1) => (CompletionKind::Id, ids.aims()),
+        ("revise", 1) => {
+            let mut ids_here = ids.aims();
+            ids_here.extend(ids.interventions);
+            (CompletionKind::Id, ids_here)
+        }
+        // A course is an intervention's; a target and a due date, a goal's.
+        ("revise", 2) if document.interventions().any(|i| i.id.value == named) => set(&["course"]),
         ("revise", 2) => set(&["target", "due"]),
+        // The measure whose target changes, when the goal has several.
+        ("revise", 3) if words.get(2) == Some(&"target") => (
+            CompletionKind::Id,
+            document
+                .aims()
+                .find(|a| a.id().value == named)
+                .map(|a| {
+                    a.measures()
+                        .iter()
+                        .map(|m| m.measure.value.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
         ("score", 1) => (CompletionKind::Id, ids.measures),
-        ("measure", 1) if entry == Some("goal") => (CompletionKind::Id, ids.measures),
-        ("measure", 2) if entry == Some("goal") => set(&["baseline"]),
-        ("measure", 4) if entry == Some("goal") => set(&["target"]),
-        ("stage", 1) => set(Stage::WORDS),
-        ("risk", 1) => set(Risk::WORDS),
-        ("care", 1) => set(Care::WORDS),
-        ("integration", 1) => set(Integration::WORDS),
-        ("better", 1) => set(Better::WORDS),
-        ("format", 1) => set(SessionFormat::WORDS),
-        ("frequency", 1) => set(Cadence::WORDS),
-        ("review", 1) => set(&["every"]),
+        ("measure", 1) if matches!(entry, Some("goal" | "objective")) => {
+            (CompletionKind::Id, ids.measures)
+        }
         ("orientation", 1) => (
             CompletionKind::Word,
             session
@@ -293,6 +318,9 @@ fn field(words: &[&str], entry: Option<&str>, session: &Session) -> (CompletionK
 /// The ids a plan defines, by what they name, in file order.
 struct Ids {
     goals: Vec<String>,
+    objectives: Vec<String>,
+    interventions: Vec<String>,
+    medications: Vec<String>,
     treatments: Vec<String>,
     measures: Vec<String>,
     concerns: Vec<String>,
@@ -303,16 +331,22 @@ impl Ids {
         let document = &session.analysis().document;
         let ids = |it: &mut dyn Iterator<Item = &String>| it.cloned().collect::<Vec<_>>();
         let measures = session.options().catalogue.measures_for(document);
+        let interventions = ids(&mut document.interventions().map(|i| &i.id.value));
+        let medications = ids(&mut document.medications().map(|m| &m.id.value));
         Ids {
             goals: ids(&mut document.goals().map(|g| &g.id.value)),
-            treatments: document
-                .interventions()
-                .map(|i| i.id.value.clone())
-                .chain(document.medications().map(|m| m.id.value.clone()))
-                .collect(),
+            objectives: ids(&mut document.objectives().map(|o| &o.id.value)),
+            treatments: interventions.iter().chain(&medications).cloned().collect(),
+            interventions,
+            medications,
             measures: measures.iter().map(|m| m.id.clone()).collect(),
             concerns: ids(&mut document.concerns().map(|c| &c.id.value)),
         }
+    }
+
+    /// Goals, then objectives: what `for`, `status` and `revise` name.
+    fn aims(&self) -> Vec<String> {
+        self.goals.iter().chain(&self.objectives).cloned().collect()
     }
 }
 
@@ -466,6 +500,74 @@ mod tests {
         assert_eq!(candidates("event 2026-10-01 c"), ["crisis"]);
         assert_eq!(candidates(":explain unlinked"), ["unlinked-intervention"]);
         assert_eq!(candidates(":summary m"), ["markdown"]);
+    }
+
+    #[test]
+    fn v2_entries_fields_and_words() {
+        let mut session = session();
+        for entry in [
+            "objective O1 \"Calmer\" for G1\n  measure PHQ-9 baseline 16 target < 10\n  measure attacks baseline 5 target <= 1",
+            "intervention I2 CBT \"x\" for O1",
+        ] {
+            assert!(session.add_entry(entry).is_ok(), "{entry}");
+        }
+        let candidates = |before: &str| complete(before, &session).candidates;
+        assert_eq!(candidates("ob"), ["objective"]);
+        assert_eq!(candidates("di"), ["discharge"]);
+        assert_eq!(candidates("objective O2 \"x\" f"), ["for"]);
+        assert_eq!(candidates("objective O2 \"x\" for "), ["G1", "G2"]);
+        assert_eq!(
+            candidates("intervention I3 CBT \"x\" for "),
+            ["G1", "G2", "O1"]
+        );
+        assert_eq!(candidates("objective O2 \"x\" for G1\n  s").len(), 0);
+        assert_eq!(
+            candidates("objective O2 \"x\" for G1\n  "),
+            ["opened", "measure", "due"]
+        );
+        let measure = "objective O2 \"x\" for G1\n  measure PHQ-9 baseline 16 target < 10 ";
+        assert_eq!(candidates(measure), ["sustained"]);
+        assert_eq!(
+            candidates(&format!("{measure}sustained 4 ")),
+            ["sessions", "days", "weeks", "months"]
+        );
+        assert_eq!(
+            candidates("discharge 2027-01-11 "),
+            ["completed", "transferred", "withdrew", "administrative"]
+        );
+        assert_eq!(
+            candidates("discharge 2027-01-11 completed\n  re"),
+            ["revise", "referral"]
+        );
+        assert_eq!(
+            candidates("session 2026-10-01\n  attendance "),
+            ["attended", "no-show", "cancelled", "late-cancelled"]
+        );
+        assert_eq!(candidates("session 2026-10-01\n  dose "), ["M1"]);
+        assert_eq!(candidates("intervention I3 CBT\n  frequency 2 "), ["per"]);
+        assert_eq!(
+            candidates("intervention I3 CBT\n  frequency 2 per w"),
+            ["week"]
+        );
+        assert_eq!(
+            candidates("intervention I3 CBT\n  course 12 s"),
+            ["sessions"]
+        );
+        assert_eq!(candidates("review 2026-10-01\n  status O"), ["O1"]);
+        assert_eq!(candidates("review 2026-10-01\n  revise I"), ["I1", "I2"]);
+        assert_eq!(candidates("review 2026-10-01\n  revise I2 "), ["course"]);
+        assert_eq!(
+            candidates("review 2026-10-01\n  revise O1 "),
+            ["target", "due"]
+        );
+        assert_eq!(
+            candidates("review 2026-10-01\n  revise O1 target "),
+            ["PHQ-9", "attacks"]
+        );
+        assert_eq!(
+            candidates("review 2026-10-01\n  revise I2 course 16 "),
+            ["sessions", "days", "weeks", "months"]
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod commands;
 mod complete;
 mod highlight;
 mod input;
+mod sets;
 mod show;
 mod tokens;
 

@@ -14,6 +14,8 @@ mod phrases;
 pub mod text;
 
 pub use caseload::{CaseRow, LatestScore, Urgency};
+/// A target and whether it is met, in the summaries' words, for the REPL too.
+pub(crate) use phrases::{met, target};
 
 use crate::analytics::{GoalOutcome, SeriesOutcome, goal_outcomes, series_outcome};
 use crate::check::{Analysis, CheckOptions};

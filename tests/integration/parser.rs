@@ -772,3 +772,25 @@ fn damaged_v2_headers_still_define_their_id_and_date() {
         }
     }
 }
+
+#[test]
+fn every_discharge_type_is_read() {
+    for kind in DischargeKind::WORDS {
+        let source = with_goal(&format!(
+            "discharge 2027-01-11 {kind}\n  status G1 achieved\n  referral \"GP\"\n  note \"x\"\n"
+        ));
+        let parsed = parse(&source);
+        assert_eq!(
+            parsed.diagnostics,
+            vec![],
+            "{kind}: {:?}",
+            findings(&source)
+        );
+        let discharge = parsed.document.discharges().next().expect("discharge");
+        assert_eq!(
+            discharge.kind.as_ref().map(|k| k.value.as_str()),
+            Some(*kind)
+        );
+        assert_eq!(discharge.summary, None);
+    }
+}

@@ -430,3 +430,76 @@ fn a_back_dated_entry_leaves_comments_with_their_entries() {
     let second_comment = saved.find("# before the third").unwrap_or(0);
     assert!(first_comment < added && added < second_comment, "{saved}");
 }
+
+/// What the commands of a script printed, from the first line starting
+/// with `from` on: the findings printed on loading are the checker's, and
+/// tested with the rules.
+fn from_line<'a>(stdout: &'a str, from: &str) -> &'a str {
+    let at = stdout
+        .match_indices(from)
+        .find(|(i, _)| *i == 0 || stdout.get(..*i).is_some_and(|b| b.ends_with('\n')))
+        .map_or(0, |(i, _)| i);
+    stdout.get(at..).unwrap_or(stdout)
+}
+
+/// Objectives under their goal with each target met or not (held for how
+/// long when sustained); `:show` of an objective, a broad goal, a titrated
+/// medication and an intervention with a rate and a course; the timeline
+/// with a no-show and the discharge; all as of two dates.
+#[test]
+fn v2_goals_objectives_doses_and_courses_are_shown() {
+    let plan = repo_file("tests/fixtures/contract-example-v2.careplan");
+    let script = ":goals\n:show O1\n:show G1\n:show M1\n:show I1\n:timeline\n:as-of 2026-11-25\n:goals\n:show O2\n:show M1\n";
+    let out = Test::new()
+        .file("plan.careplan", &plan)
+        .args(["repl", "--today", "2027-03-01", "plan.careplan"])
+        .stdin(script)
+        .run();
+    insta::assert_snapshot!("v2-show", from_line(&out.stdout, "goals as of"));
+}
+
+/// v2 entries typed one by one are accepted, and `:goals` shows the
+/// objective under its goal as soon as it is added.
+#[test]
+fn v2_entries_can_be_typed() {
+    let script = format!(
+        "{PLAN}
+objective O1 \"PHQ-9 below 10 for four weeks\" for G1
+  measure PHQ-9 baseline 16 target < 10 sustained 4 weeks
+  due 2026-12-15
+
+intervention I1 CBT behavioral-activation \"Activity scheduling\" for O1
+  frequency 1 per week
+  course 12 sessions
+
+session 2026-09-08
+  used I1 \"Planned two walks\"
+  score PHQ-9 9
+
+session 2026-09-15
+  attendance no-show
+
+session 2026-09-29
+  used I1 \"Walked three times\"
+  score PHQ-9 8
+
+:goals
+discharge 2026-10-06 withdrew \"Moved away\"
+  status O1 improving
+  referral \"GP\"
+
+:goals
+:show I1
+"
+    );
+    let out = session(&[], &[], &script);
+    for added in [
+        "added objective O1 (line 12)",
+        "added intervention I1",
+        "added session 2026-09-15",
+        "added discharge 2026-10-06",
+    ] {
+        assert!(out.stdout.contains(added), "{added}:\n{}", out.stdout);
+    }
+    insta::assert_snapshot!("v2-typed", from_line(&out.stdout, "goals as of"));
+}
