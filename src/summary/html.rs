@@ -49,7 +49,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub(super) fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -99,13 +99,19 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 
 
 /// The page around `body`.
 fn page(title: &str, body: &str) -> String {
+    styled_page(title, body, "")
+}
+
+/// The self-contained page around `body`, with the summary's style and
+/// `extra` CSS after it (a progress note's own rules).
+pub(crate) fn styled_page(title: &str, body: &str, extra: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\
+         <title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n{body}\
          <footer>Made by careplan {} on this computer; nothing was sent anywhere. \
          This page holds health information: store and share it as you would the clinical record.</footer>\n\
          </body>\n</html>\n",

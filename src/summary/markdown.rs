@@ -10,7 +10,7 @@ use super::{CaseRow, Summary};
 use std::fmt::Write as _;
 
 /// Escapes text for a Markdown table cell or line.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")

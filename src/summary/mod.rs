@@ -10,7 +10,7 @@ mod facts;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod phrases;
+pub(crate) mod phrases;
 pub mod text;
 
 pub use caseload::{CaseRow, LatestScore, Urgency};
