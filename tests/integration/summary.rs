@@ -356,20 +356,7 @@ fn html_charts_draw_every_target() {
     ignore = "needs Chromium, which is not installed: apt-get install chromium (.ci/run does)"
 )]
 fn html_renders_in_a_real_browser() {
-    let browser = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    let Some(browser) = browser else {
-        assert!(
-            std::env::var_os("CAREPLAN_REQUIRE_BROWSER").is_none(),
-            "CAREPLAN_REQUIRE_BROWSER is set but no Chromium was found"
-        );
-        eprintln!("skipped: no Chromium on this machine (.ci/run installs it)");
+    let Some(browser) = crate::test::browser() else {
         return;
     };
     let shots = root().join("target/summary-screenshots");
@@ -391,56 +378,22 @@ fn html_renders_in_a_real_browser() {
 
 /// Renders one example's page in `browser`, checks the DOM, screenshots it.
 fn render_in(browser: &str, example: &str, html: &str, shots: &std::path::Path) {
-    {
-        let dir = crate::test::scratch();
-        let page = dir.path().join("summary.html");
-        std::fs::write(&page, html).expect("write page");
-        let url = format!("file://{}", page.display());
-        let run = |extra: &[String]| {
-            let mut command = std::process::Command::new(browser);
-            command.args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1000,2400",
-            ]);
-            command.arg(format!(
-                "--user-data-dir={}",
-                dir.path().join("profile").display()
-            ));
-            command.args(extra).arg(&url);
-            command.output().expect("run the browser")
-        };
-        let dom = run(&["--dump-dom".to_owned()]);
-        let dom = String::from_utf8_lossy(&dom.stdout);
-        let measures = html.matches("<figure>").count();
-        assert!(measures >= 1, "{example}: no chart in the page");
-        assert_eq!(
-            dom.matches("<svg").count(),
-            measures,
-            "{example}: charts missing after rendering"
-        );
-        assert!(
-            dom.contains("<th scope=\"col\">Goal</th>"),
-            "{example}: goal table missing"
-        );
-        assert!(
-            dom.contains("<polyline") || dom.contains("<circle"),
-            "{example}: no scores drawn"
-        );
-        let shot = shots.join(format!("{example}.png"));
-        run(&[format!("--screenshot={}", shot.display())]);
-        let size = std::fs::metadata(&shot).map_or(0, |m| m.len());
-        assert!(
-            size > 10_000,
-            "{example}: the screenshot is empty ({size} bytes)"
-        );
-    }
+    let dom = crate::test::render_page(browser, html, &shots.join(format!("{example}.png")));
+    let measures = html.matches("<figure>").count();
+    assert!(measures >= 1, "{example}: no chart in the page");
+    assert_eq!(
+        dom.matches("<svg").count(),
+        measures,
+        "{example}: charts missing after rendering"
+    );
+    assert!(
+        dom.contains("<th scope=\"col\">Goal</th>"),
+        "{example}: goal table missing"
+    );
+    assert!(
+        dom.contains("<polyline") || dom.contains("<circle"),
+        "{example}: no scores drawn"
+    );
 }
 
 /// The caseload's order is clinical: imminent risk first (high risk, a
