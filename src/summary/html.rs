@@ -11,7 +11,7 @@ use super::caseload::{CASE_COUNTS, CASE_HEADERS, CASE_REVIEW, case_cells};
 use super::phrases::{
     by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
     has_discharge, header_line, latest_cell, met_cell, objective_of, plans, progress_cell,
-    review_line, risk_line, sessions_line, status, target_cell,
+    review_line, risk_line, session_entry, sessions_line, status, target_cell,
 };
 use super::{CaseRow, Summary, charts};
 use std::fmt::Write as _;
@@ -175,6 +175,7 @@ pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String 
         if overdue { " class=\"overdue\"" } else { "" },
         cell(&review_line(s)),
     );
+    sessions(&mut b, s);
     if has_discharge(s) {
         let _ = writeln!(
             b,
@@ -253,6 +254,27 @@ fn goals_table(b: &mut String, s: &Summary) {
         );
     }
     let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+}
+
+/// The sessions, newest first, each a heading line with its record under it.
+fn sessions(b: &mut String, s: &Summary) {
+    let _ = writeln!(
+        b,
+        "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">Sessions, newest first</h2>"
+    );
+    if s.session_log.is_empty() {
+        let _ = writeln!(b, "<p>None by {}.</p>", s.as_of);
+    }
+    let _ = writeln!(b, "<ul class=\"sessions\">");
+    for l in &s.session_log {
+        let (head, lines) = session_entry(l);
+        let _ = writeln!(b, "<li><strong>{}</strong>\n<ul>", cell(&head));
+        for line in lines {
+            let _ = writeln!(b, "<li>{}</li>", cell(&line));
+        }
+        let _ = writeln!(b, "</ul></li>");
+    }
+    let _ = writeln!(b, "</ul>\n</section>");
 }
 
 /// Renders the caseload table as a page.

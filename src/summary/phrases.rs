@@ -642,3 +642,53 @@ pub(super) fn other_measures(s: &Summary) -> Vec<&SeriesOutcome> {
         })
         .collect()
 }
+
+/// A session of the record: its heading line (`2026-08-26 · attended ·
+/// in-person · 60 minutes`) and one line per thing recorded.
+pub(super) fn session_entry(l: &super::SessionLine) -> (String, Vec<String>) {
+    let mut head = vec![l.date.to_string(), l.attendance.to_string()];
+    if let Some(f) = l.format {
+        head.push(f.to_string());
+    }
+    if let Some(m) = l.minutes {
+        head.push(format!("{} minutes", number(m)));
+    }
+    let quoted = |label: &str, text: &str| format!("{label}: \"{text}\"");
+    let mut lines: Vec<String> = l
+        .used
+        .iter()
+        .map(|u| match &u.response {
+            Some(r) => quoted(&format!("used {}", u.id), r),
+            None => format!("used {}", u.id),
+        })
+        .collect();
+    if !l.scores.is_empty() {
+        let scores: Vec<String> = l
+            .scores
+            .iter()
+            .map(|s| match s.after {
+                Some(after) => format!("{} {} → {}", s.measure, number(s.value), number(after)),
+                None => format!("{} {}", s.measure, number(s.value)),
+            })
+            .collect();
+        lines.push(format!("scores: {}", scores.join(", ")));
+    }
+    if let Some(level) = l.risk {
+        lines.push(match &l.risk_reason {
+            Some(why) => quoted(&format!("risk {level}"), why),
+            None => format!("risk {level}"),
+        });
+    }
+    if let Some(a) = &l.assessment {
+        lines.push(quoted("assessment", a));
+    }
+    lines.extend(l.doses.iter().map(|d| {
+        quoted(
+            &format!("dose of {} from this session", d.medication),
+            &d.dose,
+        )
+    }));
+    lines.extend(l.homework.iter().map(|h| quoted("homework", h)));
+    lines.extend(l.notes.iter().map(|n| quoted("note", n)));
+    (head.join(" · "), lines)
+}

@@ -459,3 +459,47 @@ fn the_caseload_puts_risk_first_and_an_unassessed_client_above_a_low_risk_one() 
     assert_eq!(json["caseload"][1]["why"], "PHQ-9 22");
     assert_eq!(json["caseload"][1]["measures"][0]["measure"], "PHQ-9");
 }
+
+/// The "Sessions" section lists every session newest first, a missed one
+/// with its attendance, and `--sessions N` keeps the newest N.
+#[test]
+fn the_sessions_section_is_newest_first_and_can_be_limited() {
+    let file = "examples/collaborative-care.careplan";
+    let all = summary_of(file, TODAY, "text", &[]);
+    let section = all
+        .split("\nSessions, newest first\n")
+        .nth(1)
+        .expect("a Sessions section");
+    let newest = section
+        .find("  2026-11-16 · attended · in-person")
+        .expect("newest");
+    let missed = section
+        .find("  2026-08-24 · no-show\n")
+        .expect("the no-show");
+    let first = section
+        .find("  2026-07-06 · attended · in-person · 45 minutes")
+        .expect("first");
+    assert!(newest < missed && missed < first, "{section}");
+    assert!(
+        section.contains("    note: \"Missed the video visit;"),
+        "{section}"
+    );
+    assert!(
+        section.contains("    dose of M1 from this session: \"100 mg daily\""),
+        "{section}"
+    );
+    let two = summary_of(file, TODAY, "markdown", &["--sessions", "2"]);
+    assert_eq!(two.matches("\n- **2026-").count(), 2, "{two}");
+    assert!(
+        two.contains("- **2026-11-09 · attended · telehealth · 20 minutes**"),
+        "{two}"
+    );
+    let html = summary_of(file, TODAY, "html", &["--sessions", "1"]);
+    assert!(html.contains("<h2 id=\"sessions\">Sessions, newest first</h2>"));
+    let listed = html
+        .split("<ul class=\"sessions\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("the sessions list");
+    assert_eq!(listed.matches("<li><strong>").count(), 1, "{listed}");
+}
