@@ -23,6 +23,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod interpret;
+pub mod note;
 pub mod parse;
 pub mod rule;
 pub mod rules;

@@ -23,6 +23,9 @@ pub struct Args {
     /// How to print it
     #[arg(long, value_enum, default_value_t = Style::Text)]
     format: Style,
+    /// Show only the newest N sessions in the plan's "Sessions" section [default: all]
+    #[arg(long, value_name = "N")]
+    sessions: Option<usize>,
     /// Use this configuration instead of the `careplan.toml` found above the plans
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -56,10 +59,13 @@ pub fn run(args: &Args) -> Outcome {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
-    let (summary, analysis) = match one(&args.path, options, as_of) {
+    let (mut summary, analysis) = match one(&args.path, options, as_of) {
         Ok(done) => done,
         Err(outcome) => return outcome,
     };
+    if let Some(newest) = args.sessions {
+        summary.session_log.truncate(newest);
+    }
     let text = match args.format {
         Style::Text => summary::text::render(&summary),
         Style::Markdown => summary::markdown::render(&summary),

@@ -1,7 +1,10 @@
 //! The facts of a summary beyond goals and scores: each treatment's course
 //! and doses, where risk was assessed, and the discharge.
 
-use super::{Assessed, CourseLine, DischargeLine, DoseLine, FinalStatus, RiskLine, TreatmentLine};
+use super::{
+    Assessed, CourseLine, DischargeLine, DoseChangeLine, DoseLine, FinalStatus, RiskLine,
+    ScoreTaken, SessionLine, TreatmentLine, UsedLine,
+};
 use crate::ast::{Document, Entry, RiskRating};
 use crate::interpret::{Dated, Record, RiskMark, TreatmentKind};
 use jiff::civil::Date;
@@ -148,4 +151,56 @@ pub(super) fn discharge(
         }),
         notes: texts(&entry.notes),
     })
+}
+
+/// Every session on or before `as_of`, attended or not, newest first.
+pub(super) fn sessions(document: &Document, record: &Record, as_of: Date) -> Vec<SessionLine> {
+    let texts = |texts: &[crate::ast::Text]| texts.iter().map(|t| t.value.clone()).collect();
+    let mut lines: Vec<SessionLine> = record
+        .appointments
+        .iter()
+        .filter(|a| a.date <= as_of)
+        .filter_map(|a| match document.entries.get(a.entry) {
+            Some(Entry::Session(s)) => Some(SessionLine {
+                date: a.date,
+                attendance: a.attendance,
+                format: s.format.as_ref().map(|f| f.value),
+                minutes: s.minutes.as_ref().map(|m| m.value),
+                used: s
+                    .used
+                    .iter()
+                    .map(|u| UsedLine {
+                        id: u.intervention.value.clone(),
+                        response: u.response.as_ref().map(|r| r.value.clone()),
+                    })
+                    .collect(),
+                scores: s
+                    .scores
+                    .iter()
+                    .map(|score| ScoreTaken {
+                        measure: score.measure.value.clone(),
+                        value: score.value.value,
+                        after: score.after.as_ref().map(|a| a.value),
+                    })
+                    .collect(),
+                risk: s.risk.as_ref().map(|r| r.level.value),
+                risk_reason: s.risk.as_ref().and_then(reason),
+                assessment: s.assessment.as_ref().map(|t| t.value.clone()),
+                doses: s
+                    .doses
+                    .iter()
+                    .map(|d| DoseChangeLine {
+                        medication: d.medication.value.clone(),
+                        dose: d.dose.value.clone(),
+                    })
+                    .collect(),
+                homework: texts(&s.homework),
+                notes: texts(&s.notes),
+            }),
+            _ => None,
+        })
+        .collect();
+    // Newest first; sessions of one day keep their file order.
+    lines.sort_by_key(|l| std::cmp::Reverse(l.date));
+    lines
 }

@@ -11,7 +11,7 @@ use super::caseload::{CASE_COUNTS, CASE_HEADERS, CASE_REVIEW, case_cells};
 use super::phrases::{
     by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
     has_discharge, header_line, latest_cell, met_cell, objective_of, plans, progress_cell,
-    review_line, risk_line, sessions_line, status, target_cell,
+    review_line, risk_line, session_entry, sessions_line, status, target_cell,
 };
 use super::{CaseRow, Summary, charts};
 use std::fmt::Write as _;
@@ -49,7 +49,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub(super) fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -99,13 +99,19 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 
 
 /// The page around `body`.
 fn page(title: &str, body: &str) -> String {
+    styled_page(title, body, "")
+}
+
+/// The self-contained page around `body`, with the summary's style and
+/// `extra` CSS after it (a progress note's own rules).
+pub(crate) fn styled_page(title: &str, body: &str, extra: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\
+         <title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n{body}\
          <footer>Made by careplan {} on this computer; nothing was sent anywhere. \
          This page holds health information: store and share it as you would the clinical record.</footer>\n\
          </body>\n</html>\n",
@@ -169,6 +175,7 @@ pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String 
         if overdue { " class=\"overdue\"" } else { "" },
         cell(&review_line(s)),
     );
+    sessions(&mut b, s);
     if has_discharge(s) {
         let _ = writeln!(
             b,
@@ -247,6 +254,27 @@ fn goals_table(b: &mut String, s: &Summary) {
         );
     }
     let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+}
+
+/// The sessions, newest first, each a heading line with its record under it.
+fn sessions(b: &mut String, s: &Summary) {
+    let _ = writeln!(
+        b,
+        "<section aria-labelledby=\"sessions\">\n<h2 id=\"sessions\">Sessions, newest first</h2>"
+    );
+    if s.session_log.is_empty() {
+        let _ = writeln!(b, "<p>None by {}.</p>", s.as_of);
+    }
+    let _ = writeln!(b, "<ul class=\"sessions\">");
+    for l in &s.session_log {
+        let (head, lines) = session_entry(l);
+        let _ = writeln!(b, "<li><strong>{}</strong>\n<ul>", cell(&head));
+        for line in lines {
+            let _ = writeln!(b, "<li>{}</li>", cell(&line));
+        }
+        let _ = writeln!(b, "</ul></li>");
+    }
+    let _ = writeln!(b, "</ul>\n</section>");
 }
 
 /// Renders the caseload table as a page.

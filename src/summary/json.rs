@@ -50,7 +50,8 @@ pub fn caseload(rows: &[CaseRow], as_of: Date) -> String {
     })
 }
 
-fn pretty(value: &impl Serialize) -> String {
+/// Pretty JSON with a final newline.
+pub(crate) fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text

@@ -4,13 +4,14 @@ use super::caseload::{CASE_HEADERS, case_cells};
 use super::phrases::{
     by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
     has_discharge, header_line, latest_cell, met_cell, objective_of, other_measures, outcome_line,
-    plans, progress_cell, review_line, risk_line, sessions_line, status, target_cell,
+    plans, progress_cell, review_line, risk_line, session_entry, sessions_line, status,
+    target_cell,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
 
 /// Escapes text for a Markdown table cell or line.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")
@@ -75,6 +76,17 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "- {}", cell(&sessions_line(s)));
     let _ = writeln!(out, "- {}", cell(&risk_line(s)));
     let _ = writeln!(out, "- {}", cell(&review_line(s)));
+    let _ = writeln!(out, "\n## Sessions, newest first\n");
+    if s.session_log.is_empty() {
+        let _ = writeln!(out, "None by {}.", s.as_of);
+    }
+    for l in &s.session_log {
+        let (head, lines) = session_entry(l);
+        let _ = writeln!(out, "- **{}**", cell(&head));
+        for line in lines {
+            let _ = writeln!(out, "  - {}", cell(&line));
+        }
+    }
     if has_discharge(s) {
         let _ = writeln!(out, "\n## Discharge\n");
         for line in discharge_lines(s) {

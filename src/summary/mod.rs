@@ -10,7 +10,7 @@ mod facts;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod phrases;
+pub(crate) mod phrases;
 pub mod text;
 
 pub use caseload::{CaseRow, LatestScore, Urgency};
@@ -22,7 +22,9 @@ use crate::check::{Analysis, CheckOptions};
 use crate::diagnostic::Severity;
 use crate::interpret::{AttendanceCount, TreatmentKind};
 use crate::span::LineIndex;
-use crate::words::{Achievement, Care, DischargeKind, EventKind, Risk, Stage};
+use crate::words::{
+    Achievement, Attendance, Care, DischargeKind, EventKind, Risk, SessionFormat, Stage,
+};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -71,6 +73,9 @@ pub struct Summary {
     pub last_session: Option<Date>,
     /// Every appointment up to the date, by attendance, with the rate.
     pub attendance: AttendanceLine,
+    /// Every session up to the date, attended or not, newest first (the
+    /// command line's `--sessions N` keeps the newest N).
+    pub session_log: Vec<SessionLine>,
     /// Risk as last assessed on or before the date, with when and where.
     pub risk: Option<RiskLine>,
     /// The latest safety plan's date.
@@ -161,6 +166,64 @@ pub struct AttendanceLine {
     /// cancellation made in good time is not a missed appointment
     /// (docs/language.md, "How a file is interpreted").
     pub rate: Option<f64>,
+}
+
+/// One session as the record has it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionLine {
+    /// Its date.
+    pub date: Date,
+    /// Whether the client came.
+    pub attendance: Attendance,
+    /// How it was delivered.
+    pub format: Option<SessionFormat>,
+    /// Length in minutes.
+    pub minutes: Option<f64>,
+    /// The interventions and medications used, with the client's response.
+    pub used: Vec<UsedLine>,
+    /// The scores taken: measure, score, and the end-of-session score.
+    pub scores: Vec<ScoreTaken>,
+    /// Risk as assessed in the session, with the reason.
+    pub risk: Option<Risk>,
+    /// Why, in the clinician's words.
+    pub risk_reason: Option<String>,
+    /// The clinician's assessment.
+    pub assessment: Option<String>,
+    /// Dose changes.
+    pub doses: Vec<DoseChangeLine>,
+    /// Homework set.
+    pub homework: Vec<String>,
+    /// Free notes.
+    pub notes: Vec<String>,
+}
+
+/// A treatment used in a session, with the client's response.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UsedLine {
+    /// The intervention's or medication's id.
+    pub id: String,
+    /// How the client responded.
+    pub response: Option<String>,
+}
+
+/// A dose changed in a session.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoseChangeLine {
+    /// The medication's id.
+    pub medication: String,
+    /// The dose from then on.
+    pub dose: String,
+}
+
+/// A score taken in a session.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoreTaken {
+    /// The measure's id.
+    pub measure: String,
+    /// The score.
+    pub value: f64,
+    /// The score at the end of the session, when two were written.
+    pub after: Option<f64>,
 }
 
 /// A risk level with when and where it was assessed.
@@ -381,6 +444,7 @@ pub fn summarize(
             appointments: state.attendance.appointments(),
             rate: state.attendance.rate(),
         },
+        session_log: facts::sessions(document, record, as_of),
         risk: state.risk.as_ref().map(|r| facts::risk(document, r)),
         safety_plan: state.safety_plan,
         last_review: state.last_review,

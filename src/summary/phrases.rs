@@ -64,14 +64,14 @@ pub(super) fn concern_detail(c: &super::ConcernLine) -> String {
 }
 
 /// One row of the goals: a goal, or an objective shown under its goal.
-pub(super) struct GoalRow<'a> {
+pub(crate) struct GoalRow<'a> {
     /// The goal or objective.
-    pub outcome: &'a GoalOutcome,
+    pub(crate) outcome: &'a GoalOutcome,
     /// For an objective, the goal it is shown under; `None` for a goal, and
     /// for an objective toward no goal set by the date.
-    pub under: Option<&'a str>,
+    pub(crate) under: Option<&'a str>,
     /// For a goal, how many objectives it has.
-    pub objectives: usize,
+    pub(crate) objectives: usize,
 }
 
 /// Each goal followed by its objectives (an objective toward two goals is
@@ -113,7 +113,7 @@ pub(super) fn goal_rows(s: &Summary) -> Vec<GoalRow<'_>> {
 }
 
 /// `objective of G1` for an objective, nothing for a goal.
-pub(super) fn objective_of(g: &GoalOutcome) -> Option<String> {
+pub(crate) fn objective_of(g: &GoalOutcome) -> Option<String> {
     g.objective.then(|| match g.serves.as_slice() {
         [] => "objective".to_owned(),
         goals => format!("objective of {}", goals.join(", ")),
@@ -121,7 +121,7 @@ pub(super) fn objective_of(g: &GoalOutcome) -> Option<String> {
 }
 
 /// The goal's status word, or that none is recorded.
-pub(super) fn status(g: &GoalOutcome) -> String {
+pub(crate) fn status(g: &GoalOutcome) -> String {
     g.status
         .map_or_else(|| "no status yet".to_owned(), |s| s.to_string())
 }
@@ -228,7 +228,7 @@ fn percent(p: f64) -> String {
 /// latest score, whether a sustained target has held, and progress. With
 /// several: the due date and the least progress, each target having its
 /// own [`target_line`]. A broad goal says its objectives measure it.
-pub(super) fn goal_line(row: &GoalRow<'_>) -> String {
+pub(crate) fn goal_line(row: &GoalRow<'_>) -> String {
     let g = row.outcome;
     let mut parts = Vec::new();
     if let [only] = g.targets.as_slice() {
@@ -266,7 +266,7 @@ pub(super) fn goal_line(row: &GoalRow<'_>) -> String {
 
 /// One target of a goal with several: the target, its latest score,
 /// whether it is met and its progress.
-pub(super) fn target_line(t: &TargetOutcome) -> String {
+pub(crate) fn target_line(t: &TargetOutcome) -> String {
     let mut parts = vec![format!("target {}", target(t)), latest(t)];
     if t.measure.latest().is_some() {
         parts.push(met(t));
@@ -293,7 +293,7 @@ fn latest(t: &TargetOutcome) -> String {
 }
 
 /// Baseline to latest, and what the change means.
-pub(super) fn outcome_line(m: &SeriesOutcome) -> String {
+pub(crate) fn outcome_line(m: &SeriesOutcome) -> String {
     let mut parts = Vec::new();
     let scores: Vec<String> = m.readings.iter().map(|r| number(r.value)).collect();
     match (m.baseline, m.latest()) {
@@ -494,7 +494,7 @@ pub(super) fn risk_line(s: &Summary) -> String {
 }
 
 /// `moderate, assessed at the session of 2026-09-07: "reason"`.
-pub(super) fn risk(r: &RiskLine) -> String {
+pub(crate) fn risk(r: &RiskLine) -> String {
     let at = match (r.assessed_at, r.event) {
         (Assessed::Plan, _) => "the start of the plan on",
         (Assessed::Session, _) => "the session of",
@@ -517,14 +517,28 @@ pub(super) fn risk(r: &RiskLine) -> String {
 /// The last review, and when the next is due or how overdue it is; once
 /// the episode is discharged no review is due.
 pub(super) fn review_line(s: &Summary) -> String {
-    let last = s.last_review.map_or_else(
+    review_phrase(
+        s.last_review,
+        s.discharge.as_ref().map(|d| d.date),
+        s.review.as_ref(),
+    )
+}
+
+/// [`review_line`] from its parts: the last review, the discharge date and
+/// the next review (a note shows it as it stood on the session's date).
+pub(crate) fn review_phrase(
+    last_review: Option<jiff::civil::Date>,
+    discharged: Option<jiff::civil::Date>,
+    review: Option<&super::ReviewLine>,
+) -> String {
+    let last = last_review.map_or_else(
         || "no review yet".to_owned(),
         |d| format!("last review {d}"),
     );
-    if let Some(d) = &s.discharge {
-        return format!("{last} · episode discharged on {}: no review due", d.date);
+    if let Some(date) = discharged {
+        return format!("{last} · episode discharged on {date}: no review due");
     }
-    let Some(r) = &s.review else {
+    let Some(r) = review else {
         return "next review: unknown (the plan has no opened date)".to_owned();
     };
     let days = |d: u64| plural(usize::try_from(d).unwrap_or(usize::MAX), "day", "days");
@@ -627,4 +641,54 @@ pub(super) fn other_measures(s: &Summary) -> Vec<&SeriesOutcome> {
                 .any(|g| g.targets.iter().any(|t| t.measure.measure == m.measure))
         })
         .collect()
+}
+
+/// A session of the record: its heading line (`2026-08-26 · attended ·
+/// in-person · 60 minutes`) and one line per thing recorded.
+pub(super) fn session_entry(l: &super::SessionLine) -> (String, Vec<String>) {
+    let mut head = vec![l.date.to_string(), l.attendance.to_string()];
+    if let Some(f) = l.format {
+        head.push(f.to_string());
+    }
+    if let Some(m) = l.minutes {
+        head.push(format!("{} minutes", number(m)));
+    }
+    let quoted = |label: &str, text: &str| format!("{label}: \"{text}\"");
+    let mut lines: Vec<String> = l
+        .used
+        .iter()
+        .map(|u| match &u.response {
+            Some(r) => quoted(&format!("used {}", u.id), r),
+            None => format!("used {}", u.id),
+        })
+        .collect();
+    if !l.scores.is_empty() {
+        let scores: Vec<String> = l
+            .scores
+            .iter()
+            .map(|s| match s.after {
+                Some(after) => format!("{} {} → {}", s.measure, number(s.value), number(after)),
+                None => format!("{} {}", s.measure, number(s.value)),
+            })
+            .collect();
+        lines.push(format!("scores: {}", scores.join(", ")));
+    }
+    if let Some(level) = l.risk {
+        lines.push(match &l.risk_reason {
+            Some(why) => quoted(&format!("risk {level}"), why),
+            None => format!("risk {level}"),
+        });
+    }
+    if let Some(a) = &l.assessment {
+        lines.push(quoted("assessment", a));
+    }
+    lines.extend(l.doses.iter().map(|d| {
+        quoted(
+            &format!("dose of {} from this session", d.medication),
+            &d.dose,
+        )
+    }));
+    lines.extend(l.homework.iter().map(|h| quoted("homework", h)));
+    lines.extend(l.notes.iter().map(|n| quoted("note", n)));
+    (head.join(" · "), lines)
 }

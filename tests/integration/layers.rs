@@ -23,6 +23,7 @@ const LAYERS: &[&str] = &[
     "emit",
     "format",
     "summary",
+    "note",
     "export",
     "session",
 ];

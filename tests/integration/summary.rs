@@ -357,20 +357,7 @@ fn html_charts_draw_every_target() {
     ignore = "needs Chromium, which is not installed: apt-get install chromium (.ci/run does)"
 )]
 fn html_renders_in_a_real_browser() {
-    let browser = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    let Some(browser) = browser else {
-        assert!(
-            std::env::var_os("CAREPLAN_REQUIRE_BROWSER").is_none(),
-            "CAREPLAN_REQUIRE_BROWSER is set but no Chromium was found"
-        );
-        eprintln!("skipped: no Chromium on this machine (.ci/run installs it)");
+    let Some(browser) = crate::test::browser() else {
         return;
     };
     let shots = root().join("target/summary-screenshots");
@@ -392,56 +379,22 @@ fn html_renders_in_a_real_browser() {
 
 /// Renders one example's page in `browser`, checks the DOM, screenshots it.
 fn render_in(browser: &str, example: &str, html: &str, shots: &std::path::Path) {
-    {
-        let dir = crate::test::scratch();
-        let page = dir.path().join("summary.html");
-        std::fs::write(&page, html).expect("write page");
-        let url = format!("file://{}", page.display());
-        let run = |extra: &[String]| {
-            let mut command = std::process::Command::new(browser);
-            command.args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1000,2400",
-            ]);
-            command.arg(format!(
-                "--user-data-dir={}",
-                dir.path().join("profile").display()
-            ));
-            command.args(extra).arg(&url);
-            command.output().expect("run the browser")
-        };
-        let dom = run(&["--dump-dom".to_owned()]);
-        let dom = String::from_utf8_lossy(&dom.stdout);
-        let measures = html.matches("<figure>").count();
-        assert!(measures >= 1, "{example}: no chart in the page");
-        assert_eq!(
-            dom.matches("<svg").count(),
-            measures,
-            "{example}: charts missing after rendering"
-        );
-        assert!(
-            dom.contains("<th scope=\"col\">Goal</th>"),
-            "{example}: goal table missing"
-        );
-        assert!(
-            dom.contains("<polyline") || dom.contains("<circle"),
-            "{example}: no scores drawn"
-        );
-        let shot = shots.join(format!("{example}.png"));
-        run(&[format!("--screenshot={}", shot.display())]);
-        let size = std::fs::metadata(&shot).map_or(0, |m| m.len());
-        assert!(
-            size > 10_000,
-            "{example}: the screenshot is empty ({size} bytes)"
-        );
-    }
+    let dom = crate::test::render_page(browser, html, &shots.join(format!("{example}.png")));
+    let measures = html.matches("<figure>").count();
+    assert!(measures >= 1, "{example}: no chart in the page");
+    assert_eq!(
+        dom.matches("<svg").count(),
+        measures,
+        "{example}: charts missing after rendering"
+    );
+    assert!(
+        dom.contains("<th scope=\"col\">Goal</th>"),
+        "{example}: goal table missing"
+    );
+    assert!(
+        dom.contains("<polyline") || dom.contains("<circle"),
+        "{example}: no scores drawn"
+    );
 }
 
 /// The caseload's order is clinical: imminent risk first (high risk, a
@@ -506,4 +459,48 @@ fn the_caseload_puts_risk_first_and_an_unassessed_client_above_a_low_risk_one() 
     assert_eq!(first["review"]["days_overdue"], 0);
     assert_eq!(json["caseload"][1]["why"], "PHQ-9 22");
     assert_eq!(json["caseload"][1]["measures"][0]["measure"], "PHQ-9");
+}
+
+/// The "Sessions" section lists every session newest first, a missed one
+/// with its attendance, and `--sessions N` keeps the newest N.
+#[test]
+fn the_sessions_section_is_newest_first_and_can_be_limited() {
+    let file = "examples/collaborative-care.careplan";
+    let all = summary_of(file, TODAY, "text", &[]);
+    let section = all
+        .split("\nSessions, newest first\n")
+        .nth(1)
+        .expect("a Sessions section");
+    let newest = section
+        .find("  2026-11-16 · attended · in-person")
+        .expect("newest");
+    let missed = section
+        .find("  2026-08-24 · no-show\n")
+        .expect("the no-show");
+    let first = section
+        .find("  2026-07-06 · attended · in-person · 45 minutes")
+        .expect("first");
+    assert!(newest < missed && missed < first, "{section}");
+    assert!(
+        section.contains("    note: \"Missed the video visit;"),
+        "{section}"
+    );
+    assert!(
+        section.contains("    dose of M1 from this session: \"100 mg daily\""),
+        "{section}"
+    );
+    let two = summary_of(file, TODAY, "markdown", &["--sessions", "2"]);
+    assert_eq!(two.matches("\n- **2026-").count(), 2, "{two}");
+    assert!(
+        two.contains("- **2026-11-09 · attended · telehealth · 20 minutes**"),
+        "{two}"
+    );
+    let html = summary_of(file, TODAY, "html", &["--sessions", "1"]);
+    assert!(html.contains("<h2 id=\"sessions\">Sessions, newest first</h2>"));
+    let listed = html
+        .split("<ul class=\"sessions\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("the sessions list");
+    assert_eq!(listed.matches("<li><strong>").count(), 1, "{listed}");
 }

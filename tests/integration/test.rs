@@ -151,3 +151,65 @@ pub fn root() -> PathBuf {
 pub fn repo_file(relative: &str) -> String {
     std::fs::read_to_string(root().join(relative)).expect("repository file")
 }
+
+/// The headless browser the HTML tests render pages in; `None` (the test
+/// then passes, saying it skipped) when none is installed, unless
+/// CAREPLAN_REQUIRE_BROWSER is set (as `.ci/run` does after installing it).
+pub fn browser() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CAREPLAN_REQUIRE_BROWSER").is_none(),
+            "CAREPLAN_REQUIRE_BROWSER is set but no Chromium was found"
+        );
+        eprintln!("skipped: no Chromium on this machine (.ci/run installs it)");
+    }
+    found
+}
+
+/// Renders `html` in headless `browser` with networking off: returns the
+/// DOM after rendering and writes a screenshot to `shot` (for people to
+/// look at), asserting it is not empty.
+pub fn render_page(browser: &str, html: &str, shot: &std::path::Path) -> String {
+    let dir = scratch();
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, html).expect("write page");
+    let url = format!("file://{}", page.display());
+    let run = |extra: &[String]| {
+        let mut command = Command::new(browser);
+        command.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1000,2400",
+        ]);
+        command.arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ));
+        command.args(extra).arg(&url);
+        command.output().expect("run the browser")
+    };
+    let dom = run(&["--dump-dom".to_owned()]);
+    let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+    run(&[format!("--screenshot={}", shot.display())]);
+    let size = std::fs::metadata(shot).map_or(0, |m| m.len());
+    assert!(
+        size > 10_000,
+        "{}: the screenshot is empty ({size} bytes)",
+        shot.display()
+    );
+    dom
+}
