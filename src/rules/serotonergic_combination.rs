@@ -5,7 +5,7 @@ use crate::ast::{Entry, Medication};
 use super::Context;
 use crate::diagnostic::Diagnostic;
 use super::review_overdue::{days, days_between};
-use crate::catalogue::DrugClass;
+use crate::catalogue::Drug;
 use crate::interpret::{TreatmentKind, TreatmentTrack};
 use crate::rule::Rule;
 use jiff::civil::Date;
@@ -16,19 +16,27 @@ pub(crate) const META: RuleMeta = RuleMeta {
 Flags a medication that raises serotonin when another serotonergic
 medication is active on some day it is active too. Serotonergic drugs are
 the SSRIs, SNRIs, tricyclics, MAOIs, most other antidepressants (not
-bupropion, agomelatine or esketamine), and non-antidepressants such as
-tramadol and other opioids, triptans, linezolid, methylene blue, lithium,
-buspirone and St John's wort. Names match without regard to case;
-multi-word names are written as strings (`"St John's wort"`).
+bupropion, agomelatine, esketamine or the noradrenergic ones), and
+non-antidepressants such as tramadol, tapentadol, methadone, pethidine and
+fentanyl, triptans, amphetamines, linezolid, methylene blue, lithium,
+buspirone, cyclobenzaprine, tryptophan and St John's wort. Drugs are read
+as clinicians write them (salts, release forms, brands: see
+`unknown-drug`), so one drug written two ways (`sertraline` and `"Zoloft"`)
+is one drug, not a combination.
 
 A medication is active from its `started` date (default: the plan's
 `opened`) up to, not including, its `stopped` date or a review's `stop`.
 A drug stopped on or before the day the other starts is no combination
-(a cross-taper that overlaps by even a day is), except when an MAOI is one
-of the two: then the later drug is flagged when it starts less than 14 days
-after the earlier one was stopped, or less than 5 weeks after fluoxetine
-when the later drug is the MAOI (the washout the drugs' prescribing
-information requires). Two entries for the same drug are not flagged.
+(a cross-taper that overlaps by even a day is), except when an MAO
+inhibitor is one of the two. Then the later drug is flagged when it starts
+before the washout the drugs' prescribing information requires: 14 days
+after stopping an MAOI or before starting one, but 5 weeks after fluoxetine
+and 21 days after vortioxetine before an MAOI, and 24 hours after the
+reversible or short-acting inhibitors moclobemide, linezolid, tedizolid and
+methylene blue. Linezolid, tedizolid, methylene blue, rasagiline,
+safinamide and procarbazine count as MAO inhibitors. An MAO inhibitor with
+another serotonergic drug is called contraindicated in the message. Two
+entries for the same drug are not flagged.
 The header of the medication that started later is flagged (the later one
 in the file when both start the same day), naming the other drug and the
 first day both were taken, or the day the earlier one was stopped.
@@ -77,30 +85,62 @@ const MAOI_WASHOUT_DAYS: i64 = 14;
 /// Prozac, FDA prescribing information, 2023, sections 2.8 and 4).
 const FLUOXETINE_WASHOUT_DAYS: i64 = 35;
 
+/// Days to wait after stopping vortioxetine before an MAOI starts: "at
+/// least 21 days" (Trintellix, FDA prescribing information, 2023, 2.4, 4).
+const VORTIOXETINE_WASHOUT_DAYS: i64 = 21;
+
+/// Days to wait after the last dose of a reversible or short-acting MAO
+/// inhibitor before another serotonergic drug: 24 hours after moclobemide
+/// (BNF, moclobemide, "Interactions"; a reversible MAO-A inhibitor), and
+/// after linezolid and methylene blue (FDA Drug Safety Communications of
+/// 26 July 2011: the psychiatric drug "may be resumed 24 hours after the
+/// last dose"); tedizolid likewise (a weaker, reversible inhibitor).
+const REVERSIBLE_WASHOUT_DAYS: i64 = 1;
+
+/// The MAO inhibitors whose effect ends within a day of the last dose.
+const REVERSIBLE: &[&str] = &["moclobemide", "linezolid", "tedizolid", "methylene blue"];
+
 /// A medication that raises serotonin, with when it is taken.
 struct Serotonergic<'a> {
     track: &'a TreatmentTrack,
     medication: &'a Medication,
-    class: DrugClass,
+    drug: &'a Drug,
     started: Date,
 }
 
 impl Serotonergic<'_> {
+    /// Whether it inhibits monoamine oxidase: the MAOI antidepressants,
+    /// and linezolid, methylene blue and the other MAO inhibitors.
     fn is_maoi(&self) -> bool {
-        self.class == DrugClass::Maoi
+        self.drug.mao_inhibitor
     }
 
     fn named(&self) -> String {
         format!("`{}` ({})", self.track.id, self.medication.drug.value)
     }
 
-    /// The days `later` must wait after this drug stops, when an MAOI is
-    /// one of the two.
+    /// Whether `other` is the same drug, perhaps written another way
+    /// (`sertraline` and `"sertraline HCl"`): not a combination.
+    fn same_drug(&self, other: &Serotonergic<'_>) -> bool {
+        self.drug.name == other.drug.name
+    }
+
+    /// The days `later` must wait after this drug stops, when an MAO
+    /// inhibitor is one of the two.
     fn washout_before(&self, later: &Serotonergic<'_>) -> Option<i64> {
-        if later.is_maoi() && self.medication.drug.value.eq_ignore_ascii_case("fluoxetine") {
-            Some(FLUOXETINE_WASHOUT_DAYS)
-        } else if later.is_maoi() || self.is_maoi() {
-            Some(MAOI_WASHOUT_DAYS)
+        let name = self.drug.name.as_str();
+        if self.is_maoi() {
+            Some(if REVERSIBLE.contains(&name) {
+                REVERSIBLE_WASHOUT_DAYS
+            } else {
+                MAOI_WASHOUT_DAYS
+            })
+        } else if later.is_maoi() {
+            Some(match name {
+                "fluoxetine" | "olanzapine-fluoxetine" => FLUOXETINE_WASHOUT_DAYS,
+                "vortioxetine" => VORTIOXETINE_WASHOUT_DAYS,
+                _ => MAOI_WASHOUT_DAYS,
+            })
         } else {
             None
         }
@@ -124,7 +164,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(Serotonergic {
                 track,
                 medication,
-                class: drug.class,
+                drug,
                 started: track.started?,
             })
         })
@@ -138,19 +178,13 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !later.track.is_active_on(both) {
             continue;
         }
-        let partners: Vec<String> = drugs
+        let active: Vec<&Serotonergic<'_>> = drugs
             .iter()
             .take(index)
-            .filter(|earlier| {
-                earlier.track.is_active_on(both)
-                    && !earlier
-                        .medication
-                        .drug
-                        .value
-                        .eq_ignore_ascii_case(&later.medication.drug.value)
-            })
-            .map(Serotonergic::named)
+            .filter(|earlier| earlier.track.is_active_on(both) && !earlier.same_drug(later))
             .collect();
+        let maoi = later.is_maoi() || active.iter().any(|e| e.is_maoi());
+        let partners: Vec<String> = active.iter().map(|e| e.named()).collect();
         let Some((last, rest)) = partners.split_last() else {
             if let Some(finding) = too_soon(drugs.get(..index).unwrap_or_default(), later) {
                 out.push(finding);
@@ -173,10 +207,18 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Rule::SerotonergicCombination,
                 later.medication.header,
-                format!(
-                    "{named} are {all} taken from {both}; \
-                     together these serotonergic drugs can cause serotonin syndrome"
-                ),
+                if maoi {
+                    format!(
+                        "{named} are {all} taken from {both}; an MAO inhibitor with another \
+                         serotonergic drug is contraindicated: together they can cause \
+                         serotonin syndrome"
+                    )
+                } else {
+                    format!(
+                        "{named} are {all} taken from {both}; \
+                         together these serotonergic drugs can cause serotonin syndrome"
+                    )
+                },
             )
             .with_help(format!(
                 "if the combination is intended, {monitor} for serotonin toxicity (agitation, \
@@ -193,12 +235,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn too_soon(earlier: &[Serotonergic<'_>], later: &Serotonergic<'_>) -> Option<Diagnostic> {
     let (before, stopped, wait) = earlier
         .iter()
-        .filter(|e| {
-            !e.medication
-                .drug
-                .value
-                .eq_ignore_ascii_case(&later.medication.drug.value)
-        })
+        .filter(|e| !e.same_drug(later))
         .filter_map(|e| {
             let stopped = e.track.stopped.as_ref()?.date;
             let wait = e.washout_before(later)?;
@@ -214,8 +251,9 @@ fn too_soon(earlier: &[Serotonergic<'_>], later: &Serotonergic<'_>) -> Option<Di
             Rule::SerotonergicCombination,
             later.medication.header,
             format!(
-                "{} starts on {}, {} after {} was stopped; with {} (an MAOI) at least {} \
-                 must pass between them, or serotonin syndrome can follow",
+                "{} starts on {}, {} after {} was stopped; with {} (an MAO inhibitor) at \
+                 least {} must pass between them: sooner is contraindicated, as serotonin \
+                 syndrome can follow",
                 later.named(),
                 later.started,
                 days(gap),
