@@ -185,6 +185,23 @@ impl EventKind {
     pub fn needs_review(self) -> bool {
         matches!(self, EventKind::Crisis | EventKind::Relapse)
     }
+
+    /// Whether the event is a moment to make or revise a safety plan: a
+    /// crisis, a relapse or an admission (Stanley & Brown, 2012; NICE
+    /// NG225, 2022).
+    pub fn calls_for_safety_plan(self) -> bool {
+        self != EventKind::LifeEvent
+    }
+
+    /// The event in words: `crisis`, `relapse`, `hospital admission`, `life event`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            EventKind::Crisis => "crisis",
+            EventKind::Relapse => "relapse",
+            EventKind::Hospitalization => "hospital admission",
+            EventKind::LifeEvent => "life event",
+        }
+    }
 }
 
 word_enum!(

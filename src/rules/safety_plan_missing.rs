@@ -10,14 +10,20 @@ use crate::span::Span;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "Risk is moderate or high, or a PHQ-9 is severe, with no safety plan on or before that date.",
+    summary: "Risk is moderate or high, a PHQ-9 is severe or its item 9 positive, or a crisis happens, with no safety plan on or before that date.",
     doc: r#"## What it does
 Finds the first moment that calls for a safety plan: the plan's `risk` at
 `opened`, or a `risk` assessed at a session, a review, an event or the
 discharge (the last three new in language version 2), that is `moderate`
-or `high`; or a PHQ-9 score of 20 or more in a session the client attended. If no `safety-plan` entry is dated on or before that
-day, the risk or score line is flagged. A safety plan made the same day is
-fine.
+or `high`; a PHQ-9 score of 20 or more in a session the client attended; a
+positive PHQ-9 item 9 (`PHQ-9-item9` 1 or more) with no `risk` assessed at
+that session; or, in a plan for a mental-health condition (a concern with
+an ICD-10 chapter V diagnosis, F00-F99, or PHQ-9 scores), a `crisis`,
+`relapse` or `hospitalization` event that records no `risk` (one that
+does is judged by its level). If no
+safety plan is dated on or before that day, the line is flagged. A safety
+plan made the same day is fine; a `safety-plan` entry with none of its
+fields filled in is not a safety plan.
 
 Only the first such moment is reported, once: sessions after it that are
 still at risk are the same problem, not new ones. Once a safety plan
@@ -33,15 +39,15 @@ more than low, and it reduces suicidal behaviour (Stanley et al., 2018,
 JAMA Psychiatry 75:894-900).
 
 A PHQ-9 total of 20-27 is the "severe" band (Kroenke, Spitzer & Williams,
-2001, J Gen Intern Med 16:606-613). Item 9 (thoughts of being better off
-dead or of self-harm), recorded as the built-in measure `PHQ-9-item9`, is
-not read by this rule: a positive item 9 (1 or more) predicts later suicide
-attempts and deaths (Simon et al., 2013, Psychiatr Serv 64:1195-1202), but
-it calls first for a suicide-risk assessment, whose finding the clinician
-records with `risk`; this rule then reads that `risk`. Practice is to
-assess suicide risk at once on a positive item 9 or a severe total, and to
-make a safety plan when the assessment finds risk; a severe total with no
-safety plan is flagged so that the assessment and its outcome are recorded.
+2001, J Gen Intern Med 16:606-613). A positive item 9 (thoughts of being
+better off dead or of self-harm, 1 or more) predicts later suicide attempts
+and deaths (Simon et al., 2013, Psychiatr Serv 64:1195-1202) and calls at
+once for a suicide-risk assessment. When the session records that
+assessment with `risk`, its level decides (a `low` risk calls for no safety
+plan); when it records none, the positive item is flagged, so that the
+assessment and its outcome are written down. A crisis, relapse or admission
+to hospital is the moment a safety plan is made or revised (Stanley &
+Brown, 2012; NICE NG225, 2022, 1.5 and 1.6).
 
 ## Example
 ```careplan
@@ -71,12 +77,18 @@ in the session, with a note saying why.
 /// Williams, 2001, J Gen Intern Med 16:606-613).
 const PHQ9_SEVERE: f64 = 20.0;
 
+/// The lowest positive answer to PHQ-9 item 9: "several days" (1) or more
+/// (Simon et al., 2013, Psychiatr Serv 64:1195-1202).
+const ITEM9_POSITIVE: f64 = 1.0;
+
 /// One thing that called for a safety plan.
 struct Trigger {
     date: Date,
     span: Span,
     /// What happened and when, for the message.
     what: String,
+    /// Whether it is a positive item 9 that no risk assessment answered.
+    unassessed: bool,
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -86,16 +98,35 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let plans = &cx.record.safety_plans;
-    if plans.iter().any(|p| p.date <= first.date) {
+    // A safety plan with nothing written in it is not one.
+    let filled = |entry: usize| {
+        matches!(cx.document.entries.get(entry), Some(Entry::SafetyPlan(p))
+            if [&p.warning_signs, &p.coping, &p.contacts, &p.means_safety]
+                .iter()
+                .any(|f| f.as_ref().is_some_and(|t| !t.value.trim().is_empty())))
+    };
+    let plans: Vec<Date> = cx
+        .record
+        .safety_plans
+        .iter()
+        .filter(|p| filled(p.value))
+        .map(|p| p.date)
+        .collect();
+    if plans.iter().any(|&p| p <= first.date) {
         return;
     }
-    let later = plans.iter().map(|p| p.date).min();
+    let later = plans.iter().copied().min();
     let when = match later {
         Some(day) => format!("the first safety plan is not until {day}"),
         None => "no safety plan is recorded".to_owned(),
     };
     let help = match later {
+        _ if first.unassessed => format!(
+            "assess suicide risk and record it in that session as `risk LEVEL \"reason\"`; \
+             if it is moderate or high, make a safety plan with the client and record it as \
+             `safety-plan {}`",
+            first.date
+        ),
         Some(day) => format!(
             "if the safety plan was made on or before {}, correct its date; if it really \
              was made on {day}, record in a session note how risk was managed until then",
@@ -133,6 +164,7 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
         .map(|r| Trigger {
             date: r.date,
             span: r.span,
+            unassessed: false,
             what: if Some(r.span) == opened_span {
                 format!("risk is {} at the start of the plan on {}", r.value.level, r.date)
             } else {
@@ -166,6 +198,52 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
                 "PHQ-9 was {} on {}, in the severe range (20-27)",
                 p.value, p.date
             ),
+            unassessed: false,
         });
-    risks.chain(scores).collect()
+    // A positive item 9 at a session that records no risk assessment.
+    let item9 = cx.measures.get("PHQ-9-item9").filter(|m| !m.declared);
+    let assessed = |entry: usize| {
+        matches!(cx.document.entries.get(entry), Some(Entry::Session(s)) if s.risk.is_some())
+    };
+    let positive = cx
+        .record
+        .series("PHQ-9-item9")
+        .filter(|_| item9.is_some())
+        .into_iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| p.value >= ITEM9_POSITIVE && item9.is_some_and(|m| m.contains(p.value)))
+        .filter(|p| !assessed(p.entry))
+        .map(|p| Trigger {
+            date: p.date,
+            span: p.span,
+            what: format!(
+                "PHQ-9 item 9 was {} on {}, a positive answer with no suicide-risk \
+                 assessment recorded at that session",
+                p.value, p.date
+            ),
+            unassessed: true,
+        });
+    // A crisis, relapse or admission calls for a safety plan in a plan for
+    // a mental-health condition; a flare of back pain does not.
+    let mental_health = cx.document.concerns().any(|c| {
+        c.diagnosis
+            .as_ref()
+            .is_some_and(|d| d.value.starts_with(['F', 'f']))
+    }) || ["PHQ-9", "PHQ-9-item9"]
+        .iter()
+        .any(|m| cx.record.series(m).is_some());
+    let events = cx
+        .document
+        .events()
+        .filter(|_| mental_health)
+        .filter(|e| e.kind.value.calls_for_safety_plan() && e.risk.is_none())
+        .filter_map(|e| {
+            Some(Trigger {
+                date: e.date.value?,
+                span: e.kind.span,
+                what: format!("a {} on {}", e.kind.value.noun(), e.date.value?),
+                unassessed: false,
+            })
+        });
+    risks.chain(scores).chain(positive).chain(events).collect()
 }
