@@ -26,6 +26,7 @@ pub mod interpret;
 pub mod parse;
 pub mod rule;
 pub mod rules;
+pub mod server;
 pub mod session;
 pub mod span;
 pub mod suggest;

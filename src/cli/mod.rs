@@ -5,6 +5,7 @@ mod check;
 mod configs;
 mod export;
 mod fmt;
+mod lsp;
 mod repl;
 mod rules;
 mod summary;
@@ -33,6 +34,8 @@ enum Command {
     Export(export::Args),
     /// Build and amend a plan interactively, checked as you type.
     Repl(repl::Args),
+    /// Serve editors over the Language Server Protocol on standard input and output.
+    Lsp,
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -68,6 +71,7 @@ pub fn run() -> ExitCode {
         Command::Summary(args) => summary::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Repl(args) => repl::run(&args),
+        Command::Lsp => lsp::run(),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -25,6 +25,7 @@ const LAYERS: &[&str] = &[
     "summary",
     "export",
     "session",
+    "server",
 ];
 
 /// The modules `text` names as `crate::MODULE`, comments and tests aside.
