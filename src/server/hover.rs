@@ -1,7 +1,8 @@
 //! Hover: what the thing under the cursor means. On a finding, its rule's
 //! documentation; on a goal's or objective's id, how it stands today; on
 //! another id, what `:show` tells in the REPL; on a measure, its range,
-//! bands and source; on a drug, its class and warnings.
+//! bands and source; on a drug, its class and warnings; on a date, its
+//! weekday and how far it is from today.
 
 use super::Open;
 use super::navigation::word_at;
@@ -51,7 +52,8 @@ pub fn hover(open: &Open<'_>, position: Position) -> Option<Hover> {
             .get(id)
             .map(measure)
     })
-    .or_else(|| catalogue.drug(id).map(drug))?;
+    .or_else(|| catalogue.drug(id).map(drug))
+    .or_else(|| date(id, open.session.as_of()))?;
     Some(markdown(shown, open, word))
 }
 
@@ -223,4 +225,21 @@ fn drug(drug: &Drug) -> String {
         );
     }
     out
+}
+
+/// A date: its weekday, and how many days before or after `today` it is.
+fn date(word: &str, today: jiff::civil::Date) -> Option<String> {
+    let date = crate::parse::date(word).ok()?;
+    let days = (date - today).get_days();
+    let when = match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        -1 => "yesterday".to_owned(),
+        d if d > 0 => format!("in {d} days"),
+        d => format!("{} days ago", -d),
+    };
+    Some(format!(
+        "{}, {when} (today is {today})",
+        date.strftime("%A %-d %B %Y")
+    ))
 }

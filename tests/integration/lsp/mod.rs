@@ -213,10 +213,15 @@ fn hover_tells_a_goal_a_measure_a_drug_and_a_finding() {
     let goal = hover(URI, PLAN, "G1\nmedication");
     let measure = hover(URI, PLAN, "PHQ-9 baseline");
     let drug = hover(URI, PLAN, "sertraline");
+    let date = hover(URI, PLAN, "2026-10-01");
     let finding = hover("untitled:bad", &bad, "2026-13-01");
     insta::assert_snapshot!("hover_goal", goal);
     insta::assert_snapshot!("hover_measure", measure);
     insta::assert_snapshot!("hover_drug", drug);
+    assert_eq!(
+        date,
+        "Thursday 1 October 2026, 61 days ago (today is 2026-12-01)"
+    );
     // The rule's documentation follows the finding; the snapshot stops before it.
     let (first, doc) = finding
         .split_once("\n\n## What it does")
@@ -450,4 +455,20 @@ fn an_unreadable_configuration_is_reported_on_the_plan_and_the_file() {
     let (_, on_file) = client.diagnostics(&toml);
     assert_eq!(on_file.len(), 1);
     assert_eq!(start(&on_file[0]).0, 1, "the rule's line");
+
+    // Fixed on disk: the editor's file watcher says so, and both are cleared.
+    std::fs::write(
+        dir.path().join("careplan.toml"),
+        "[rules]\nplateau = \"off\"\n",
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml, "type": 2 }] }),
+    );
+    let (version, items) = client.diagnostics(&uri);
+    assert_eq!(version, 1);
+    assert!(items.is_empty(), "{items:?}");
+    let (_, on_file) = client.diagnostics(&toml);
+    assert!(on_file.is_empty());
 }
