@@ -497,11 +497,15 @@ impl State {
             let Some(document) = self.documents.get_mut(&key) else {
                 continue;
             };
-            document.ensure_checked(self.configs.options_for(document.uri(), today));
-            if self.pull {
-                continue;
-            }
-            let items = diagnostics::of_document(document, self.encoding, &self.rules_url);
+            let options = self.configs.options_for(document.uri(), today);
+            let (encoding, rules_url, pull) = (self.encoding, &self.rules_url, self.pull);
+            // A rule that panics must not take the editor's findings down with it.
+            let items = catch_unwind(AssertUnwindSafe(|| {
+                document.ensure_checked(options);
+                (!pull).then(|| diagnostics::of_document(document, encoding, rules_url))
+            }))
+            .unwrap_or_else(|_| Some(vec![diagnostics::could_not_check()]));
+            let Some(items) = items else { continue };
             let (uri, version) = (document.uri().clone(), Some(document.version()));
             self.publish_to(uri, items, version);
         }

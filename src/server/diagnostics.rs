@@ -114,3 +114,17 @@ pub fn config_unreadable(error: &ConfigError) -> lsp_types::Diagnostic {
         ..lsp_types::Diagnostic::default()
     }
 }
+
+/// The finding shown instead of a plan's findings when checking it failed
+/// (a fault in careplan, not in the plan).
+pub fn could_not_check() -> lsp_types::Diagnostic {
+    lsp_types::Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(SOURCE.to_owned()),
+        message: "careplan could not check this plan: an internal error (please report it); \
+                  run `careplan check` on the saved file to see its findings"
+            .to_owned(),
+        ..lsp_types::Diagnostic::default()
+    }
+}

@@ -193,3 +193,16 @@ pub fn apply(text: &str, edits: &[Value]) -> String {
     }
     out
 }
+
+/// The `file:` URI of `path`, escaped as editors send it.
+pub fn file_uri(path: &std::path::Path) -> String {
+    let mut uri = String::from("file://");
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}

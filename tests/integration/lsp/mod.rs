@@ -4,7 +4,7 @@
 mod client;
 mod stdio;
 
-use client::{Client, TODAY, apply, start};
+use client::{Client, TODAY, apply, file_uri, start};
 use serde_json::{Value, json};
 
 /// A clean plan: a goal with a target, an intervention and a medication
@@ -79,7 +79,7 @@ fn every_example_shows_the_findings_check_gives_at_the_same_places() {
                 (name, n("line"), n("column"), n("end_line"), n("end_column"))
             })
             .collect();
-        let uri = format!("file://{}", path.display());
+        let uri = file_uri(&path);
         let text = std::fs::read_to_string(&path).expect("example");
         let published = client.open(&uri, &text);
         let got: Vec<(String, u64, u64, u64, u64)> = published
@@ -132,6 +132,27 @@ fn columns_are_counted_in_the_negotiated_encoding() {
             Some(true)
         );
     }
+}
+
+#[test]
+fn crlf_line_ends_give_the_same_positions_as_lf() {
+    let lf = PLAN.replace("for G1\nmedication", "for G9\nmedication");
+    let mut client = Client::offering(&["utf-16"]);
+    let expected: Vec<Value> = client
+        .open("untitled:lf", &lf)
+        .iter()
+        .map(|d| d["range"].clone())
+        .collect();
+    assert_eq!(expected.len(), 1);
+    // (A lone `\r` ends a line for positions too, but the language reads
+    // LF or CRLF only: the positions module's tests cover it.)
+    let crlf = lf.replace('\n', "\r\n");
+    let got: Vec<Value> = client
+        .open("untitled:crlf", &crlf)
+        .iter()
+        .map(|d| d["range"].clone())
+        .collect();
+    assert_eq!(got, expected);
 }
 
 #[test]
@@ -441,7 +462,7 @@ fn an_unreadable_configuration_is_reported_on_the_plan_and_the_file() {
     let plan = dir.path().join("a.careplan");
     std::fs::write(&plan, PLAN).expect("write");
     let mut client = Client::offering(&["utf-16"]);
-    let uri = format!("file://{}", plan.display());
+    let uri = file_uri(&plan);
     let items = client.open(&uri, PLAN);
     let first = items.first().expect("a finding");
     assert_eq!(first["code"], "config");
@@ -451,7 +472,7 @@ fn an_unreadable_configuration_is_reported_on_the_plan_and_the_file() {
             .is_some_and(|m| m.contains("careplan.toml could not be read")),
         "{first}"
     );
-    let toml = format!("file://{}", dir.path().join("careplan.toml").display());
+    let toml = file_uri(&dir.path().join("careplan.toml"));
     let (_, on_file) = client.diagnostics(&toml);
     assert_eq!(on_file.len(), 1);
     assert_eq!(start(&on_file[0]).0, 1, "the rule's line");
