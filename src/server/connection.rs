@@ -403,7 +403,8 @@ impl State {
         let Some(document) = self.documents.get_mut(uri.as_str()) else {
             return refuse(id, Refusal::not_open(&uri));
         };
-        if document.ensure_checked(self.configs.options_for(&uri, today)) {
+        let configs = &mut self.configs;
+        if document.ensure_checked(|uri| configs.options_for(uri, today)) {
             self.changed.insert(uri.as_str().to_owned());
         }
         let Some(session) = document.checked() else {
@@ -497,11 +498,11 @@ impl State {
             let Some(document) = self.documents.get_mut(&key) else {
                 continue;
             };
-            let options = self.configs.options_for(document.uri(), today);
+            let configs = &mut self.configs;
             let (encoding, rules_url, pull) = (self.encoding, &self.rules_url, self.pull);
             // A rule that panics must not take the editor's findings down with it.
             let items = catch_unwind(AssertUnwindSafe(|| {
-                document.ensure_checked(options);
+                document.ensure_checked(|uri| configs.options_for(uri, today));
                 (!pull).then(|| diagnostics::of_document(document, encoding, rules_url))
             }))
             .unwrap_or_else(|_| Some(vec![diagnostics::could_not_check()]));

@@ -98,10 +98,12 @@ impl Document {
     }
 
     /// Checks the text unless its latest check still holds; returns whether it checked.
-    pub fn ensure_checked(&mut self, options: Options) -> bool {
+    /// `options` is asked only when a check is needed.
+    pub fn ensure_checked(&mut self, options: impl FnOnce(&Uri) -> Options) -> bool {
         if self.checked.is_some() {
             return false;
         }
+        let options = options(&self.uri);
         self.config_error = options.error;
         self.checked = Some(Session::of_text(self.text.clone(), options.options));
         true

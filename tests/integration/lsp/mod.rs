@@ -363,7 +363,11 @@ fn formatting_returns_the_fewest_edits_and_refuses_a_file_that_does_not_read() {
 #[test]
 fn the_outline_lists_definitions_then_the_record_and_entries_fold() {
     let mut client = Client::offering(&["utf-16"]);
-    client.open(URI, PLAN);
+    // A back-dated review after the session: the outline puts it first.
+    let text = format!(
+        "{PLAN}\nreview 2026-09-20\n  note \"\"\"\n    Sleep diary started.\n    Wakes twice a night.\n    \"\"\"\n"
+    );
+    client.open(URI, &text);
     let symbols = client
         .request(
             "textDocument/documentSymbol",
@@ -383,6 +387,7 @@ fn the_outline_lists_definitions_then_the_record_and_entries_fold() {
             "goal G1",
             "intervention I1",
             "medication M1",
+            "review 2026-09-20",
             "session 2026-10-01"
         ]
     );
@@ -403,7 +408,11 @@ fn the_outline_lists_definitions_then_the_record_and_entries_fold() {
             )
         })
         .collect();
-    assert_eq!(lines, [(0, 2), (4, 6), (9, 10), (12, 14)]);
+    // The entries, then the review and its three-line note.
+    assert_eq!(
+        lines,
+        [(0, 2), (4, 6), (9, 10), (12, 14), (16, 20), (17, 20)]
+    );
 }
 
 #[test]
