@@ -46,6 +46,9 @@ fn utf8(s: &str) -> usize {
     s.len()
 }
 
+/// A finding as both sides show it: rule, severity, where (0-based), message with help.
+type Seen = (String, String, (u64, u64, u64, u64), String);
+
 #[test]
 fn every_example_shows_the_findings_check_gives_at_the_same_places() {
     let today = "2028-12-01"; // late enough for date findings in every example
@@ -69,32 +72,49 @@ fn every_example_shows_the_findings_check_gives_at_the_same_places() {
             .output()
             .expect("careplan check runs");
         let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
-        let expected: Vec<(String, u64, u64, u64, u64)> = report["findings"]
+        let expected: Vec<Seen> = report["findings"]
             .as_array()
             .expect("findings")
             .iter()
             .map(|f| {
                 let n = |k: &str| f[k].as_u64().unwrap_or(0) - 1;
                 let name = f["name"].as_str().unwrap_or("").to_owned();
-                (name, n("line"), n("column"), n("end_line"), n("end_column"))
+                let message = match f["help"].as_str() {
+                    Some(help) => format!("{}\nhelp: {help}", f["message"].as_str().unwrap_or("")),
+                    None => f["message"].as_str().unwrap_or("").to_owned(),
+                };
+                let at = (n("line"), n("column"), n("end_line"), n("end_column"));
+                (
+                    name,
+                    f["severity"].as_str().unwrap_or("").to_owned(),
+                    at,
+                    message,
+                )
             })
             .collect();
         let uri = file_uri(&path);
         let text = std::fs::read_to_string(&path).expect("example");
         let published = client.open(&uri, &text);
-        let got: Vec<(String, u64, u64, u64, u64)> = published
+        let got: Vec<Seen> = published
             .iter()
             .map(|d| {
                 let r = &d["range"];
                 let n = |a: &str, b: &str| r[a][b].as_u64().unwrap_or(u64::MAX);
                 let code = d["code"].as_str().unwrap_or("").to_owned();
-                (
-                    code,
+                let severity = match d["severity"].as_u64() {
+                    Some(1) => "error",
+                    Some(2) => "warning",
+                    Some(3) => "info",
+                    _ => "?",
+                };
+                let at = (
                     n("start", "line"),
                     n("start", "character"),
                     n("end", "line"),
                     n("end", "character"),
-                )
+                );
+                let message = d["message"].as_str().unwrap_or("").to_owned();
+                (code, severity.to_owned(), at, message)
             })
             .collect();
         assert_eq!(got, expected, "{}", path.display());
