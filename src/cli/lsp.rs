@@ -14,10 +14,13 @@ pub fn run() -> Outcome {
     }));
     let (connection, io) = lsp_server::Connection::stdio();
     let served = careplan::server::run(connection);
-    // The reader thread ends when the editor closes standard input.
-    let joined = io.join();
-    match (served, joined) {
-        (Ok(()), _) => Outcome::Clean,
-        (Err(error), _) => fail(error),
+    // The reader thread ends when the editor closes standard input; how it
+    // ended adds nothing to what `run` said.
+    let _ = io.join();
+    match served {
+        Ok(()) => Outcome::Clean,
+        // The protocol asks for exit code 1 here.
+        Err(careplan::server::ServerError::ExitWithoutShutdown) => Outcome::Failed,
+        Err(error) => fail(error),
     }
 }

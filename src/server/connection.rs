@@ -20,6 +20,9 @@ pub enum ServerError {
     /// The editor broke the protocol (no `initialize` first, a closed stream).
     #[error("the editor did not speak the language server protocol as expected: {0}")]
     Protocol(String),
+    /// The editor said `exit` without `shutdown` first (it may have crashed).
+    #[error("the editor ended the session without asking the server to shut down")]
+    ExitWithoutShutdown,
 }
 
 impl From<lsp_server::ProtocolError> for ServerError {
@@ -205,7 +208,7 @@ impl State {
             match self.connection.receiver.recv_timeout(TICK) {
                 Ok(message) => {
                     if self.handle(message) {
-                        return Ok(());
+                        return self.ended();
                     }
                 }
                 Err(error) if error.is_timeout() => {}
@@ -217,13 +220,23 @@ impl State {
             }
             while let Ok(message) = self.connection.receiver.try_recv() {
                 if self.handle(message) {
-                    return Ok(());
+                    return self.ended();
                 }
             }
             if self.today.tick() {
                 self.recheck_all();
             }
             self.publish();
+        }
+    }
+
+    /// How an `exit` ends the server: cleanly after `shutdown`, else as
+    /// the protocol says, with a failure.
+    fn ended(&self) -> Result<(), ServerError> {
+        if self.shutting_down {
+            Ok(())
+        } else {
+            Err(ServerError::ExitWithoutShutdown)
         }
     }
 

@@ -254,11 +254,17 @@ fn hover_tells_a_goal_a_measure_a_drug_and_a_finding() {
     let goal = hover(URI, PLAN, "G1\nmedication");
     let measure = hover(URI, PLAN, "PHQ-9 baseline");
     let drug = hover(URI, PLAN, "sertraline");
+    let intervention = hover(URI, PLAN, "I1 \"engaged");
     let date = hover(URI, PLAN, "2026-10-01");
     let finding = hover("untitled:bad", &bad, "2026-13-01");
     insta::assert_snapshot!("hover_goal", goal);
     insta::assert_snapshot!("hover_measure", measure);
     insta::assert_snapshot!("hover_drug", drug);
+    // What `:show I1` prints in the REPL.
+    assert!(
+        intervention.contains("used in 1 session(s)\n    2026-10-01  \"engaged\""),
+        "{intervention}"
+    );
     assert_eq!(
         date,
         "Thursday 1 October 2026, 61 days ago (today is 2026-12-01)"
