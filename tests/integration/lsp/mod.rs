@@ -528,3 +528,24 @@ fn an_unreadable_configuration_is_reported_on_the_plan_and_the_file() {
     let (_, on_file) = client.diagnostics(&toml);
     assert!(on_file.is_empty());
 }
+
+#[test]
+fn a_duplicate_id_points_at_its_first_definition() {
+    let text = format!("{PLAN}\ngoal G1 \"Fewer nightmares\"\n  due 2027-01-15\n");
+    let mut client = Client::offering(&["utf-16"]);
+    let items = client.open(URI, &text);
+    let duplicate = items
+        .iter()
+        .find(|d| d["code"] == "duplicate-id")
+        .expect("G1 is defined twice");
+    let (line, _) = position_of(&text, "G1 \"Fewer", utf16);
+    assert_eq!(start(duplicate).0, u64::from(line));
+    let related = &duplicate["relatedInformation"][0];
+    assert_eq!(related["message"], "first defined here");
+    assert_eq!(related["location"]["uri"], URI);
+    let (first, character) = position_of(&text, "G1 \"Sleep", utf16);
+    assert_eq!(
+        related["location"]["range"]["start"],
+        json!({ "line": first, "character": character })
+    );
+}
