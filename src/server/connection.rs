@@ -110,18 +110,7 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         .and_then(|w| w.dynamic_registration)
         .unwrap_or(false);
     let options = params.initialization_options.unwrap_or(Value::Null);
-    let (initial, bad_date) = match options.get("today").and_then(Value::as_str) {
-        Some(text) => match crate::parse::date(text) {
-            Ok(date) => (Some(date), None),
-            Err(error) => (
-                None,
-                Some(format!(
-                    "careplan: `today` {error}; plans are judged on the system's date"
-                )),
-            ),
-        },
-        None => (None, None),
-    };
+    let (initial, bad_date) = pinned(options.get("today"), "initializationOptions.today");
     let rules_url = options
         .get("rulesUrl")
         .and_then(Value::as_str)
@@ -151,15 +140,31 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         shutting_down: false,
     };
     if let Some(message) = bad_date {
-        state.notify::<note::ShowMessage>(lsp_types::ShowMessageParams {
-            typ: lsp_types::MessageType::WARNING,
-            message,
-        });
+        state.warn(message);
     }
     if watch {
         state.watch_configs();
     }
     state.serve()
+}
+
+/// The date an editor's option `name` pins, if it pins one (absent, null
+/// or empty: it does not), and what to tell the person when it is not a
+/// date.
+fn pinned(value: Option<&Value>, name: &str) -> (Option<Date>, Option<String>) {
+    match value.and_then(Value::as_str).filter(|t| !t.is_empty()) {
+        None => (None, None),
+        Some(text) => match crate::parse::date(text) {
+            Ok(date) => (Some(date), None),
+            Err(error) => (
+                None,
+                Some(format!(
+                    "careplan: `{name}` is not a date ({error}): write it as YYYY-MM-DD; \
+                     until then it does not set the date plans are judged on"
+                )),
+            ),
+        },
+    }
 }
 
 /// What the server offers.
@@ -474,12 +479,12 @@ impl State {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidChangeConfigurationParams>(n.params)
                 {
-                    let today = p
-                        .settings
-                        .get("careplan")
-                        .and_then(|c| c.get("today"))
-                        .and_then(Value::as_str);
-                    self.today.setting = today.and_then(|t| crate::parse::date(t).ok());
+                    let today = p.settings.get("careplan").and_then(|c| c.get("today"));
+                    let (setting, bad_date) = pinned(today, "careplan.today");
+                    self.today.setting = setting;
+                    if let Some(message) = bad_date {
+                        self.warn(message);
+                    }
                     self.recheck_all();
                 }
             }
@@ -582,6 +587,14 @@ impl State {
                 method: note::DidChangeWatchedFiles::METHOD.to_owned(),
                 register_options: serde_json::to_value(options).ok(),
             }],
+        });
+    }
+
+    /// Shows `message` to the person in the editor.
+    fn warn(&self, message: String) {
+        self.notify::<note::ShowMessage>(lsp_types::ShowMessageParams {
+            typ: lsp_types::MessageType::WARNING,
+            message,
         });
     }
 

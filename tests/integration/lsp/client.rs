@@ -109,6 +109,21 @@ impl Client {
         }
     }
 
+    /// The next notification `method` (received already, or waited for).
+    pub fn notification(&mut self, method: &str) -> Value {
+        if let Some(at) = self.pending.iter().position(|n| n.method == method) {
+            return self.pending.remove(at).params;
+        }
+        loop {
+            if let Message::Notification(n) = self.recv() {
+                if n.method == method {
+                    return n.params;
+                }
+                self.pending.push(n);
+            }
+        }
+    }
+
     /// Opens `text` as `uri` at version 1 and returns its first diagnostics.
     pub fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
         self.notify(

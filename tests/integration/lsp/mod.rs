@@ -205,6 +205,28 @@ fn incremental_edits_update_the_findings_with_the_version() {
     let (version, items) = client.diagnostics(URI);
     assert_eq!(version, 3);
     assert!(items.is_empty(), "{items:?}");
+
+    // Two changes in one notification: the second's range is in the text
+    // the first left. Insert a line at the top, then edit the old line 0.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 4 },
+            "contentChanges": [
+                { "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+                  "text": "# note\n" },
+                { "range": { "start": { "line": 1, "character": 0 }, "end": { "line": 1, "character": 4 } },
+                  "text": "plam" },
+            ],
+        }),
+    );
+    let (version, items) = client.diagnostics(URI);
+    assert_eq!(version, 4);
+    let syntax = items
+        .iter()
+        .find(|d| d["code"] == "syntax")
+        .expect("`plam` does not read");
+    assert_eq!(start(syntax), (1, 0));
 }
 
 #[test]
@@ -484,6 +506,35 @@ fn the_settings_date_rechecks_open_plans() {
     let codes: Vec<&str> = items.iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(codes.contains(&"goal-overdue"), "{codes:?}");
     assert_ne!(TODAY, "2027-06-01");
+
+    // A setting that is not a date is said, and pins nothing: back to TODAY.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "careplan": { "today": "2027-02-30" } } }),
+    );
+    let said = client.notification("window/showMessage");
+    let message = said["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("careplan: `careplan.today` is not a date (`2027-02-30`"),
+        "{message}"
+    );
+    let (_, items) = client.diagnostics(URI);
+    assert!(items.is_empty(), "{items:?}");
+}
+
+#[test]
+fn closing_a_plan_clears_its_findings() {
+    let mut client = Client::offering(&["utf-16"]);
+    let text = PLAN.replace("for G1\nmedication", "for G9\nmedication");
+    assert_eq!(client.open(URI, &text).len(), 1);
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let (version, items) = client.diagnostics(URI);
+    assert_eq!((version, items.len()), (Value::Null, 0));
+    let after = client.at("textDocument/hover", URI, 0, 0, json!({}));
+    assert_eq!(after, Err(format!("{URI} is not open in the editor")));
 }
 
 #[test]
