@@ -10,7 +10,7 @@ use crate::analytics::{GoalOutcome, goal_outcomes};
 use crate::ast::Entry;
 use crate::catalogue::{Drug, MeasureInfo};
 use crate::diagnostic::Diagnostic;
-use crate::summary::number;
+use crate::summary::{met_phrase, number, target_phrase};
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use std::fmt::Write as _;
 
@@ -150,8 +150,7 @@ fn standing(out: &mut String, outcome: &GoalOutcome, today: jiff::civil::Date) {
     };
     let _ = writeln!(out, "as of {today}: **{status}**, {due}\n");
     for t in &outcome.targets {
-        let m = &t.measure;
-        let latest = match m.latest() {
+        let latest = match t.measure.latest() {
             Some(r) => {
                 let band = r
                     .band
@@ -161,16 +160,12 @@ fn standing(out: &mut String, outcome: &GoalOutcome, today: jiff::civil::Date) {
             }
             None => "no score yet".to_owned(),
         };
-        let progress = match (t.met, t.progress) {
-            (true, _) => ", met".to_owned(),
-            (false, Some(p)) => format!(", {}% of the way", number(p.round())),
+        let progress = match t.progress {
+            Some(p) if !t.met => format!(", {}% of the way", number(p.round())),
             _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "- {} target {}: {latest}{progress}",
-            m.measure, t.target
-        );
+        let (target, met) = (target_phrase(t), met_phrase(t));
+        let _ = writeln!(out, "- {target}: {latest}; {met}{progress}");
     }
 }
 

@@ -14,6 +14,7 @@ mod phrases;
 pub mod text;
 
 pub use caseload::{CaseRow, LatestScore, Urgency};
+pub use phrases::{met as met_phrase, target as target_phrase};
 
 use crate::analytics::{GoalOutcome, SeriesOutcome, goal_outcomes, series_outcome};
 use crate::check::{Analysis, CheckOptions};

@@ -133,7 +133,7 @@ pub(super) fn target_cell(g: &GoalOutcome) -> String {
 
 /// A target with its measure and how long it must hold (`PHQ-9 < 10
 /// sustained 4 weeks`).
-pub(super) fn target(t: &TargetOutcome) -> String {
+pub fn target(t: &TargetOutcome) -> String {
     match t.held {
         Some(held) => format!(
             "{} {} sustained {}",
@@ -147,7 +147,7 @@ pub(super) fn target(t: &TargetOutcome) -> String {
 /// says how long it has held: `met, held 2 of 4 weeks` while that is not
 /// long enough (it does not count as met yet), `met, held 5 weeks (4
 /// needed)` once it is.
-pub(super) fn met(t: &TargetOutcome) -> String {
+pub fn met(t: &TargetOutcome) -> String {
     let Some(latest) = t.measure.latest() else {
         return "no scores yet".to_owned();
     };

@@ -600,3 +600,26 @@ fn a_duplicate_id_points_at_its_first_definition() {
         json!({ "line": first, "character": character })
     );
 }
+
+#[test]
+fn hover_on_an_objective_and_its_goal_in_an_example() {
+    let path = crate::test::root().join("examples/collaborative-care.careplan");
+    let text = std::fs::read_to_string(&path).expect("example");
+    let uri = file_uri(&path);
+    let mut client = Client::offering(&["utf-16"]);
+    client.open(&uri, &text);
+    let mut hover = |needle: &str| {
+        let (line, character) = position_of(&text, needle, utf16);
+        let answer = client
+            .at("textDocument/hover", &uri, line, character, json!({}))
+            .expect("hover");
+        answer["contents"]["value"]
+            .as_str()
+            .unwrap_or("(nothing)")
+            .to_owned()
+    };
+    let objective = hover("O1 \"Response");
+    let goal = hover("G1\n");
+    insta::assert_snapshot!("hover_objective", objective);
+    insta::assert_snapshot!("hover_goal_with_objectives", goal);
+}
