@@ -484,6 +484,14 @@ fn completion_offers_what_fits_where_the_cursor_stands() {
             .unwrap_or_default()
     };
     assert_eq!(labels(&mut client, lines - 1, 7), ["I1", "M1"]);
+    let answer = client
+        .at("textDocument/completion", URI, lines - 1, 7, json!({}))
+        .expect("completion");
+    let details: Vec<&str> = answer["items"]
+        .as_array()
+        .map(|items| items.iter().filter_map(|i| i["detail"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(details, ["CBT cognitive-restructuring", "sertraline"]);
     let fields = labels(&mut client, lines - 1, 2);
     assert!(fields.contains(&"score".to_owned()), "{fields:?}");
     let (line, _) = position_of(&text, "sleep 😀", utf16);
