@@ -27,6 +27,7 @@ pub mod note;
 pub mod parse;
 pub mod rule;
 pub mod rules;
+pub mod server;
 pub mod session;
 pub mod span;
 pub mod suggest;

@@ -82,6 +82,12 @@ impl DrugClass {
         Self::ALL.get(at).copied()
     }
 
+    /// The class's word, as configuration writes it (`ssri`).
+    pub fn word(self) -> &'static str {
+        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::WORDS.get(at).copied().unwrap_or("other")
+    }
+
     /// Whether drugs of this class are antidepressants.
     pub fn is_antidepressant(self) -> bool {
         matches!(

@@ -5,6 +5,7 @@ mod check;
 mod configs;
 mod export;
 mod fmt;
+mod lsp;
 mod note;
 mod repl;
 mod rules;
@@ -36,6 +37,8 @@ enum Command {
     Export(export::Args),
     /// Build and amend a plan interactively, checked as you type.
     Repl(repl::Args),
+    /// Serve editors over the Language Server Protocol on standard input and output.
+    Lsp,
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example, the fix.
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
         Command::Note(args) => note::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Repl(args) => repl::run(&args),
+        Command::Lsp => lsp::run(),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -33,6 +33,7 @@ pub use commands::{COMMANDS, CommandInfo, Failure, Reply};
 pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
 pub use input::{Assembler, Input, is_complete, split};
+pub(crate) use tokens::{Kind as TokenKind, tokens};
 
 use crate::ast::Entry;
 use crate::check::{Analysis, CheckOptions, check};
@@ -170,6 +171,25 @@ impl Session {
             confirm: None,
             rejected: Vec::new(),
         }
+    }
+
+    /// A session over `text` as an editor holds it: checked with
+    /// `options`, with no file and nothing to undo.
+    pub fn of_text(text: String, options: CheckOptions) -> Self {
+        let analysis = check(&text, &options);
+        let lines = LineIndex::new(&text);
+        Session {
+            text,
+            analysis,
+            lines,
+            ..Session::new(options)
+        }
+    }
+
+    /// What `:show ID` prints: the definition of `id` with its links and
+    /// history as of the session's date, or why there is none.
+    pub fn show(&self, id: &str) -> Result<String, String> {
+        show::show(self, id)
     }
 
     /// The plan's text.

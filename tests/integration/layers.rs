@@ -26,6 +26,7 @@ const LAYERS: &[&str] = &[
     "note",
     "export",
     "session",
+    "server",
 ];
 
 /// The modules `text` names as `crate::MODULE`, comments and tests aside.
