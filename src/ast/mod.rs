@@ -170,6 +170,18 @@ impl Document {
             .any(|u| u.field == field && entry.start <= u.span.start && u.span.end <= entry.end)
     }
 
+    /// Whether the file says whether the client came to `session`: its
+    /// `attendance` line, if any, could be read.
+    pub fn knows_attendance(&self, session: &Session) -> bool {
+        !self.has_unread(session.span, "attendance")
+    }
+
+    /// Whether the client came to `session`, as far as the file says: an
+    /// attendance that could not be read is not taken for `attended`.
+    pub fn attended(&self, session: &Session) -> bool {
+        session.attended() && self.knows_attendance(session)
+    }
+
     /// The `plan` entries (a valid file has exactly one).
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.entries.iter().filter_map(|e| match e {

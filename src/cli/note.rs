@@ -81,7 +81,7 @@ pub fn run(args: &Args) -> Outcome {
     let entries = if args.all {
         note::every(&analysis.record)
     } else {
-        match note::select(&analysis.record, args.date) {
+        match note::select(&analysis.document, &analysis.record, args.date) {
             Ok(entries) => entries,
             Err(error) => return fail(format!("{display}: {error}")),
         }

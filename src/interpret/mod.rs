@@ -10,8 +10,10 @@
 //! medications; a session may change a dose too. Sessions the client did not
 //! attend are appointments, not contacts: their scores are not counted. The
 //! discharge sets final statuses and ends every intervention (medications
-//! continue). Entries whose date is not on the calendar are left out of the
-//! replay (the checker reports them as `invalid-date`).
+//! continue); entries dated after it are left out of the record (the
+//! checker reports them as `entry-after-discharge`). Entries whose date is
+//! not on the calendar are left out of the replay (the checker reports them
+//! as `invalid-date`).
 
 mod record;
 mod review;
@@ -51,8 +53,13 @@ pub fn interpret(document: &Document) -> Record {
         .collect();
     dated.sort_by_key(|&(date, index)| (date, index));
     for &(date, index) in &dated {
+        // The episode ends at its discharge: an entry dated after it is
+        // `entry-after-discharge`'s finding, not part of the record.
+        if record.discharge.as_ref().is_some_and(|d| date > d.date) {
+            continue;
+        }
         if let Some(entry) = document.entries.get(index) {
-            replay(entry, index, date, &mut record);
+            replay(document, entry, index, date, &mut record);
         }
     }
     record.timeline = dated;
@@ -161,8 +168,12 @@ fn risk_mark(date: Date, risk: &RiskRating, entry: Option<usize>) -> Dated<RiskM
 }
 
 /// Applies one dated entry.
-fn replay(entry: &Entry, index: usize, date: Date, record: &mut Record) {
+fn replay(document: &Document, entry: &Entry, index: usize, date: Date, record: &mut Record) {
     match entry {
+        // A session whose attendance could not be read is neither an
+        // appointment nor a contact: its one finding is the syntax error,
+        // and whether the client came is never guessed.
+        Entry::Session(session) if !document.knows_attendance(session) => {}
         Entry::Session(session) => {
             let attendance = session
                 .attendance

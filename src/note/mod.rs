@@ -37,6 +37,7 @@ pub mod text;
 pub use model::{Note, build};
 pub use style::{Part, Style};
 
+use crate::ast::Document;
 use crate::interpret::Record;
 use crate::words::Attendance;
 use jiff::civil::Date;
@@ -55,6 +56,8 @@ pub enum NoteError {
         /// The nearest sessions, with their attendance: the one before, the one after.
         nearest: Vec<(Date, Attendance)>,
     },
+    /// The session on the date has an `attendance` careplan could not read.
+    AttendanceUnread(Date),
 }
 
 impl std::fmt::Display for NoteError {
@@ -67,6 +70,10 @@ impl std::fmt::Display for NoteError {
             NoteError::NoneAttended => write!(
                 f,
                 "no session was attended, so there is no latest one to write up\n  = help: name a session with `--date DATE` for its attendance note"
+            ),
+            NoteError::AttendanceUnread(date) => write!(
+                f,
+                "careplan could not read whether the client came to the session on {date}, so it writes no note for it\n  = help: correct its `attendance` line (`careplan check` shows where), as `attendance attended|no-show|cancelled|late-cancelled`"
             ),
             NoteError::NoSessionOn { date, nearest } => {
                 let near: Vec<String> = nearest
@@ -90,7 +97,11 @@ impl std::error::Error for NoteError {}
 
 /// The entries of the sessions a note is written for: those on `date`, or
 /// the latest attended session when no date is given.
-pub fn select(record: &Record, date: Option<Date>) -> Result<Vec<usize>, NoteError> {
+pub fn select(
+    document: &Document,
+    record: &Record,
+    date: Option<Date>,
+) -> Result<Vec<usize>, NoteError> {
     let all = &record.appointments;
     if all.is_empty() {
         return Err(NoteError::NoSessions);
@@ -110,6 +121,12 @@ pub fn select(record: &Record, date: Option<Date>) -> Result<Vec<usize>, NoteErr
         .collect();
     if !on.is_empty() {
         return Ok(on);
+    }
+    if document
+        .sessions()
+        .any(|s| s.date.value == Some(date) && !document.knows_attendance(s))
+    {
+        return Err(NoteError::AttendanceUnread(date));
     }
     let before = all.iter().filter(|a| a.date < date).max_by_key(|a| a.date);
     let after = all.iter().filter(|a| a.date > date).min_by_key(|a| a.date);

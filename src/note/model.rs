@@ -149,7 +149,7 @@ pub fn build(
     };
     let date = session.date.value?;
     let s = summarize(path, source, analysis, options, date);
-    let attended = session.attended();
+    let attended = analysis.document.attended(session);
     let used = used(&s, session);
     let risk_assessed_here =
         session.risk.is_some() && s.risk.as_ref().is_some_and(|r| r.date == date);

@@ -45,7 +45,7 @@ session 2026-09-15
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let unassessed = |s: &&crate::ast::Session| {
-        s.attended() && s.assessment.is_none() && !cx.document.has_unread(s.span, "assessment")
+        cx.document.attended(s) && s.assessment.is_none() && !cx.document.has_unread(s.span, "assessment")
     };
     for session in cx.document.sessions().filter(unassessed) {
         for used in session.used.iter().filter(|u| u.response.is_none()) {

@@ -236,6 +236,12 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
         .document
         .events()
         .filter(|_| mental_health)
+        // An event after the discharge is `entry-after-discharge`'s.
+        .filter(|e| {
+            e.date
+                .value
+                .is_some_and(|d| !cx.record.discharge.as_ref().is_some_and(|x| d > x.date))
+        })
         .filter(|e| e.kind.value.calls_for_safety_plan() && e.risk.is_none())
         .filter_map(|e| {
             Some(Trigger {

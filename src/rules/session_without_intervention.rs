@@ -47,10 +47,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // An `attendance` line careplan could not read may say the client did
     // not come: its one finding is the syntax error.
     let unwritten = |s: &&crate::ast::Session| {
-        s.attended()
-            && s.used.is_empty()
-            && !cx.document.has_unread(s.span, "used")
-            && !cx.document.has_unread(s.span, "attendance")
+        cx.document.attended(s) && s.used.is_empty() && !cx.document.has_unread(s.span, "used")
     };
     for session in cx.document.sessions().filter(unwritten) {
         out.push(

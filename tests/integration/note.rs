@@ -125,6 +125,47 @@ fn a_plan_without_sessions_says_there_is_no_note() {
     );
 }
 
+/// A session whose attendance careplan could not read is never guessed to
+/// have been attended: no note is written for it, and the summary counts it
+/// neither as attended nor as missed.
+#[test]
+fn an_unreadable_attendance_is_not_taken_for_attended() {
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\n\
+                concern mood \"Low mood\"\n\n\
+                goal G1 \"Lift low mood\" for mood\n  measure PHQ-9 baseline 16 target < 5\n  due 2027-03-01\n\n\
+                intervention I1 CBT behavioral-activation for G1\n\n\
+                session 2026-09-08\n  used I1 \"Planned two walks\"\n  score PHQ-9 16\n\n\
+                session 2026-09-15\n  attendance no show\n";
+    let out = Test::new()
+        .file("plan.careplan", plan)
+        .args([
+            "note",
+            "plan.careplan",
+            "--date",
+            "2026-09-15",
+            "--today",
+            TODAY,
+        ])
+        .run()
+        .status(2);
+    assert!(
+        out.stderr
+            .contains("could not read whether the client came to the session on 2026-09-15"),
+        "{}",
+        out.stderr
+    );
+    let summary = out
+        .again()
+        .args(["summary", "plan.careplan", "--today", TODAY])
+        .run();
+    assert!(
+        summary.stdout.contains("1 session, the last on 2026-09-08")
+            && summary.stdout.contains("attendance 100% (1 of 1)"),
+        "{}",
+        summary.stdout
+    );
+}
+
 /// A no-show gets the short attendance note in every style: what happened,
 /// the outreach, the risk in force and the next review, and nothing of a
 /// session that did not take place.

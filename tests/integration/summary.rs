@@ -504,3 +504,23 @@ fn the_sessions_section_is_newest_first_and_can_be_limited() {
         .expect("the sessions list");
     assert_eq!(listed.matches("<li><strong>").count(), 1, "{listed}");
 }
+
+/// A session dated after the discharge is a finding, not part of the
+/// record: the summary counts neither it nor its scores.
+#[test]
+fn entries_after_the_discharge_are_not_part_of_the_record() {
+    let mut plan = repo_file(V2);
+    plan.push_str("\nsession 2027-01-20\n  used I1 \"Called in to say hello\"\n  score PHQ-9 12\n");
+    let out = Test::new()
+        .file("plan.careplan", plan)
+        .args(["summary", "plan.careplan", "--today", V2_TODAY])
+        .run()
+        .status(0);
+    assert!(
+        out.stdout.contains("8 sessions, the last on 2026-12-14")
+            && !out.stdout.contains("latest 12 on 2027-01-20")
+            && out.stdout.contains("entry-after-discharge"),
+        "{}",
+        out.stdout
+    );
+}
