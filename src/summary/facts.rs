@@ -2,8 +2,8 @@
 //! and doses, where risk was assessed, and the discharge.
 
 use super::{
-    Assessed, CourseLine, DischargeLine, DoseChangeLine, DoseLine, FinalStatus, RiskLine,
-    ScoreTaken, SessionLine, TreatmentLine, UsedLine,
+    Assessed, CourseLine, DischargeLine, DoseChangeLine, DoseLine, EventLine, FinalStatus,
+    RiskLine, ScoreTaken, SessionLine, TreatmentLine, UsedLine,
 };
 use crate::ast::{Document, Entry, RiskRating};
 use crate::interpret::{Dated, Record, RiskMark, TreatmentKind};
@@ -203,4 +203,26 @@ pub(super) fn sessions(document: &Document, record: &Record, as_of: Date) -> Vec
     // Newest first; sessions of one day keep their file order.
     lines.sort_by_key(|l| std::cmp::Reverse(l.date));
     lines
+}
+
+/// Every event on or before `as_of` that the record holds, oldest first:
+/// crises, relapses, admissions and life events, with the risk assessed at
+/// each.
+pub(super) fn events(document: &Document, record: &Record, as_of: Date) -> Vec<EventLine> {
+    let ended = record.discharge.as_ref().map(|d| d.date);
+    record
+        .timeline
+        .iter()
+        .filter(|&&(date, _)| date <= as_of && ended.is_none_or(|end| date <= end))
+        .filter_map(|&(date, index)| match document.entries.get(index) {
+            Some(Entry::Event(e)) => Some(EventLine {
+                date,
+                kind: e.kind.value,
+                text: e.text.value.clone(),
+                risk: e.risk.as_ref().map(|r| r.level.value),
+                risk_reason: e.risk.as_ref().and_then(reason),
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -9,9 +9,9 @@
 
 use super::caseload::{CASE_COUNTS, CASE_HEADERS, CASE_REVIEW, case_cells};
 use super::phrases::{
-    by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
-    has_discharge, header_line, latest_cell, met_cell, objective_of, plans, progress_cell,
-    review_line, risk_line, session_entry, sessions_line, status, target_cell,
+    by_goal, change_cell, concern_detail, details, discharge_lines, event_lines, findings_counts,
+    goal_rows, has_discharge, header_line, latest_cell, met_cell, objective_of, plans,
+    progress_cell, review_line, risk_line, session_entry, sessions_line, status, target_cell,
 };
 use super::{CaseRow, Summary, charts};
 use std::fmt::Write as _;
@@ -169,11 +169,15 @@ pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String 
     let _ = writeln!(
         b,
         "<section aria-labelledby=\"record\">\n<h2 id=\"record\">Record</h2>\n<ul>\n\
-         <li>{}</li>\n<li>{}</li>\n<li{}>{}</li>\n</ul>\n</section>",
+         <li>{}</li>\n<li>{}</li>\n<li{}>{}</li>\n{}</ul>\n</section>",
         cell(&sessions_line(s)),
         cell(&risk_line(s)),
         if overdue { " class=\"overdue\"" } else { "" },
         cell(&review_line(s)),
+        event_lines(s)
+            .iter()
+            .map(|line| format!("<li>{}</li>\n", cell(line)))
+            .collect::<String>(),
     );
     sessions(&mut b, s);
     if has_discharge(s) {

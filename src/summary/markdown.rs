@@ -2,10 +2,10 @@
 
 use super::caseload::{CASE_HEADERS, case_cells};
 use super::phrases::{
-    by_goal, change_cell, concern_detail, details, discharge_lines, findings_counts, goal_rows,
-    has_discharge, header_line, latest_cell, met_cell, objective_of, other_measures, outcome_line,
-    plans, progress_cell, review_line, risk_line, session_entry, sessions_line, status,
-    target_cell,
+    by_goal, change_cell, concern_detail, details, discharge_lines, event_lines, findings_counts,
+    goal_rows, has_discharge, header_line, latest_cell, met_cell, objective_of, other_measures,
+    outcome_line, plans, progress_cell, review_line, risk_line, session_entry, sessions_line,
+    status, target_cell,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -76,6 +76,9 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "- {}", cell(&sessions_line(s)));
     let _ = writeln!(out, "- {}", cell(&risk_line(s)));
     let _ = writeln!(out, "- {}", cell(&review_line(s)));
+    for line in event_lines(s) {
+        let _ = writeln!(out, "- {}", cell(&line));
+    }
     let _ = writeln!(out, "\n## Sessions, newest first\n");
     if s.session_log.is_empty() {
         let _ = writeln!(out, "None by {}.", s.as_of);

@@ -76,6 +76,9 @@ pub struct Summary {
     /// Every session up to the date, attended or not, newest first (the
     /// command line's `--sessions N` keeps the newest N).
     pub session_log: Vec<SessionLine>,
+    /// Every event up to the date (crises, relapses, admissions, life
+    /// events), oldest first.
+    pub events: Vec<EventLine>,
     /// Risk as last assessed on or before the date, with when and where.
     pub risk: Option<RiskLine>,
     /// The latest safety plan's date.
@@ -166,6 +169,21 @@ pub struct AttendanceLine {
     /// cancellation made in good time is not a missed appointment
     /// (docs/language.md, "How a file is interpreted").
     pub rate: Option<f64>,
+}
+
+/// One event as the record has it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventLine {
+    /// When it happened.
+    pub date: Date,
+    /// What kind of event.
+    pub kind: crate::words::EventKind,
+    /// What happened, in the clinician's words.
+    pub text: String,
+    /// Risk as assessed at it, if recorded.
+    pub risk: Option<crate::words::Risk>,
+    /// Why, when the assessment gives a reason.
+    pub risk_reason: Option<String>,
 }
 
 /// One session as the record has it.
@@ -445,6 +463,7 @@ pub fn summarize(
             rate: state.attendance.rate(),
         },
         session_log: facts::sessions(document, record, as_of),
+        events: facts::events(document, record, as_of),
         risk: state.risk.as_ref().map(|r| facts::risk(document, r)),
         safety_plan: state.safety_plan,
         last_review: state.last_review,

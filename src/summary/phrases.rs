@@ -481,6 +481,23 @@ pub(super) fn sessions_line(s: &Summary) -> String {
 }
 
 /// The risk level with where and when it was assessed, and the safety plan.
+/// Each event on one line: `crisis on 2026-08-26: "…" · risk high: "…"`.
+pub(super) fn event_lines(s: &Summary) -> Vec<String> {
+    s.events
+        .iter()
+        .map(|e| {
+            let mut line = format!("{} on {}: \"{}\"", e.kind.noun(), e.date, e.text);
+            if let Some(risk) = e.risk {
+                line.push_str(&format!(" · risk {risk}"));
+                if let Some(reason) = &e.risk_reason {
+                    line.push_str(&format!(": \"{reason}\""));
+                }
+            }
+            line
+        })
+        .collect()
+}
+
 pub(super) fn risk_line(s: &Summary) -> String {
     let risk = s.risk.as_ref().map_or_else(
         || "risk not assessed".to_owned(),

@@ -2,9 +2,9 @@
 
 use super::caseload::{CASE_HEADERS, case_cells};
 use super::phrases::{
-    by_goal, concern_detail, details, discharge_lines, findings_counts, goal_line, goal_rows,
-    has_discharge, header_line, objective_of, other_measures, outcome_line, plans, review_line,
-    risk_line, session_entry, sessions_line, status, target_line,
+    by_goal, concern_detail, details, discharge_lines, event_lines, findings_counts, goal_line,
+    goal_rows, has_discharge, header_line, objective_of, other_measures, outcome_line, plans,
+    review_line, risk_line, session_entry, sessions_line, status, target_line,
 };
 use super::{CaseRow, Summary};
 use std::fmt::Write as _;
@@ -44,6 +44,9 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(out, "  {}", sessions_line(s));
     let _ = writeln!(out, "  {}", risk_line(s));
     let _ = writeln!(out, "  {}", review_line(s));
+    for line in event_lines(s) {
+        let _ = writeln!(out, "  {line}");
+    }
     let _ = writeln!(out, "\nSessions, newest first");
     if s.session_log.is_empty() {
         let _ = writeln!(out, "  (none by {})", s.as_of);
