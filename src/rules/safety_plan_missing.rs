@@ -240,7 +240,7 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
         .filter(|e| {
             e.date
                 .value
-                .is_some_and(|d| !cx.record.discharge.as_ref().is_some_and(|x| d > x.date))
+                .is_some_and(|d| cx.record.discharge.as_ref().is_none_or(|x| d <= x.date))
         })
         .filter(|e| e.kind.value.calls_for_safety_plan() && e.risk.is_none())
         .filter_map(|e| {
