@@ -32,6 +32,7 @@ pub mod span;
 pub mod suggest;
 pub mod summary;
 pub mod suppress;
+pub mod template;
 pub mod vocabulary;
 pub mod words;
 

@@ -5,6 +5,7 @@ mod check;
 mod configs;
 mod export;
 mod fmt;
+mod new;
 mod note;
 mod repl;
 mod rules;
@@ -30,6 +31,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Summarise a plan (or, for a directory, the caseload) as text, Markdown, HTML or JSON.
     Summary(summary::Args),
+    /// Start a new plan from a template (`--list` shows the templates).
+    New(new::Args),
     /// Write a session of the record as a progress note (SOAP, DAP, BIRP or GIRP).
     Note(note::Args),
     /// Export a plan to a health-record format (FHIR R4), as it stood on a date.
@@ -69,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Summary(args) => summary::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Note(args) => note::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Repl(args) => repl::run(&args),
