@@ -88,13 +88,10 @@ pub fn run(args: &Args) -> Outcome {
     if errors > 0 {
         report(&display, &text, &others);
         return fail(format!(
-            "the template `{}` does not make a plan that checks: {}, so {display} was not written\n  = help: fix the template{}",
+            "the template `{}` does not make a plan that checks: {}, so {display} was not written\n  = help: fix {}",
             chosen.name,
             careplan::diagnostic::plural(errors, "error", "errors"),
-            match &chosen.origin {
-                template::Origin::Clinic(file) => format!(" ({})", workspace::shown(file)),
-                template::Origin::BuiltIn => String::new(),
-            }
+            chosen.place(),
         ));
     }
     if let Err(error) = workspace::write_new(path, &text) {

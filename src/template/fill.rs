@@ -39,7 +39,7 @@ pub fn fill(template: &Template, fill: &Fill) -> Result<String, TemplateError> {
         while let Some((before, after)) = rest.split_once("{{") {
             filled.push_str(before);
             let error = |message: String| TemplateError::StandIn {
-                template: template.name.clone(),
+                template: template.place(),
                 line: number + 1,
                 column: body.chars().count() - rest.chars().count() + before.chars().count() + 1,
                 message,

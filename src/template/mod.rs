@@ -92,10 +92,7 @@ pub enum TemplateError {
     #[error("{}: this template is not UTF-8 text; save it with the UTF-8 encoding", workspace::shown(.0))]
     NotText(PathBuf),
     /// A stand-in in `{{…}}` that careplan does not know, or one left open.
-    #[error(
-        "template `{template}`, line {line}, column {column}: {message}\n  = help: {}",
-        fill::HELP
-    )]
+    #[error("{template}:{line}:{column}: {message}\n  = help: {}", fill::HELP)]
     StandIn {
         /// The template's name.
         template: String,
@@ -194,14 +191,31 @@ pub fn listing(templates: &[Template]) -> String {
             out.push_str(&format!(
                 "{:width$}  the clinic's, from {}\n",
                 "",
-                workspace::shown(path)
+                workspace::shown(relative(path))
             ));
         }
     }
     out
 }
 
+/// `path` below the current folder when it is there, as a user named it.
+fn relative(path: &Path) -> &Path {
+    std::env::current_dir()
+        .ok()
+        .and_then(|here| path.strip_prefix(here).ok())
+        .unwrap_or(path)
+}
+
 impl Template {
+    /// Where the template is, for messages: a clinic template's file, or
+    /// `the built-in template NAME`.
+    pub fn place(&self) -> String {
+        match &self.origin {
+            Origin::Clinic(path) => workspace::shown(relative(path)),
+            Origin::BuiltIn => format!("the built-in template `{}`", self.name),
+        }
+    }
+
     fn new(name: &str, text: &str, origin: Origin) -> Self {
         let header = |key: &str| {
             text.lines()

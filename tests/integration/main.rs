@@ -12,6 +12,7 @@ mod guarantees;
 mod harness;
 mod integrity;
 mod layers;
+mod new;
 mod note;
 mod one_mistake;
 mod parser;
