@@ -69,7 +69,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("{what} still holds the template's stand-in, not a clinical decision"),
             )
             .with_help(
-                "write the value agreed with the client, then delete the `# careplan: fill` comment",
+                "replace the stand-in with this client's value, then delete the `# careplan: fill` comment",
             ),
         );
     }

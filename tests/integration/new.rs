@@ -212,6 +212,10 @@ fn new_refuses_a_name_for_a_client_id_and_an_unknown_template() {
 fn list_shows_each_template_with_its_description_and_guideline() {
     let out = Test::new().args(["new", "--list"]).run().status(0);
     insta::assert_snapshot!(out.stdout);
+    assert!(
+        crate::test::repo_file("README.md").contains(&out.stdout),
+        "README.md shows the list as `careplan new --list` prints it"
+    );
 }
 
 /// A clinic's own template: an eating-disorder plan by family-based treatment.
