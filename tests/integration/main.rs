@@ -20,4 +20,5 @@ mod real;
 mod repl;
 mod robustness;
 mod summary;
+mod summary_site;
 mod test;
