@@ -26,6 +26,9 @@
 //!
 //! [privacy]
 //! client-id-pattern = "C-####"     # `#` a digit, `@` a letter, `*` anything
+//!
+//! [templates]
+//! folder = "templates"             # the clinic's own templates for `careplan new`
 //! ```
 //!
 //! Every mistake (an unknown key, rule, severity or class, a bad value) is
@@ -77,6 +80,7 @@ pub struct Config {
     drugs: Vec<(String, DrugClass)>,
     consent: Vec<Selector>,
     client_id_pattern: Option<IdPattern>,
+    templates: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +97,13 @@ struct Raw {
     drugs: BTreeMap<Spanned<String>, Vec<String>>,
     consent: Option<RawConsent>,
     privacy: Option<RawPrivacy>,
+    templates: Option<RawTemplates>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTemplates {
+    folder: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +286,18 @@ impl Config {
                 )
             })?);
         }
+        if let Some(templates) = &raw.templates {
+            let folder = templates.folder.get_ref();
+            if folder.trim().is_empty() {
+                return Err(reader.error(
+                    templates.folder.span(),
+                    "the templates folder is empty",
+                    Some("name the folder of the clinic's templates, such as \"templates\" (relative to this file)".to_owned()),
+                ));
+            }
+            let base = path.parent().unwrap_or(Path::new(""));
+            config.templates = Some(base.join(folder));
+        }
         for selector in raw.consent.iter().flat_map(|c| &c.require) {
             let parsed = Selector::parse(selector.get_ref()).ok_or_else(|| {
                 reader.error(
@@ -286,6 +309,12 @@ impl Config {
             config.consent.push(parsed);
         }
         Ok(config)
+    }
+
+    /// The folder of the clinic's own templates (`[templates] folder`),
+    /// relative to the configuration file's folder.
+    pub fn templates_folder(&self) -> Option<&Path> {
+        self.templates.as_deref()
     }
 
     /// The nearest `careplan.toml` in `dir` or a folder above it.

@@ -33,6 +33,7 @@ pub mod span;
 pub mod suggest;
 pub mod summary;
 pub mod suppress;
+pub mod template;
 pub mod vocabulary;
 pub mod words;
 

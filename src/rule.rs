@@ -118,6 +118,7 @@ identities! {
     DuplicateDischarge = "CP040" "duplicate-discharge" Error,
     CourseExceeded = "CP041" "course-exceeded" Info,
     ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
+    TemplatePlaceholder = "CP043" "template-placeholder" Warning,
     CnsDepressantCombination = "CP044" "cns-depressant-combination" Warning,
 }
 

@@ -6,6 +6,10 @@
 //! can stand above one line. A finding is covered when it starts on a
 //! covered line. An allow that covers no finding is reported
 //! (`unused-allow`), and a name that is no rule is a `syntax` error.
+//!
+//! `# careplan: fill WHAT` is the other directive: it marks a line of a plan
+//! made from a template that still needs the clinician's judgement (rule
+//! `template-placeholder`), and covers lines the same way. It allows nothing.
 
 use crate::ast::Comment;
 use crate::diagnostic::Diagnostic;
@@ -15,6 +19,21 @@ use crate::suggest::did_you_mean;
 
 /// The directive's prefix, after `#` and spaces.
 const DIRECTIVE: &str = "careplan:";
+
+/// The word after `careplan:` that marks a template placeholder.
+const FILL: &str = "fill";
+
+/// What a `# careplan: fill WHAT` comment asks the clinician to decide
+/// (`WHAT`, empty when it says nothing more), or `None` for any other comment.
+pub fn fill_note(comment: &Comment) -> Option<&str> {
+    let after = comment.text.trim_start().strip_prefix(DIRECTIVE)?;
+    let rest = after.trim_start().strip_prefix(FILL)?;
+    match rest.chars().next() {
+        None => Some(""),
+        Some(c) if c.is_whitespace() || c == ':' => Some(rest.trim_start_matches(':').trim()),
+        Some(_) => None,
+    }
+}
 
 /// One rule allowed on one line.
 #[derive(Clone, Debug)]
@@ -114,6 +133,9 @@ fn read(
     allows: &mut Vec<Allow>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if fill_note(comment).is_some() {
+        return;
+    }
     let text = comment.text.as_str();
     let Some(after) = text.trim_start().strip_prefix(DIRECTIVE) else {
         missing_colon(comment, diagnostics);
@@ -135,7 +157,7 @@ fn read(
                 Span::new(start, start + word.len()),
                 format!("unknown careplan directive `{word}`"),
             )
-            .with_help("write it as `# careplan: allow RULE-NAME`, for example `# careplan: allow plateau`"),
+            .with_help("write it as `# careplan: allow RULE-NAME`, for example `# careplan: allow plateau` (or `# careplan: fill WHAT` on a template's placeholder)"),
         );
         return;
     };
@@ -189,8 +211,9 @@ fn read(
     }
 }
 
-/// The 0-based line an allow comment covers.
-fn covered_line(source: &str, index: &LineIndex, comment: &Comment) -> usize {
+/// The 0-based line a directive comment covers: its own line at the end of
+/// one, else the next line that is not a comment.
+pub(crate) fn covered_line(source: &str, index: &LineIndex, comment: &Comment) -> usize {
     let mut line = index.line_of(comment.span.start);
     if comment.trailing {
         return line;

@@ -6,6 +6,7 @@ mod configs;
 mod export;
 mod fmt;
 mod lsp;
+mod new;
 mod note;
 mod repl;
 mod rules;
@@ -31,6 +32,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Summarise a plan (or, for a directory, the caseload) as text, Markdown, HTML or JSON.
     Summary(summary::Args),
+    /// Start a new plan from a template (`--list` shows the templates).
+    New(new::Args),
     /// Write a session of the record as a progress note (SOAP, DAP, BIRP or GIRP).
     Note(note::Args),
     /// Export a plan to a health-record format (FHIR R4), as it stood on a date.
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Summary(args) => summary::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Note(args) => note::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Repl(args) => repl::run(&args),

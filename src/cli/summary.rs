@@ -26,6 +26,10 @@ pub struct Args {
     /// Show only the newest N sessions in the plan's "Sessions" section [default: all]
     #[arg(long, value_name = "N")]
     sessions: Option<usize>,
+    /// With a folder and `--format html`: write the caseload page and one summary page per
+    /// plan, linked from it, into DIR (replacing only pages careplan wrote there)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     /// Use this configuration instead of the `careplan.toml` found above the plans
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -54,6 +58,12 @@ pub fn run(args: &Args) -> Outcome {
     };
     if args.path.is_dir() {
         return caseload(args, &mut configs, as_of);
+    }
+    if args.out.is_some() {
+        return fail(format!(
+            "--out writes a caseload's pages, so it needs a folder of plans, and {} is not one\n  = help: name the folder: `careplan summary FOLDER --format html --out DIR`",
+            workspace::shown(&args.path)
+        ));
     }
     let options = match configs.for_file(&args.path) {
         Ok(options) => options,
@@ -99,19 +109,40 @@ fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Ana
 }
 
 fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
+    if args.out.is_some() && args.format != Style::Html {
+        return fail(
+            "--out writes HTML pages: add `--format html`, or leave out --out to print the caseload",
+        );
+    }
     let files = match workspace::discover(std::slice::from_ref(&args.path)) {
         Ok(files) => files,
         Err(error) => return fail(error),
     };
+    let names = summary::site::page_names(&args.path, &files);
     let mut rows = Vec::new();
+    let mut pages = Vec::new();
     let mut outcome = Outcome::Clean;
-    for path in &files {
+    for (path, name) in files.iter().zip(&names) {
         let options = match configs.for_file(path) {
             Ok(options) => options,
             Err(error) => return fail(error),
         };
         match one(path, options, as_of) {
-            Ok((summary, _)) => rows.push(CaseRow::of(&summary)),
+            Ok((mut summary, analysis)) => {
+                rows.push(CaseRow::of(&summary));
+                if args.out.is_some() {
+                    if let Some(newest) = args.sessions {
+                        summary.session_log.truncate(newest);
+                    }
+                    let measures = options.catalogue.measures_for(&analysis.document);
+                    let html = summary::html::render_in_caseload(
+                        &summary,
+                        &measures,
+                        summary::site::INDEX,
+                    );
+                    pages.push((summary.path.clone(), name.clone(), html));
+                }
+            }
             Err(failed) => outcome = outcome.max(failed),
         }
     }
@@ -120,8 +151,33 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
         Style::Text => summary::text::caseload(&rows, as_of),
         Style::Markdown => summary::markdown::caseload(&rows, as_of),
         Style::Json => summary::json::caseload(&rows, as_of),
-        Style::Html => summary::html::caseload(&rows, as_of),
+        Style::Html if args.out.is_none() => summary::html::caseload(&rows, as_of),
+        Style::Html => summary::html::caseload_linked(&rows, as_of, |row| {
+            pages
+                .iter()
+                .find(|(path, _, _)| *path == row.path)
+                .map(|(_, name, _)| name.clone())
+        }),
     };
-    print!("{text}");
+    let Some(dir) = &args.out else {
+        print!("{text}");
+        return outcome;
+    };
+    let mut site: Vec<(String, String)> = pages
+        .into_iter()
+        .map(|(_, name, html)| (name, html))
+        .collect();
+    site.push((summary::site::INDEX.to_owned(), text));
+    if let Err(error) = summary::site::write(dir, &site) {
+        return fail(error);
+    }
+    let index = dir.join(summary::site::INDEX);
+    anstream::eprintln!(
+        "careplan: wrote {} and {} into {}; open {}",
+        summary::site::INDEX,
+        careplan::diagnostic::plural(site.len() - 1, "plan page", "plan pages"),
+        workspace::shown(dir),
+        workspace::shown(&index),
+    );
     outcome
 }

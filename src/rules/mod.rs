@@ -89,6 +89,7 @@ rules! {
     DuplicateDischarge => duplicate_discharge,
     CourseExceeded => course_exceeded,
     ReviseWithoutMeasure => revise_without_measure,
+    TemplatePlaceholder => template_placeholder,
     CnsDepressantCombination => cns_depressant_combination,
 }
 

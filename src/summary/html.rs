@@ -88,14 +88,20 @@ figcaption { color: var(--muted); font-size: .9rem; }
 svg { width: 100%; height: auto; max-width: 44rem; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 ul { padding-left: 1.2rem; }
+nav { margin-bottom: 1rem; font-size: .9rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; }
   tr, figure { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  nav { display: none; }
 }
 "#;
+
+/// The mark of a page careplan wrote: `summary --out` replaces a file in
+/// its folder only when it carries this.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"careplan\">";
 
 /// The page around `body`.
 fn page(title: &str, body: &str) -> String {
@@ -111,6 +117,7 @@ pub(crate) fn styled_page(title: &str, body: &str, extra: &str) -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
+         {GENERATOR}\n\
          <title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n{body}\
          <footer>Made by careplan {} on this computer; nothing was sent anywhere. \
          This page holds health information: store and share it as you would the clinical record.</footer>\n\
@@ -123,7 +130,32 @@ pub(crate) fn styled_page(title: &str, body: &str, extra: &str) -> String {
 /// Renders one plan's summary. `measures` gives ranges and bands for the
 /// charts (the measures the file can use).
 pub fn render(s: &Summary, measures: &crate::catalogue::Measures<'_>) -> String {
+    render_with_nav(s, measures, None)
+}
+
+/// Renders one plan's summary as a page of a caseload written to a folder,
+/// with a link back to the caseload page `caseload` (a file beside it).
+pub fn render_in_caseload(
+    s: &Summary,
+    measures: &crate::catalogue::Measures<'_>,
+    caseload: &str,
+) -> String {
+    render_with_nav(s, measures, Some(caseload))
+}
+
+fn render_with_nav(
+    s: &Summary,
+    measures: &crate::catalogue::Measures<'_>,
+    caseload: Option<&str>,
+) -> String {
     let mut b = String::new();
+    if let Some(href) = caseload {
+        let _ = writeln!(
+            b,
+            "<nav><a href=\"{}\">&larr; Caseload</a></nav>",
+            esc(href)
+        );
+    }
     let _ = writeln!(
         b,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>",
@@ -283,6 +315,17 @@ fn sessions(b: &mut String, s: &Summary) {
 
 /// Renders the caseload table as a page.
 pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
+    caseload_linked(rows, as_of, |_| None)
+}
+
+/// Renders the caseload table as a page whose client cells link to each
+/// plan's own page: `link` gives the page's file name (beside the caseload
+/// page), or `None` for a row without one.
+pub fn caseload_linked(
+    rows: &[CaseRow],
+    as_of: jiff::civil::Date,
+    link: impl Fn(&CaseRow) -> Option<String>,
+) -> String {
     let headings: String = CASE_HEADERS
         .iter()
         .map(|h| format!("<th scope=\"col\">{}</th>", capitalised(h)))
@@ -303,7 +346,19 @@ pub fn caseload(rows: &[CaseRow], as_of: jiff::civil::Date) -> String {
                 _ => "",
             };
             if i == 0 {
-                let _ = write!(row, "<th scope=\"row\">{}</th>", esc(text));
+                match link(r) {
+                    Some(href) => {
+                        let _ = write!(
+                            row,
+                            "<th scope=\"row\"><a href=\"{}\">{}</a></th>",
+                            esc(&href),
+                            esc(text)
+                        );
+                    }
+                    None => {
+                        let _ = write!(row, "<th scope=\"row\">{}</th>", esc(text));
+                    }
+                }
             } else {
                 let _ = write!(row, "<td{class}>{}</td>", cell(text));
             }

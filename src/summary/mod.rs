@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub(crate) mod phrases;
+pub mod site;
 pub mod text;
 
 pub use caseload::{CaseRow, LatestScore, Urgency};

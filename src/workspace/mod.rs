@@ -6,13 +6,14 @@
 //! text into a `not-text` finding rather than an error; it reads regular
 //! files only, within [`PLAN_LIMIT`]. [`write_atomic`] replaces a file
 //! so that a reader never sees half of it and nothing else about the file
-//! changes (its links, owner and permissions).
+//! changes (its links, owner and permissions); [`write_new`] writes a
+//! file that must not exist yet.
 
 mod read;
 mod write;
 
 pub use read::{CONFIG_LIMIT, Contents, Limit, PLAN_LIMIT, contents, read, read_bytes};
-pub use write::write_atomic;
+pub use write::{write_atomic, write_new};
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,13 @@ pub enum WorkspaceError {
     /// The path does not exist.
     #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
+    /// A new file was to be written where something already is.
+    #[error(
+        "{}: this file already exists, and careplan does not overwrite it; choose another \
+         name, or move the existing file away first",
+        shown(.0)
+    )]
+    Exists(PathBuf),
     /// The folder a file was to be written in does not exist.
     #[error("{}: no such folder; create it first, or write the file somewhere else", shown(.0))]
     NoFolder(PathBuf),

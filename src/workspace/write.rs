@@ -73,6 +73,43 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
     Ok(())
 }
 
+/// Writes `contents` to a new file at `path`, atomically, and refuses when
+/// anything (a file, a folder, a link) is already there: the text goes to a
+/// temporary file beside it, flushed to disk, then is linked into place
+/// only if the name is still free, so a file created meanwhile by someone
+/// else is never replaced.
+pub fn write_new(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
+    use std::io::Write as _;
+    let io = |e| WorkspaceError::io(path, e);
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(WorkspaceError::Exists(path.to_owned()));
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    remove_stale(dir);
+    let mut file = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => WorkspaceError::NoFolder(dir.to_owned()),
+            _ => io(e),
+        })?;
+    file.write_all(contents.as_bytes()).map_err(io)?;
+    file.as_file().sync_all().map_err(io)?;
+    file.persist_noclobber(path)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => WorkspaceError::Exists(path.to_owned()),
+            _ => io(e.error),
+        })?;
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
 /// The file a write to `path` replaces: `path`, or the file its symbolic
 /// links lead to (which may not exist yet).
 fn resolve(path: &Path) -> Result<PathBuf, WorkspaceError> {

@@ -20,6 +20,7 @@ const LAYERS: &[&str] = &[
     "check",
     "workspace",
     "config",
+    "template",
     "emit",
     "format",
     "summary",
