@@ -111,6 +111,12 @@ impl Duration {
         .ok()?;
         date.checked_add(span).ok()
     }
+
+    /// The last day of a period of this length that starts on `start`
+    /// (`6 weeks` from 2026-10-05 runs to 2026-11-15, inclusive).
+    pub fn last_day(self, start: Date) -> Option<Date> {
+        self.after(start)?.yesterday().ok()
+    }
 }
 
 impl std::fmt::Display for Duration {

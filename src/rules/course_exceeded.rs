@@ -133,9 +133,8 @@ fn beyond(track: &TreatmentTrack, course: Extent, date: Date, uses: u32) -> Opti
         }),
         Some(period) => {
             let start = track.started?;
-            let end = period.after(start)?;
-            let last = end.yesterday().ok()?;
-            (date >= end).then(|| {
+            let last = period.last_day(start)?;
+            (date > last).then(|| {
                 format!(
                     "its course of {course} from {start} ran until {last}, and this session is \
                      on {date}"

@@ -44,7 +44,7 @@ pub(super) fn treatments(document: &Document, record: &Record, as_of: Date) -> V
                     .value
                     .time()
                     .zip(t.started)
-                    .and_then(|(period, start)| period.after(start)),
+                    .and_then(|(period, start)| period.last_day(start)),
             });
             Some(TreatmentLine {
                 id: t.id.clone(),

@@ -199,7 +199,7 @@ fn attendance_and_risk_at_a_crisis_read_as_a_clinician_would() {
     for expected in [
         "3 sessions, the last on 2026-10-13 · 6 appointments: 1 no-show, 1 cancelled late, 1 cancelled in good time · attendance 60% (3 of 5)",
         "risk high, assessed at the crisis event of 2026-10-02: \"Stated intent, has the means\"",
-        "course 6 weeks, to 2026-10-13",
+        "course 6 weeks, to 2026-10-12",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }

@@ -233,7 +233,7 @@ impl Builder<'_> {
         let end = track
             .started
             .zip(course.and_then(Extent::time))
-            .and_then(|(start, length)| length.after(start));
+            .and_then(|(start, length)| length.last_day(start));
         Period {
             end: end.map(|d| d.to_string()),
             ..period

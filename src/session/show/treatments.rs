@@ -184,7 +184,7 @@ impl View<'_> {
         let done = match (course.unit, course.time(), t.started) {
             (ExtentUnit::Sessions, _, _) => format!(": {used} used"),
             (_, Some(length), Some(start)) => length
-                .after(start)
+                .last_day(start)
                 .map_or_else(String::new, |end| format!(": from {start} to {end}")),
             _ => String::new(),
         };

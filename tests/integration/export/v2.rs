@@ -374,7 +374,7 @@ fn a_withdrawal_revokes_the_plan_and_stops_its_interventions() {
     assert_eq!(
         therapy["scheduledTiming"]["repeat"],
         serde_json::json!({
-            "boundsPeriod": {"start": "2026-09-01", "end": "2026-10-13"},
+            "boundsPeriod": {"start": "2026-09-01", "end": "2026-10-12"},
             "frequency": 2,
             "period": 1,
             "periodUnit": "wk"
