@@ -44,9 +44,9 @@ pub fn lines(note: &Note, part: Part) -> Vec<String> {
         Part::Risk => risk_lines(note),
         Part::Assessment => vec![note.assessment.as_ref().map_or_else(
             || "no assessment recorded".to_owned(),
-            |a| format!("\"{a}\""),
+            |a| format!("assessment: \"{a}\""),
         )],
-        Part::Notes => note.notes.iter().map(|n| format!("\"{n}\"")).collect(),
+        Part::Notes => note.notes.iter().map(|n| format!("note: \"{n}\"")).collect(),
         Part::Homework => note
             .homework
             .iter()
