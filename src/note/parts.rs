@@ -46,7 +46,11 @@ pub fn lines(note: &Note, part: Part) -> Vec<String> {
             || "no assessment recorded".to_owned(),
             |a| format!("assessment: \"{a}\""),
         )],
-        Part::Notes => note.notes.iter().map(|n| format!("note: \"{n}\"")).collect(),
+        Part::Notes => note
+            .notes
+            .iter()
+            .map(|n| format!("note: \"{n}\""))
+            .collect(),
         Part::Homework => note
             .homework
             .iter()
