@@ -2,13 +2,11 @@
 //! z-drug or a gabapentinoid.
 
 use super::Context;
+use super::context::Taken;
 use super::RuleMeta;
-use crate::ast::{Entry, Medication};
 use crate::catalogue::DrugClass;
 use crate::diagnostic::Diagnostic;
-use crate::interpret::{TreatmentKind, TreatmentTrack};
 use crate::rule::Rule;
-use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "An opioid and a benzodiazepine, z-drug or gabapentinoid are taken at the same time.",
@@ -53,40 +51,23 @@ Otherwise record the date one of them was stopped.
     check: Some(check),
 };
 
-/// A medication that depresses the central nervous system, with its start.
-struct Depressant<'a> {
-    track: &'a TreatmentTrack,
-    medication: &'a Medication,
-    opioid: bool,
-    started: Date,
+/// Whether a drug of `class` counts here: `Some(true)` for an opioid,
+/// `Some(false)` for a sedative (benzodiazepine, z-drug, gabapentinoid).
+fn opioid(class: DrugClass) -> Option<bool> {
+    match class {
+        DrugClass::Opioid => Some(true),
+        DrugClass::Benzodiazepine | DrugClass::ZDrug | DrugClass::Gabapentinoid => Some(false),
+        _ => None,
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut drugs: Vec<Depressant<'_>> = cx
-        .record
-        .treatments
-        .iter()
-        .filter(|t| t.kind == TreatmentKind::Medication)
-        .filter_map(|track| {
-            let Some(Entry::Medication(medication)) = cx.document.entries.get(track.entry) else {
-                return None;
-            };
-            let class = cx.catalogue.drug(&medication.drug.value)?.class;
-            let opioid = match class {
-                DrugClass::Opioid => true,
-                DrugClass::Benzodiazepine | DrugClass::ZDrug | DrugClass::Gabapentinoid => false,
-                _ => return None,
-            };
-            Some(Depressant {
-                track,
-                medication,
-                opioid,
-                started: track.started?,
-            })
-        })
+    let drugs: Vec<(Taken<'_>, bool)> = cx
+        .medications_taken()
+        .into_iter()
+        .filter_map(|t| opioid(t.drug.class).map(|o| (t, o)))
         .collect();
-    drugs.sort_by_key(|d| (d.started, d.track.entry));
-    for (index, later) in drugs.iter().enumerate() {
+    for (index, (later, later_opioid)) in drugs.iter().enumerate() {
         let both = later.started;
         if !later.track.is_active_on(both) {
             continue;
@@ -94,14 +75,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let partners: Vec<String> = drugs
             .iter()
             .take(index)
-            .filter(|e| e.opioid != later.opioid && e.track.is_active_on(both))
-            .map(|e| format!("`{}` ({})", e.track.id, e.medication.drug.value))
+            .filter(|(e, o)| o != later_opioid && e.track.is_active_on(both))
+            .map(|(e, _)| e.named())
             .collect();
         if partners.is_empty() {
             continue;
         }
         let id = &later.track.id;
-        let (opioid, sedative) = if later.opioid {
+        let (opioid, sedative) = if *later_opioid {
             ("the opioid", "a sedative")
         } else {
             ("a sedative", "the opioid")

@@ -1,12 +1,32 @@
 //! What a rule sees: the file, its tree and history, the catalogue, the date.
 
-use crate::ast::{Aim, Document, Duration, Entry};
-use crate::catalogue::{Catalogue, Measures};
-use crate::interpret::Record;
+use crate::ast::{Aim, Document, Duration, Entry, Medication};
+use crate::catalogue::{Catalogue, Drug, Measures};
+use crate::interpret::{Record, TreatmentKind, TreatmentTrack};
 use crate::span::LineIndex;
 use jiff::civil::Date;
 use std::cell::OnceCell;
 use std::collections::HashMap;
+
+/// A medication whose drug the catalogue recognises, with its history and
+/// the day it started: what the medication-combination rules compare.
+pub struct Taken<'a> {
+    /// Its history: when it started and stopped.
+    pub track: &'a TreatmentTrack,
+    /// Its entry.
+    pub medication: &'a Medication,
+    /// The drug it is.
+    pub drug: &'a Drug,
+    /// When it started.
+    pub started: Date,
+}
+
+impl Taken<'_> {
+    /// The medication as messages name it: `` `M1` (sertraline) ``.
+    pub fn named(&self) -> String {
+        format!("`{}` ({})", self.track.id, self.medication.drug.value)
+    }
+}
 
 /// What a rule sees: the file, its tree and history, the catalogue, the date.
 pub struct Context<'a> {
@@ -60,6 +80,32 @@ impl<'a> Context<'a> {
             symbols,
             lines: OnceCell::new(),
         }
+    }
+
+    /// Every medication whose drug the catalogue recognises and that has a
+    /// start date, started first first (file order breaking ties).
+    pub fn medications_taken(&self) -> Vec<Taken<'a>> {
+        let document = self.document;
+        let catalogue = self.catalogue;
+        let mut taken: Vec<Taken<'a>> = self
+            .record
+            .treatments
+            .iter()
+            .filter(|t| t.kind == TreatmentKind::Medication)
+            .filter_map(|track| {
+                let Some(Entry::Medication(medication)) = document.entries.get(track.entry) else {
+                    return None;
+                };
+                Some(Taken {
+                    track,
+                    medication,
+                    drug: catalogue.drug(&medication.drug.value)?,
+                    started: track.started?,
+                })
+            })
+            .collect();
+        taken.sort_by_key(|t| (t.started, t.track.entry));
+        taken
     }
 
     /// The goals and objectives that lack a SMART part (`field`, which

@@ -1,14 +1,11 @@
 //! `serotonergic-combination`: two serotonergic drugs taken at the same time.
 
 use super::RuleMeta;
-use crate::ast::{Entry, Medication};
 use super::Context;
+use super::context::Taken;
 use crate::diagnostic::Diagnostic;
 use super::review_overdue::{days, days_between};
-use crate::catalogue::Drug;
-use crate::interpret::{TreatmentKind, TreatmentTrack};
 use crate::rule::Rule;
-use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Two serotonergic drugs are active at the same time.",
@@ -101,22 +98,13 @@ const REVERSIBLE_WASHOUT_DAYS: i64 = 1;
 const REVERSIBLE: &[&str] = &["moclobemide", "linezolid", "tedizolid", "methylene blue"];
 
 /// A medication that raises serotonin, with when it is taken.
-struct Serotonergic<'a> {
-    track: &'a TreatmentTrack,
-    medication: &'a Medication,
-    drug: &'a Drug,
-    started: Date,
-}
+type Serotonergic<'a> = Taken<'a>;
 
 impl Serotonergic<'_> {
     /// Whether it inhibits monoamine oxidase: the MAOI antidepressants,
     /// and linezolid, methylene blue and the other MAO inhibitors.
     fn is_maoi(&self) -> bool {
         self.drug.mao_inhibitor
-    }
-
-    fn named(&self) -> String {
-        format!("`{}` ({})", self.track.id, self.medication.drug.value)
     }
 
     /// Whether `other` is the same drug, perhaps written another way
@@ -148,29 +136,11 @@ impl Serotonergic<'_> {
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut drugs: Vec<Serotonergic<'_>> = cx
-        .record
-        .treatments
-        .iter()
-        .filter(|t| t.kind == TreatmentKind::Medication)
-        .filter_map(|track| {
-            let Some(Entry::Medication(medication)) = cx.document.entries.get(track.entry) else {
-                return None;
-            };
-            let drug = cx.catalogue.drug(&medication.drug.value)?;
-            if !drug.serotonergic {
-                return None;
-            }
-            Some(Serotonergic {
-                track,
-                medication,
-                drug,
-                started: track.started?,
-            })
-        })
+    let drugs: Vec<Serotonergic<'_>> = cx
+        .medications_taken()
+        .into_iter()
+        .filter(|t| t.drug.serotonergic)
         .collect();
-    // Later-started last; file order breaks ties.
-    drugs.sort_by_key(|d| (d.started, d.track.entry));
     for (index, later) in drugs.iter().enumerate() {
         // Both are taken from the later start, if the earlier one is still
         // active that day and the later one is active at all.
