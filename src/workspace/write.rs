@@ -32,7 +32,6 @@ const MAX_LINKS: usize = 40;
 /// - temporary files of careplan's naming that a killed write left in the
 ///   folder are removed.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
-    use std::io::Write as _;
     let target = resolve(path)?;
     let io = |e| WorkspaceError::io(path, e);
     let existing = match std::fs::metadata(&target) {
@@ -43,20 +42,8 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
     if let Some(metadata) = &existing {
         refuse_to_replace(path, metadata)?;
     }
-    let dir = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    remove_stale(dir);
-    let mut file = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => WorkspaceError::NoFolder(dir.to_owned()),
-            _ => io(e),
-        })?;
-    file.write_all(contents.as_bytes()).map_err(io)?;
+    let dir = folder_of(&target);
+    let file = temporary(path, dir, contents)?;
     if let Some(metadata) = &existing {
         keep_owner(path, file.as_file(), metadata)?;
         file.as_file()
@@ -65,11 +52,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
     }
     file.as_file().sync_all().map_err(io)?;
     file.persist(&target).map_err(|e| io(e.error))?;
-    // The rename is durable once the folder is flushed. Some file systems
-    // cannot flush a folder; the file itself is already on disk.
-    if let Ok(folder) = std::fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
+    flush_folder(dir);
     Ok(())
 }
 
@@ -79,15 +62,38 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
 /// only if the name is still free, so a file created meanwhile by someone
 /// else is never replaced.
 pub fn write_new(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
-    use std::io::Write as _;
     let io = |e| WorkspaceError::io(path, e);
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(WorkspaceError::Exists(path.to_owned()));
     }
-    let dir = match path.parent() {
+    let dir = folder_of(path);
+    let file = temporary(path, dir, contents)?;
+    file.as_file().sync_all().map_err(io)?;
+    file.persist_noclobber(path)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => WorkspaceError::Exists(path.to_owned()),
+            _ => io(e.error),
+        })?;
+    flush_folder(dir);
+    Ok(())
+}
+
+/// The folder a file at `path` is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A temporary file of careplan's naming in `dir`, holding `contents`,
+/// after removing stale ones a killed write left there; errors name `path`.
+fn temporary(
+    path: &Path,
+    dir: &Path,
+    contents: &str,
+) -> Result<tempfile::NamedTempFile, WorkspaceError> {
+    use std::io::Write as _;
     remove_stale(dir);
     let mut file = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -95,19 +101,19 @@ pub fn write_new(path: &Path, contents: &str) -> Result<(), WorkspaceError> {
         .tempfile_in(dir)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => WorkspaceError::NoFolder(dir.to_owned()),
-            _ => io(e),
+            _ => WorkspaceError::io(path, e),
         })?;
-    file.write_all(contents.as_bytes()).map_err(io)?;
-    file.as_file().sync_all().map_err(io)?;
-    file.persist_noclobber(path)
-        .map_err(|e| match e.error.kind() {
-            std::io::ErrorKind::AlreadyExists => WorkspaceError::Exists(path.to_owned()),
-            _ => io(e.error),
-        })?;
+    file.write_all(contents.as_bytes())
+        .map_err(|e| WorkspaceError::io(path, e))?;
+    Ok(file)
+}
+
+/// Makes a rename in `dir` durable. Some file systems cannot flush a
+/// folder; the file itself is already on disk.
+fn flush_folder(dir: &Path) {
     if let Ok(folder) = std::fs::File::open(dir) {
         let _ = folder.sync_all();
     }
-    Ok(())
 }
 
 /// The file a write to `path` replaces: `path`, or the file its symbolic
