@@ -295,6 +295,13 @@ impl Document {
         })
     }
 
+    /// Every `revise` line, of the reviews then of the discharge.
+    pub fn revisions(&self) -> impl Iterator<Item = &Revision> {
+        self.reviews()
+            .flat_map(|r| &r.revisions)
+            .chain(self.discharges().flat_map(|d| &d.revisions))
+    }
+
     /// The discharges (a valid file has at most one).
     pub fn discharges(&self) -> impl Iterator<Item = &Discharge> {
         self.entries.iter().filter_map(|e| match e {

@@ -50,11 +50,7 @@ review 2026-12-07
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let revisions = cx
-        .document
-        .reviews()
-        .flat_map(|r| &r.revisions)
-        .chain(cx.document.discharges().flat_map(|d| &d.revisions));
+    let revisions = cx.document.revisions();
     for revision in revisions {
         let Change::Target {
             measure: None,

@@ -177,11 +177,7 @@ fn ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// A `revise ID target MEASURE …` naming a measure the goal or objective
 /// has no target for (language decision 14).
 fn revised_measures(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let revisions = cx
-        .document
-        .reviews()
-        .flat_map(|r| &r.revisions)
-        .chain(cx.document.discharges().flat_map(|d| &d.revisions));
+    let revisions = cx.document.revisions();
     for revision in revisions {
         let Change::Target {
             measure: Some(measure),
