@@ -51,6 +51,24 @@ pub const MISTAKES: &[(&str, &str, &str, &str)] = &[
         "syntax@33:26",
     ),
     (
+        "a medication header without `for`",
+        "medication M1 sertraline for G2",
+        "medication M1 sertraline G2",
+        "syntax@33:26",
+    ),
+    (
+        "an intervention header without `for`",
+        "\"Activity scheduling\" for G2",
+        "\"Activity scheduling\" G2",
+        "syntax@32:65",
+    ),
+    (
+        "a goal header without `for`",
+        "goal G2 \"Lift low mood\" for mood",
+        "goal G2 \"Lift low mood\" mood",
+        "syntax@24:25",
+    ),
+    (
         "an unquoted plan title",
         "plan \"Panic disorder with agoraphobia; low mood\"",
         "plan Panic disorder with agoraphobia; low mood",

@@ -64,7 +64,10 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
         "concern" | "goal" | "objective" | "measure" => {
             head.id = first_id(&mut rest);
             let text = if matches!(keyword, "goal" | "objective") {
-                before_for.get(1..).unwrap_or_default()
+                let (text, links_written) =
+                    unmarked_links(before_for.get(1..).unwrap_or_default(), after_for);
+                head.goals.extend(links(links_written));
+                text
             } else {
                 rest
             };
@@ -82,11 +85,18 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
                 head.technique = Some(technique.clone());
                 parts = tail;
             }
-            head.text = joined(line, offset, parts);
+            let (title, links_written) = unmarked_links(parts, after_for);
+            head.goals.extend(links(links_written));
+            head.text = joined(line, offset, title);
         }
         "medication" => {
             head.id = first_id(&mut rest);
             head.drug = before_for.get(1).map(|t| t.spanned().clone());
+            if after_for.is_none() {
+                // `medication M1 sertraline G1, O2`: the ids after the drug.
+                head.goals
+                    .extend(links(before_for.get(2..).unwrap_or_default()));
+            }
         }
         "session" | "review" | "safety-plan" | "event" | "discharge" => {
             head.date = rest.first().and_then(Token::word).and_then(date);
@@ -106,6 +116,23 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
         _ => {}
     }
     head
+}
+
+/// A header with no `for` may still name what it serves after its quoted
+/// text (`goal G1 "Fewer attacks" panic`): the text part, and the words after
+/// it taken as links (those that name no definition are dropped later).
+fn unmarked_links<'t>(
+    parts: &'t [Token],
+    after_for: Option<&[Token]>,
+) -> (&'t [Token], &'t [Token]) {
+    let quoted = parts.iter().rposition(|t| matches!(t, Token::Text(_)));
+    match (after_for, quoted) {
+        (None, Some(at)) => (
+            parts.get(..=at).unwrap_or_default(),
+            parts.get(at + 1..).unwrap_or_default(),
+        ),
+        _ => (parts, &[]),
+    }
 }
 
 /// A written date: the date, or `None` inside when it is not one careplan
