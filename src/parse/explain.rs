@@ -430,14 +430,31 @@ fn number_alone(rest: &str, span: Span, positives: &[G]) -> Option<Diagnostic> {
             None,
         )
     } else if positives.contains(&G::rate) {
-        let rates: Vec<String> = Per::WORDS
-            .iter()
-            .map(|p| format!("`{number} per {p}`"))
-            .collect();
-        (
-            format!("`{number}` needs a period: {}", join_or_owned(&rates)),
-            Some("or write a word such as `weekly`, or a description in quotes"),
-        )
+        // `2x per week`, `2/week`, `2 times a week`: the count, and the
+        // period named anywhere on the line.
+        let count: String = number.chars().take_while(char::is_ascii_digit).collect();
+        let lower = rest.to_ascii_lowercase();
+        let named = Per::WORDS.iter().find(|p| {
+            lower.contains(*p)
+                || (**p == "week" && lower.contains("wk"))
+                || (**p == "day" && lower.contains("daily"))
+        });
+        match named {
+            Some(per) => (
+                format!("a frequency is written as a count per period: `{count} per {per}`"),
+                Some("or write a word such as `weekly`, or a description in quotes"),
+            ),
+            None => {
+                let rates: Vec<String> = Per::WORDS
+                    .iter()
+                    .map(|p| format!("`{count} per {p}`"))
+                    .collect();
+                (
+                    format!("`{number}` needs a period: {}", join_or_owned(&rates)),
+                    Some("or write a word such as `weekly`, or a description in quotes"),
+                )
+            }
+        }
     } else if positives.contains(&G::target) || positives.contains(&G::comparator) {
         let targets: Vec<String> = ["<", "<=", ">", ">=", "="]
             .iter()
