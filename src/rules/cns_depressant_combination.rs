@@ -92,9 +92,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::CnsDepressantCombination,
                 later.medication.header,
                 format!(
-                    "`{id}` ({}), {opioid}, is taken with {sedative} {} from {both}; together \
+                    "{}, {opioid}, is taken with {sedative} {} from {both}; together \
                      they can slow breathing dangerously (FDA boxed warning)",
-                    later.medication.drug.value,
+                    later.named(),
                     partners.join(" and "),
                 ),
             )

@@ -22,9 +22,16 @@ pub struct Taken<'a> {
 }
 
 impl Taken<'_> {
-    /// The medication as messages name it: `` `M1` (sertraline) ``.
+    /// The medication as messages name it: `` `M1` (sertraline) ``, with
+    /// the generic name when the file writes it otherwise (`` `M2`
+    /// (Prozac: fluoxetine) ``).
     pub fn named(&self) -> String {
-        format!("`{}` ({})", self.track.id, self.medication.drug.value)
+        let written = &self.medication.drug.value;
+        if written.eq_ignore_ascii_case(&self.drug.name) {
+            format!("`{}` ({written})", self.track.id)
+        } else {
+            format!("`{}` ({written}: {})", self.track.id, self.drug.name)
+        }
     }
 }
 

@@ -162,16 +162,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let id = &later.track.id;
-        let drug = &later.medication.drug.value;
+        let later_named = later.named();
         let monitor = match later.medication.monitor {
             Some(_) => format!("make `{id}`'s `monitor` line watch"),
             None => format!("add a `monitor` line under `{id}` to watch"),
         };
         let (named, all) = if rest.is_empty() {
-            (format!("`{id}` ({drug}) and {last}"), "both")
+            (format!("{later_named} and {last}"), "both")
         } else {
             let rest = rest.join(", ");
-            (format!("`{id}` ({drug}), {rest} and {last}"), "all")
+            (format!("{later_named}, {rest} and {last}"), "all")
         };
         out.push(
             Diagnostic::new(
