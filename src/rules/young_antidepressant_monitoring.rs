@@ -10,12 +10,19 @@ use crate::rule::Rule;
 use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "An antidepressant for a client under 25 has no `monitor` line.",
+    summary: "A drug with the suicidality boxed warning, started for a client under 25, has no `monitor` line about mood or suicidal thinking.",
     doc: r#"## What it does
-Flags an antidepressant (SSRI, SNRI, tricyclic, MAOI or other
-antidepressant in the drug table) with no `monitor "..."` line (or an empty
-one) when the client is under 25 on the medication's `started` date (default:
-the plan's `opened`). Age comes from the plan's `born` date; a plan without
+Flags a drug that carries the FDA boxed warning on suicidality (every
+antidepressant in the drug table, and the antipsychotics licensed for
+depression: quetiapine, aripiprazole, brexpiprazole, cariprazine,
+lurasidone, lumateperone, olanzapine-fluoxetine) with no `monitor "..."`
+line that speaks of mood, suicidal thinking or behaviour, when the client
+is under 25 at some time in the first two months after the medication's
+`started` date (default: the plan's `opened`) and those two months fall in
+the episode. A medication begun years before the episode, when the client
+was 20, is not flagged for a client of 30; one begun a month before the
+episode, at 17, is. A `monitor` line about side effects or blood levels
+alone does not satisfy the rule. Age comes from the plan's `born` date; a plan without
 one is not checked. A client whose 25th birthday is the start date is 25, not
 under 25. A client born on 29 February turns a year older on 1 March in
 other years, so they are counted as under 25 on 28 February of that year.
@@ -34,7 +41,9 @@ adolescents; in 2007 the FDA extended it to young adults aged 18 to 24
 (FDA, "Antidepressant use in children, adolescents, and adults", revised
 labelling of May 2007). The warning asks that these patients be watched
 closely for clinical worsening, suicidality and unusual changes in
-behaviour, especially in the first months and after dose changes. A
+behaviour, especially in the first months and after dose changes; careplan
+takes the first two months as that period (the labels' "first few months";
+NICE NG222, 1.4.24, reviews young adults within a week of starting). A
 `monitor` line records who watches for what, and how often.
 
 ## Example
@@ -63,6 +72,19 @@ medication M1 sertraline for G1
 /// aged 18-24).
 const WARNING_AGE: i16 = 25;
 
+/// The months after a start that the boxed warning singles out: "the first
+/// few months of treatment" (FDA Medication Guide for antidepressants,
+/// 2007), taken as two.
+const EARLY_MONTHS: i64 = 2;
+
+/// Words of a `monitor` line that speak of what the boxed warning asks to
+/// watch: mood, suicidal thinking and behaviour (and the scales that
+/// measure them).
+const WATCHED: &[&str] = &[
+    "suicid", "mood", "self-harm", "self harm", "behaviour", "behavior", "agitation",
+    "worsening", "phq", "c-ssrs", "columbia", "risk", "boxed warning",
+];
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(born) = cx
         .document
@@ -84,16 +106,23 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let under = cutoff.is_none_or(|day| started < day);
-        let antidepressant = cx
+        // The first months after the start must fall in the episode.
+        let early_end = started
+            .checked_add(jiff::Span::new().months(EARLY_MONTHS))
+            .unwrap_or(started);
+        let in_episode = cx.document.opened().is_none_or(|opened| early_end >= opened);
+        let warned = cx
             .catalogue
             .drug(&medication.drug.value)
-            .is_some_and(|d| d.class.is_antidepressant());
-        let monitored = medication
-            .monitor
-            .as_ref()
-            .is_some_and(|m| !m.value.trim().is_empty())
+            .is_some_and(|d| d.suicidality_warning);
+        let watched = |text: &str| {
+            let lower = text.to_lowercase();
+            WATCHED.iter().any(|w| lower.contains(w))
+        };
+        let written = medication.monitor.as_ref().map(|m| m.value.as_str());
+        let monitored = written.is_some_and(watched)
             || cx.document.has_unread(medication.span, "monitor");
-        if !under || !antidepressant || monitored {
+        if !under || !in_episode || !warned || monitored {
             continue;
         }
         let age = age_on(born, started);
@@ -102,11 +131,19 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Rule::YoungAntidepressantMonitoring,
                 medication.header,
-                format!(
-                    "`{id}` ({}) is an antidepressant started on {started}, when the client was \
-                     {age}, and has no `monitor` line",
-                    medication.drug.value
-                ),
+                match written {
+                    Some(_) => format!(
+                        "`{id}` ({}), started on {started} when the client was {age}, carries \
+                         the boxed warning on suicidality, and its `monitor` line says nothing of \
+                         mood or suicidal thinking",
+                        medication.drug.value
+                    ),
+                    None => format!(
+                        "`{id}` ({}), started on {started} when the client was {age}, carries \
+                         the boxed warning on suicidality, and has no `monitor` line",
+                        medication.drug.value
+                    ),
+                },
             )
             .with_help(format!(
                 "add `monitor \"...\"` under `{id}` saying who watches for suicidal thinking, \
