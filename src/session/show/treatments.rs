@@ -114,12 +114,7 @@ impl View<'_> {
         let id = item.id.value.as_str();
         let mut out = self.header(index);
         self.treatment_course(&mut out, id, &item.goals);
-        if let Some(consent) = &item.consent {
-            let date = consent
-                .value
-                .map_or("(invalid date)".to_owned(), |d| d.to_string());
-            let _ = writeln!(out, "  consent    {date}");
-        }
+        consent_line(&mut out, item.consent.as_ref());
         let uses = self.uses(id);
         let track = self.record.treatment(id);
         if let Some(frequency) = &item.frequency {
@@ -212,12 +207,7 @@ impl View<'_> {
         let id = item.id.value.as_str();
         let mut out = self.header(index);
         self.treatment_course(&mut out, id, &item.goals);
-        if let Some(consent) = &item.consent {
-            let date = consent
-                .value
-                .map_or("(invalid date)".to_owned(), |d| d.to_string());
-            let _ = writeln!(out, "  consent    {date}");
-        }
+        consent_line(&mut out, item.consent.as_ref());
         if let Some(track) = self.record.treatment(id) {
             self.doses(&mut out, item, track);
         }
@@ -270,5 +260,15 @@ impl View<'_> {
             })
             .collect();
         section(out, "titration", &titration);
+    }
+}
+
+/// The `consent` line of an intervention or medication, when it has one.
+fn consent_line(out: &mut String, consent: Option<&crate::ast::DateLit>) {
+    if let Some(consent) = consent {
+        let date = consent
+            .value
+            .map_or("(invalid date)".to_owned(), |d| d.to_string());
+        let _ = writeln!(out, "  consent    {date}");
     }
 }
