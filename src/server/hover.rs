@@ -179,13 +179,8 @@ fn measure(info: &MeasureInfo) -> String {
         number(info.max),
         info.better.as_str()
     );
-    if !info.bands.is_empty() {
-        let bands: Vec<String> = info
-            .bands
-            .iter()
-            .map(|b| format!("{} from {}", b.label, number(b.from)))
-            .collect();
-        let _ = write!(out, "\n\nbands: {}", bands.join(", "));
+    if let Some(bands) = crate::summary::bands(info) {
+        let _ = write!(out, "\n\nbands: {bands}");
     }
     if let Some(change) = info.reliable_change {
         let _ = write!(out, "\n\nreliable change: {}", number(change));

@@ -495,6 +495,18 @@ fn findings(source: &str, analysis: &Analysis) -> Findings {
     out
 }
 
+/// A measure's severity bands in words (`minimal from 0, mild from 5, …`);
+/// `None` when it has none.
+pub(crate) fn bands(info: &crate::catalogue::MeasureInfo) -> Option<String> {
+    (!info.bands.is_empty()).then(|| {
+        info.bands
+            .iter()
+            .map(|b| format!("{} from {}", b.label, number(b.from)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// Formats a score without a needless `.0`.
 pub fn number(value: f64) -> String {
     // `-0` reads as a mistake; it is zero.

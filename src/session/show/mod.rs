@@ -222,13 +222,8 @@ impl<'a> View<'a> {
                 facts.push(format!("reliable change {}", number(rc)));
             }
             let _ = writeln!(out, "  {}", facts.join(", "));
-            if !info.bands.is_empty() {
-                let bands: Vec<String> = info
-                    .bands
-                    .iter()
-                    .map(|b| format!("{} from {}", b.label, number(b.from)))
-                    .collect();
-                let _ = writeln!(out, "  bands      {}", bands.join(", "));
+            if let Some(bands) = crate::summary::bands(&info) {
+                let _ = writeln!(out, "  bands      {bands}");
             }
         }
         let goals: Vec<String> = self
