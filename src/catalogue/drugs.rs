@@ -34,9 +34,12 @@ pub enum DrugClass {
     Gabapentinoid,
     /// Stimulant (amphetamines, methylphenidate).
     Stimulant,
+    /// Sympathomimetic amine: the decongestants pseudoephedrine,
+    /// phenylephrine and ephedrine, and the anorectic phentermine.
+    Sympathomimetic,
     /// None of the above, but raises serotonin (triptans, linezolid, ...).
     Serotonergic,
-    /// Known, and none of the above (ketamine).
+    /// Known, and none of the above (ketamine, donepezil, ondansetron).
     Other,
 }
 
@@ -55,11 +58,12 @@ impl DrugClass {
         "z-drug",
         "gabapentinoid",
         "stimulant",
+        "sympathomimetic",
         "serotonergic",
         "other",
     ];
 
-    const ALL: [DrugClass; 14] = [
+    const ALL: [DrugClass; 15] = [
         DrugClass::Ssri,
         DrugClass::Snri,
         DrugClass::Tca,
@@ -72,6 +76,7 @@ impl DrugClass {
         DrugClass::ZDrug,
         DrugClass::Gabapentinoid,
         DrugClass::Stimulant,
+        DrugClass::Sympathomimetic,
         DrugClass::Serotonergic,
         DrugClass::Other,
     ];
@@ -131,6 +136,9 @@ pub struct Drug {
     /// Whether it inhibits monoamine oxidase enough to need an MAOI's
     /// washout before and after other serotonergic drugs.
     pub mao_inhibitor: bool,
+    /// Whether CredibleMeds lists it as having a known risk of torsades de
+    /// pointes, a dangerous heart rhythm that QT prolongation can trigger.
+    pub qt_known_risk: bool,
 }
 
 /// The built-in drugs: `(generic name, class, serotonergic)`.
@@ -229,6 +237,15 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("ziprasidone", DrugClass::Antipsychotic, false),
     ("haloperidol", DrugClass::Antipsychotic, false),
     ("clozapine", DrugClass::Antipsychotic, false),
+    // First-generation antipsychotics still prescribed, with a known risk
+    // of torsades (BNF 4.2.1; see QT_KNOWN_RISK), and the benzamides used
+    // in the UK. Amisulpride is listed so that its name, which contains
+    // sulpiride's, is read as itself.
+    ("chlorpromazine", DrugClass::Antipsychotic, false),
+    ("thioridazine", DrugClass::Antipsychotic, false),
+    ("pimozide", DrugClass::Antipsychotic, false),
+    ("sulpiride", DrugClass::Antipsychotic, false),
+    ("amisulpride", DrugClass::Antipsychotic, false),
     // Mood stabilisers (BNF 4.2.3; NICE CG185). Lithium raises serotonin:
     // Boyer & Shannon 2005, Table 1.
     ("lithium", DrugClass::MoodStabiliser, true),
@@ -286,6 +303,17 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("methamphetamine", DrugClass::Stimulant, true),
     ("methylphenidate", DrugClass::Stimulant, false),
     ("dexmethylphenidate", DrugClass::Stimulant, false),
+    // Sympathomimetic amines, contraindicated with MAOIs for the
+    // hypertensive crisis they can cause: the decongestants in cold and
+    // hay-fever remedies (pseudoephedrine, phenylephrine, ephedrine: the
+    // contraindications of the phenelzine (Nardil), tranylcypromine
+    // (Parnate) and selegiline (Emsam) FDA labels; BNF, "Sympathomimetics",
+    // interactions with MAOIs) and the anorectic phentermine (Adipex-P, FDA
+    // label, section 4). None raises serotonin.
+    ("pseudoephedrine", DrugClass::Sympathomimetic, false),
+    ("phenylephrine", DrugClass::Sympathomimetic, false),
+    ("ephedrine", DrugClass::Sympathomimetic, false),
+    ("phentermine", DrugClass::Sympathomimetic, false),
     // Cough suppressant: Boyer & Shannon 2005, Table 1.
     ("dextromethorphan", DrugClass::Serotonergic, true),
     // Triptans: FDA Public Health Advisory of 19 July 2006 on triptans with
@@ -322,107 +350,12 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     // Ketamine is its own drug, an anaesthetic NMDA antagonist, not a
     // misspelt esketamine.
     ("ketamine", DrugClass::Other, false),
-];
-
-/// Brand names of the built-in drugs, lower case: `(brand, generic name)`.
-///
-/// Files should name drugs generically; these let careplan say which generic
-/// name a brand stands for. US brands as in each drug's FDA prescribing
-/// information (DailyMed), UK brands as in the BNF's medicinal forms.
-const BRANDS: &[(&str, &str)] = &[
-    ("prozac", "fluoxetine"),
-    ("sarafem", "fluoxetine"),
-    ("zoloft", "sertraline"),
-    ("lustral", "sertraline"),
-    ("celexa", "citalopram"),
-    ("cipramil", "citalopram"),
-    ("lexapro", "escitalopram"),
-    ("cipralex", "escitalopram"),
-    ("paxil", "paroxetine"),
-    ("seroxat", "paroxetine"),
-    ("luvox", "fluvoxamine"),
-    ("faverin", "fluvoxamine"),
-    ("effexor", "venlafaxine"),
-    ("pristiq", "desvenlafaxine"),
-    ("cymbalta", "duloxetine"),
-    ("fetzima", "levomilnacipran"),
-    ("savella", "milnacipran"),
-    ("anafranil", "clomipramine"),
-    ("tofranil", "imipramine"),
-    ("pamelor", "nortriptyline"),
-    ("nardil", "phenelzine"),
-    ("parnate", "tranylcypromine"),
-    ("marplan", "isocarboxazid"),
-    ("emsam", "selegiline"),
-    ("wellbutrin", "bupropion"),
-    ("zyban", "bupropion"),
-    ("remeron", "mirtazapine"),
-    ("desyrel", "trazodone"),
-    ("trintellix", "vortioxetine"),
-    ("brintellix", "vortioxetine"),
-    ("viibryd", "vilazodone"),
-    ("valdoxan", "agomelatine"),
-    ("spravato", "esketamine"),
-    ("ultram", "tramadol"),
-    ("nucynta", "tapentadol"),
-    ("demerol", "meperidine"),
-    ("imitrex", "sumatriptan"),
-    ("imigran", "sumatriptan"),
-    ("maxalt", "rizatriptan"),
-    ("zomig", "zolmitriptan"),
-    ("zyvox", "linezolid"),
-    ("buspar", "buspirone"),
-    ("aurorix", "moclobemide"),
-    ("manerix", "moclobemide"),
-    ("edronax", "reboxetine"),
-    ("prothiaden", "dosulepin"),
-    ("ludiomil", "maprotiline"),
-    ("auvelity", "dextromethorphan-bupropion"),
-    ("exxua", "gepirone"),
-    ("seroquel", "quetiapine"),
-    ("abilify", "aripiprazole"),
-    ("rexulti", "brexpiprazole"),
-    ("vraylar", "cariprazine"),
-    ("reagila", "cariprazine"),
-    ("latuda", "lurasidone"),
-    ("caplyta", "lumateperone"),
-    ("symbyax", "olanzapine-fluoxetine"),
-    ("zyprexa", "olanzapine"),
-    ("risperdal", "risperidone"),
-    ("invega", "paliperidone"),
-    ("geodon", "ziprasidone"),
-    ("haldol", "haloperidol"),
-    ("clozaril", "clozapine"),
-    ("lithobid", "lithium"),
-    ("priadel", "lithium"),
-    ("camcolit", "lithium"),
-    ("depakote", "valproate"),
-    ("epilim", "valproate"),
-    ("lamictal", "lamotrigine"),
-    ("tegretol", "carbamazepine"),
-    ("oxycontin", "oxycodone"),
-    ("subutex", "buprenorphine"),
-    ("suboxone", "buprenorphine"),
-    ("xanax", "alprazolam"),
-    ("klonopin", "clonazepam"),
-    ("rivotril", "clonazepam"),
-    ("valium", "diazepam"),
-    ("ativan", "lorazepam"),
-    ("ambien", "zolpidem"),
-    ("stilnoct", "zolpidem"),
-    ("lunesta", "eszopiclone"),
-    ("neurontin", "gabapentin"),
-    ("lyrica", "pregabalin"),
-    ("adderall", "amphetamine"),
-    ("vyvanse", "lisdexamfetamine"),
-    ("elvanse", "lisdexamfetamine"),
-    ("ritalin", "methylphenidate"),
-    ("concerta", "methylphenidate"),
-    ("flexeril", "cyclobenzaprine"),
-    ("azilect", "rasagiline"),
-    ("xadago", "safinamide"),
-    ("sivextro", "tedizolid"),
-    ("ketalar", "ketamine"),
+    // Drugs often taken beside psychiatric ones that carry a known risk of
+    // torsades (see QT_KNOWN_RISK): donepezil for dementia, and the
+    // antiemetics ondansetron and domperidone.
+    ("donepezil", DrugClass::Other, false),
+    ("ondansetron", DrugClass::Other, false),
+    ("domperidone", DrugClass::Other, false),
 ];
 
 /// Antipsychotics whose FDA labels carry the antidepressant boxed warning
@@ -453,13 +386,31 @@ const MAO_INHIBITORS: &[&str] = &[
     "procarbazine",
 ];
 
-/// The generic name of the built-in drug sold as `brand` (any case).
-pub fn generic_of_brand(brand: &str) -> Option<&'static str> {
-    BRANDS
-        .iter()
-        .find(|(b, _)| b.eq_ignore_ascii_case(brand.trim()))
-        .map(|&(_, generic)| generic)
-}
+/// The built-in drugs with a known risk of torsades de pointes: those in
+/// the "Known Risk of TdP" category of the CredibleMeds QTdrugs list
+/// (AZCERT, crediblemeds.org), which prolong the QT interval and are clearly
+/// associated with torsades even when taken as recommended), as recorded at
+/// careplan's catalogue review of December 2026. CredibleMeds revises the
+/// list about monthly, so every catalogue review checks these entries
+/// against crediblemeds.org again. Drugs in its "possible" or "conditional" categories (quetiapine,
+/// ziprasidone, the tricyclics, fluoxetine, ...) are not counted: their risk
+/// depends on dose, overdose or other conditions. Amisulpride, whose SmPC
+/// (Solian) warns of dose-related QT prolongation, is not counted until its
+/// category is confirmed. The withdrawn levomethadyl, mesoridazine and
+/// cisapride are not in the catalogue.
+const QT_KNOWN_RISK: &[&str] = &[
+    "citalopram",
+    "escitalopram",
+    "haloperidol",
+    "chlorpromazine",
+    "thioridazine",
+    "pimozide",
+    "sulpiride",
+    "methadone",
+    "donepezil",
+    "ondansetron",
+    "domperidone",
+];
 
 /// The built-in drugs.
 pub(super) fn builtin() -> Vec<Drug> {
@@ -471,6 +422,7 @@ pub(super) fn builtin() -> Vec<Drug> {
             serotonergic,
             suicidality_warning: class.is_antidepressant() || SUICIDALITY_WARNING.contains(&name),
             mao_inhibitor: class == DrugClass::Maoi || MAO_INHIBITORS.contains(&name),
+            qt_known_risk: QT_KNOWN_RISK.contains(&name),
         })
         .collect()
 }
@@ -484,16 +436,6 @@ mod tests {
             .into_iter()
             .find(|d| d.name.eq_ignore_ascii_case(name))
             .unwrap_or_else(|| panic!("{name} is built in"))
-    }
-
-    #[test]
-    fn every_brand_names_a_built_in_drug() {
-        for (brand, generic) in BRANDS {
-            assert_eq!(*brand, brand.to_lowercase());
-            drug(generic);
-        }
-        assert_eq!(generic_of_brand("Zoloft"), Some("sertraline"));
-        assert_eq!(generic_of_brand("sertraline"), None);
     }
 
     #[test]
@@ -545,7 +487,13 @@ mod tests {
         assert!(!drug("haloperidol").suicidality_warning);
         assert!(drug("linezolid").mao_inhibitor && drug("methylene blue").mao_inhibitor);
         assert!(!drug("linezolid").class.is_antidepressant());
-        assert!(builtin().iter().all(|d| d.name != "ondansetron"));
+        // Ondansetron is known for its QT risk, not counted as serotonergic.
+        assert!(!drug("ondansetron").serotonergic && drug("ondansetron").qt_known_risk);
+        assert_eq!(drug("pseudoephedrine").class, DrugClass::Sympathomimetic);
+        for name in QT_KNOWN_RISK {
+            drug(name);
+        }
+        assert!(!drug("quetiapine").qt_known_risk && !drug("amisulpride").qt_known_risk);
     }
 
     #[test]

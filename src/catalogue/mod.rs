@@ -2,6 +2,7 @@
 //! severity bands, and the catalogue of therapy modalities and techniques.
 //! Every figure cites its source beside it.
 
+mod brands;
 mod drugs;
 mod indexed;
 mod measures;
@@ -9,7 +10,8 @@ mod modalities;
 pub mod names;
 mod selector;
 
-pub use drugs::{Drug, DrugClass, generic_of_brand};
+pub use brands::generic_of_brand;
+pub use drugs::{Drug, DrugClass};
 pub use measures::{Band, MeasureInfo};
 pub use modalities::Modality;
 pub use selector::Selector;
@@ -150,6 +152,7 @@ impl Catalogue {
                     serotonergic,
                     suicidality_warning: class.is_antidepressant(),
                     mao_inhibitor: class == DrugClass::Maoi,
+                    qt_known_risk: false,
                 };
                 self.drugs.insert(key, drug);
             }

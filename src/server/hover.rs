@@ -209,6 +209,11 @@ fn drug(drug: &Drug) -> String {
     if drug.mao_inhibitor {
         out.push_str("\n\nmonoamine oxidase inhibitor: needs a washout before and after other serotonergic drugs");
     }
+    if drug.qt_known_risk {
+        out.push_str(
+            "\n\nknown risk of torsades de pointes (CredibleMeds): prolongs the QT interval",
+        );
+    }
     if drug.suicidality_warning {
         out.push_str(
             "\n\nboxed warning: suicidal thoughts and behaviours in children, adolescents and young adults",
