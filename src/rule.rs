@@ -120,6 +120,9 @@ identities! {
     ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
     TemplatePlaceholder = "CP043" "template-placeholder" Warning,
     CnsDepressantCombination = "CP044" "cns-depressant-combination" Warning,
+    MaoiCombination = "CP045" "maoi-combination" Error,
+    DuplicateTherapy = "CP046" "duplicate-therapy" Warning,
+    QtCombination = "CP047" "qt-combination" Warning,
 }
 
 impl Rule {

@@ -2,9 +2,9 @@
 //! z-drug or a gabapentinoid.
 
 use super::Context;
-use super::context::Taken;
 use super::RuleMeta;
-use crate::catalogue::DrugClass;
+use super::pairs::{self, Hazard, Pairing};
+use crate::catalogue::{Drug, DrugClass};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
@@ -51,6 +51,12 @@ Otherwise record the date one of them was stopped.
     check: Some(check),
 };
 
+/// What an opioid with a sedative risks.
+pub(super) const HAZARD: Hazard = Hazard {
+    harm: "dangerously slowed breathing",
+    watch: "sedation and breathing (and naloxone at home)",
+};
+
 /// Whether a drug of `class` counts here: `Some(true)` for an opioid,
 /// `Some(false)` for a sedative (benzodiazepine, z-drug, gabapentinoid).
 fn opioid(class: DrugClass) -> Option<bool> {
@@ -61,49 +67,40 @@ fn opioid(class: DrugClass) -> Option<bool> {
     }
 }
 
+/// Whether the pair is an opioid and a sedative.
+pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
+    matches!(
+        (opioid(a.class), opioid(b.class)),
+        (Some(true), Some(false)) | (Some(false), Some(true))
+    )
+}
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let drugs: Vec<(Taken<'_>, bool)> = cx
-        .medications_taken()
-        .into_iter()
-        .filter_map(|t| opioid(t.drug.class).map(|o| (t, o)))
-        .collect();
-    for (index, (later, later_opioid)) in drugs.iter().enumerate() {
-        let both = later.started;
-        if !later.track.is_active_on(both) {
+    let drugs = cx.medications_taken();
+    let rule = Rule::CnsDepressantCombination;
+    for pairing in pairs::pairings(&drugs, rule, None) {
+        let Pairing::Together(together) = pairing else {
             continue;
-        }
-        let partners: Vec<String> = drugs
-            .iter()
-            .take(index)
-            .filter(|(e, o)| o != later_opioid && e.track.is_active_on(both))
-            .map(|(e, _)| e.named())
-            .collect();
-        if partners.is_empty() {
-            continue;
-        }
-        let id = &later.track.id;
-        let (opioid, sedative) = if *later_opioid {
+        };
+        let (opioid, sedative) = if opioid(together.later.drug.class) == Some(true) {
             ("the opioid", "a sedative")
         } else {
             ("a sedative", "the opioid")
         };
         out.push(
             Diagnostic::new(
-                Rule::CnsDepressantCombination,
-                later.medication.header,
+                rule,
+                together.later.medication.header,
                 format!(
-                    "{}, {opioid}, is taken with {sedative} {} from {both}; together \
-                     they can slow breathing dangerously (FDA boxed warning)",
-                    later.named(),
-                    partners.join(" and "),
+                    "{}, {opioid}, is taken with {sedative} {} from {}; together they can \
+                     slow breathing dangerously (FDA boxed warning){}",
+                    together.later.named(),
+                    together.others(),
+                    together.from,
+                    together.also(),
                 ),
             )
-            .with_help(format!(
-                "if the combination is intended, add a `monitor` line under `{id}` for \
-                 sedation and breathing (and naloxone at home) and \
-                 `# careplan: allow cns-depressant-combination` to its header; otherwise \
-                 record the date one of them was stopped"
-            )),
+            .with_help(together.if_intended()),
         );
     }
 }

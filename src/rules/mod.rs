@@ -8,6 +8,7 @@
 //! `not-text`) have no check function: the parser and reader report them.
 
 mod context;
+mod pairs;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
@@ -91,6 +92,9 @@ rules! {
     ReviseWithoutMeasure => revise_without_measure,
     TemplatePlaceholder => template_placeholder,
     CnsDepressantCombination => cns_depressant_combination,
+    MaoiCombination => maoi_combination,
+    DuplicateTherapy => duplicate_therapy,
+    QtCombination => qt_combination,
 }
 
 impl Rule {

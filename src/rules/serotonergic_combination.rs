@@ -1,10 +1,11 @@
 //! `serotonergic-combination`: two serotonergic drugs taken at the same time.
 
-use super::RuleMeta;
 use super::Context;
+use super::RuleMeta;
 use super::context::Taken;
+use super::pairs::{self, Hazard, Pairing};
+use crate::catalogue::Drug;
 use crate::diagnostic::Diagnostic;
-use super::review_overdue::{days, days_between};
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -37,6 +38,13 @@ entries for the same drug are not flagged.
 The header of the medication that started later is flagged (the later one
 in the file when both start the same day), naming the other drug and the
 first day both were taken, or the day the earlier one was stopped.
+
+One pair gives one finding. An MAO inhibitor with an amphetamine or
+dextromethorphan-bupropion is reported by `maoi-combination` (an error: it
+can also cause a hypertensive crisis), and two drugs of one class (two
+SSRIs, two SNRIs, two tricyclics) by `duplicate-therapy`; both name
+serotonin syndrome. When the two also carry a known risk of torsades de
+pointes (citalopram with methadone), this finding says so.
 
 ## Why
 Serotonin syndrome (toxicity) is a predictable, dose-related drug reaction,
@@ -97,149 +105,67 @@ const REVERSIBLE_WASHOUT_DAYS: i64 = 1;
 /// The MAO inhibitors whose effect ends within a day of the last dose.
 const REVERSIBLE: &[&str] = &["moclobemide", "linezolid", "tedizolid", "methylene blue"];
 
-/// A medication that raises serotonin, with when it is taken.
-type Serotonergic<'a> = Taken<'a>;
+/// What two serotonergic drugs together risk.
+pub(super) const HAZARD: Hazard = Hazard {
+    harm: "serotonin syndrome",
+    watch: "serotonin toxicity (agitation, tremor, sweating, clonus, fever)",
+};
 
-impl Serotonergic<'_> {
-    /// Whether it inhibits monoamine oxidase: the MAOI antidepressants,
-    /// and linezolid, methylene blue and the other MAO inhibitors.
-    fn is_maoi(&self) -> bool {
-        self.drug.mao_inhibitor
-    }
+/// Whether the pair is two drugs that raise serotonin.
+pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
+    a.serotonergic && b.serotonergic
+}
 
-    /// Whether `other` is the same drug, perhaps written another way
-    /// (`sertraline` and `"sertraline HCl"`): not a combination.
-    fn same_drug(&self, other: &Serotonergic<'_>) -> bool {
-        self.drug.name == other.drug.name
-    }
-
-    /// The days `later` must wait after this drug stops, when an MAO
-    /// inhibitor is one of the two.
-    fn washout_before(&self, later: &Serotonergic<'_>) -> Option<i64> {
-        let name = self.drug.name.as_str();
-        if self.is_maoi() {
-            Some(if REVERSIBLE.contains(&name) {
-                REVERSIBLE_WASHOUT_DAYS
-            } else {
-                MAOI_WASHOUT_DAYS
-            })
-        } else if later.is_maoi() {
-            Some(match name {
-                "fluoxetine" | "olanzapine-fluoxetine" => FLUOXETINE_WASHOUT_DAYS,
-                "vortioxetine" => VORTIOXETINE_WASHOUT_DAYS,
-                _ => MAOI_WASHOUT_DAYS,
-            })
+/// The days `later` must wait after `earlier` stops, when an MAO inhibitor
+/// is one of the two (`None` otherwise): the washouts above. Shared with
+/// `maoi-combination`, whose partners wait as long.
+pub(super) fn maoi_washout(earlier: &Taken<'_>, later: &Taken<'_>) -> Option<i64> {
+    let name = earlier.drug.name.as_str();
+    if earlier.drug.mao_inhibitor {
+        Some(if REVERSIBLE.contains(&name) {
+            REVERSIBLE_WASHOUT_DAYS
         } else {
-            None
-        }
+            MAOI_WASHOUT_DAYS
+        })
+    } else if later.drug.mao_inhibitor {
+        Some(match name {
+            "fluoxetine" | "olanzapine-fluoxetine" => FLUOXETINE_WASHOUT_DAYS,
+            "vortioxetine" => VORTIOXETINE_WASHOUT_DAYS,
+            _ => MAOI_WASHOUT_DAYS,
+        })
+    } else {
+        None
     }
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let drugs: Vec<Serotonergic<'_>> = cx
-        .medications_taken()
-        .into_iter()
-        .filter(|t| t.drug.serotonergic)
-        .collect();
-    for (index, later) in drugs.iter().enumerate() {
-        // Both are taken from the later start, if the earlier one is still
-        // active that day and the later one is active at all.
-        let both = later.started;
-        if !later.track.is_active_on(both) {
-            continue;
-        }
-        let active: Vec<&Serotonergic<'_>> = drugs
-            .iter()
-            .take(index)
-            .filter(|earlier| earlier.track.is_active_on(both) && !earlier.same_drug(later))
-            .collect();
-        let maoi = later.is_maoi() || active.iter().any(|e| e.is_maoi());
-        let partners: Vec<String> = active.iter().map(|e| e.named()).collect();
-        let Some((last, rest)) = partners.split_last() else {
-            if let Some(finding) = too_soon(drugs.get(..index).unwrap_or_default(), later) {
-                out.push(finding);
+    let drugs = cx.medications_taken();
+    let rule = Rule::SerotonergicCombination;
+    for pairing in pairs::pairings(&drugs, rule, Some(maoi_washout)) {
+        let together = match pairing {
+            Pairing::Together(together) => together,
+            Pairing::TooSoon(washout) => {
+                out.push(washout.finding());
+                continue;
             }
-            continue;
         };
-        let id = &later.track.id;
-        let later_named = later.named();
-        let monitor = match later.medication.monitor {
-            Some(_) => format!("make `{id}`'s `monitor` line watch"),
-            None => format!("add a `monitor` line under `{id}` to watch"),
-        };
-        let (named, all) = if rest.is_empty() {
-            (format!("{later_named} and {last}"), "both")
+        let maoi = together.later.drug.mao_inhibitor
+            || together.with.iter().any(|e| e.drug.mao_inhibitor);
+        let (named, from) = (together.are_all(), together.from);
+        let message = if maoi {
+            format!(
+                "{named} taken from {from}; an MAO inhibitor with another serotonergic drug is \
+                 contraindicated: together they can cause serotonin syndrome"
+            )
         } else {
-            let rest = rest.join(", ");
-            (format!("{later_named}, {rest} and {last}"), "all")
+            format!(
+                "{named} taken from {from}; together these serotonergic drugs can cause \
+                 serotonin syndrome"
+            )
         };
         out.push(
-            Diagnostic::new(
-                Rule::SerotonergicCombination,
-                later.medication.header,
-                if maoi {
-                    format!(
-                        "{named} are {all} taken from {both}; an MAO inhibitor with another \
-                         serotonergic drug is contraindicated: together they can cause \
-                         serotonin syndrome"
-                    )
-                } else {
-                    format!(
-                        "{named} are {all} taken from {both}; \
-                         together these serotonergic drugs can cause serotonin syndrome"
-                    )
-                },
-            )
-            .with_help(format!(
-                "if the combination is intended, {monitor} for serotonin toxicity (agitation, \
-                 tremor, sweating, clonus, fever) and add \
-                 `# careplan: allow serotonergic-combination` to its header; otherwise \
-                 record the date one of them was stopped"
-            )),
+            Diagnostic::new(rule, together.later.medication.header, message + &together.also())
+                .with_help(together.if_intended()),
         );
     }
 }
-
-/// A drug started before the washout after an earlier one, when an MAOI is
-/// one of the two: the most recently stopped such drug is named.
-fn too_soon(earlier: &[Serotonergic<'_>], later: &Serotonergic<'_>) -> Option<Diagnostic> {
-    let (before, stopped, wait) = earlier
-        .iter()
-        .filter(|e| !e.same_drug(later))
-        .filter_map(|e| {
-            let stopped = e.track.stopped.as_ref()?.date;
-            let wait = e.washout_before(later)?;
-            (stopped <= later.started && days_between(stopped, later.started) < wait)
-                .then_some((e, stopped, wait))
-        })
-        .max_by_key(|&(_, stopped, _)| stopped)?;
-    let gap = days_between(stopped, later.started);
-    let maoi = if before.is_maoi() { before } else { later };
-    let id = &later.track.id;
-    Some(
-        Diagnostic::new(
-            Rule::SerotonergicCombination,
-            later.medication.header,
-            format!(
-                "{} starts on {}, {} after {} was stopped; with {} (an MAO inhibitor) at \
-                 least {} must pass between them: sooner is contraindicated, as serotonin \
-                 syndrome can follow",
-                later.named(),
-                later.started,
-                days(gap),
-                before.named(),
-                maoi.medication.drug.value,
-                days(wait),
-            ),
-        )
-        .with_help(format!(
-            "start `{id}` on {} or later; if the earlier start is intended, add a `monitor` \
-             line for serotonin toxicity (agitation, tremor, sweating, clonus, fever) and \
-             `# careplan: allow serotonergic-combination` to its header",
-            stopped
-                .checked_add(jiff::Span::new().days(wait))
-                .map_or_else(|_| "a later date".to_owned(), |d| d.to_string()),
-        )),
-    )
-}
-

@@ -1,0 +1,196 @@
+//! `maoi-combination`: an MAO inhibitor with bupropion, a stimulant or a
+//! sympathomimetic, together or within the washout.
+
+use super::Context;
+use super::RuleMeta;
+use super::context::Taken;
+use super::pairs::{self, Hazard, Pairing, listed};
+use super::review_overdue::days;
+use super::serotonergic_combination::maoi_washout;
+use crate::catalogue::{Drug, DrugClass};
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    summary: "An MAO inhibitor and bupropion, a stimulant or a sympathomimetic are taken together or within 14 days of each other.",
+    doc: r#"## What it does
+Flags a medication when a monoamine oxidase inhibitor and bupropion, a
+stimulant or a sympathomimetic are active on the same day, or when one
+starts too soon after the other was stopped.
+
+- MAO inhibitors: phenelzine, tranylcypromine, isocarboxazid, selegiline
+  and moclobemide, and the drugs that inhibit MAO besides their main use:
+  linezolid, methylene blue, rasagiline, safinamide and procarbazine.
+  Tedizolid is not counted here: in the studies in its FDA label it did not
+  raise blood pressure with pseudoephedrine or tyramine (Sivextro,
+  section 12.2; Flanagan et al., 2013, Antimicrob Agents Chemother
+  57:3060-3066).
+- Partners: bupropion (and dextromethorphan-bupropion); the stimulants
+  amphetamine, dextroamphetamine, lisdexamfetamine, methamphetamine,
+  methylphenidate and dexmethylphenidate; the sympathomimetics
+  pseudoephedrine, phenylephrine and ephedrine (cold, flu and hay-fever
+  remedies and decongestants) and phentermine.
+- Washouts, the same as `serotonergic-combination`'s: 14 days after an MAO
+  inhibitor stops before a partner starts, and 14 days after a partner stops
+  before an MAO inhibitor starts; 24 hours after the reversible or
+  short-acting inhibitors moclobemide, linezolid and methylene blue, whose
+  inhibition ends within about a day.
+
+The header of the medication that started later is flagged (the later one
+in the file when both start the same day), naming the other drug and the
+first day both were taken, or the day the earlier one was stopped. A pair
+that also raises serotonin (amphetamines, dextromethorphan-bupropion) is
+reported here only, and the message says so. Drugs are read as clinicians
+write them (see `unknown-drug`).
+
+## Why
+An MAO inhibitor stops the breakdown of noradrenaline and dopamine; a drug
+that releases them or blocks their reuptake can then raise blood pressure
+to a hypertensive crisis, with stroke or death. The labels call these
+combinations contraindicated: the contraindications in the FDA prescribing
+information of phenelzine (Nardil), tranylcypromine (Parnate) and selegiline
+(Emsam) name bupropion, amphetamines, methylphenidate and the cold and
+weight-loss remedies with pseudoephedrine, phenylephrine or ephedrine; the
+partners'
+own labels (bupropion, Wellbutrin, section 4; amphetamine, Adderall, and
+lisdexamfetamine, Vyvanse, section 4; methylphenidate, Ritalin, section 4;
+phentermine, Adipex-P, section 4) forbid them with an MAOI or within 14 days
+of stopping one, and the BNF lists each as "avoid". Linezolid's label
+(Zyvox, section 4) excludes sympathomimetics unless blood pressure is
+monitored; bupropion's contraindicates starting it with linezolid or
+intravenous methylene blue. The antiparkinsonian MAO-B inhibitors
+(rasagiline, safinamide, selegiline tablets) lose their selectivity at
+higher doses and their labels warn of hypertensive reactions with
+sympathomimetics; safinamide's (Xadago, section 4) contraindicates
+methylphenidate and amphetamines.
+
+The labels disagree on the wait before an MAOI starts: bupropion's asks 14
+days after stopping it; the stimulants' and decongestants' labels set the
+14 days only after an MAOI, as their own effect ends within a day or two.
+careplan applies 14 days both ways, erring on caution: a prescriber who
+starts the MAOI sooner after a short-acting drug can acknowledge it.
+Moclobemide's reversible inhibition ends within 24 hours of the last dose
+(BNF, moclobemide), so, as in `serotonergic-combination`, 24 hours after it
+is enough.
+
+## Example
+```careplan
+medication M1 phenelzine for G1
+  started 2026-06-01
+medication M2 pseudoephedrine for G2
+  started 2026-11-02
+```
+
+## Fix
+Stop one of them (`stopped DATE`), and start the other only after the
+washout. If a specialist intends the combination (a stimulant added to an
+MAOI for resistant depression, with blood pressure watched), say what is
+watched and acknowledge the finding:
+```careplan
+medication M2 dextroamphetamine for G1  # careplan: allow maoi-combination
+  started 2026-11-02
+  monitor "Blood pressure twice daily for two weeks; headache or palpitations: seek help at once"
+```
+"#,
+    check: Some(check),
+};
+
+/// What an MAO inhibitor with a pressor drug risks.
+pub(super) const HAZARD: Hazard = Hazard {
+    harm: "a hypertensive crisis",
+    watch: "blood pressure and the signs of a hypertensive crisis (sudden severe \
+            headache, palpitations, stiff neck)",
+};
+
+/// Whether `drug` inhibits MAO enough to raise blood pressure with a pressor
+/// drug: every MAO inhibitor but tedizolid, whose label's pseudoephedrine and
+/// tyramine studies showed no meaningful pressor response (Sivextro, FDA
+/// label, 12.2; Flanagan et al. 2013, Antimicrob Agents Chemother
+/// 57:3060-3066).
+fn maoi(drug: &Drug) -> bool {
+    drug.mao_inhibitor && drug.name != "tedizolid"
+}
+
+/// Bupropion, and the combination that contains it (dextromethorphan-
+/// bupropion, Auvelity, FDA label 2022, section 4): contraindicated with an
+/// MAOI or within 14 days either way (Wellbutrin, FDA label, section 4).
+const BUPROPION: &[&str] = &["bupropion", "dextromethorphan-bupropion"];
+
+/// What `drug` is, as a partner of an MAO inhibitor: bupropion, a stimulant
+/// (amphetamines and methylphenidate: the contraindications of their FDA
+/// labels, section 4) or a sympathomimetic (see the catalogue's class).
+fn pressor(drug: &Drug) -> Option<&'static str> {
+    if BUPROPION.contains(&drug.name.as_str()) {
+        Some("bupropion")
+    } else {
+        match drug.class {
+            DrugClass::Stimulant => Some("a stimulant"),
+            DrugClass::Sympathomimetic => Some("a sympathomimetic"),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the pair is an MAO inhibitor and a pressor drug.
+pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
+    (maoi(a) && pressor(b).is_some()) || (maoi(b) && pressor(a).is_some())
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let drugs = cx.medications_taken();
+    let rule = Rule::MaoiCombination;
+    for pairing in pairs::pairings(&drugs, rule, Some(maoi_washout)) {
+        let together = match pairing {
+            Pairing::Together(together) => together,
+            Pairing::TooSoon(washout) => {
+                out.push(washout.finding());
+                continue;
+            }
+        };
+        // One side is the later drug, the other the earlier ones.
+        let all: Vec<&Taken<'_>> = std::iter::once(together.later)
+            .chain(together.with.iter().copied())
+            .collect();
+        let mut kinds: Vec<String> = Vec::new();
+        for kind in all.iter().filter_map(|t| pressor(t.drug)) {
+            if !kinds.iter().any(|k| k == kind) {
+                kinds.push(kind.to_owned());
+            }
+        }
+        let inhibitor = all.iter().find(|t| maoi(t.drug));
+        let partner = all.iter().find(|t| pressor(t.drug).is_some());
+        let washout = match (inhibitor, partner) {
+            (Some(inhibitor), Some(partner)) => maoi_washout(inhibitor, partner).map(|wait| {
+                format!(
+                    ", keeping {} between `{}` (the MAO inhibitor) and `{}`",
+                    days(wait),
+                    inhibitor.track.id,
+                    partner.track.id
+                )
+            }),
+            _ => None,
+        };
+        let id = &together.later.track.id;
+        out.push(
+            Diagnostic::new(
+                rule,
+                together.later.medication.header,
+                format!(
+                    "{} taken from {}; an MAO inhibitor with {} is contraindicated: together \
+                     they can cause a hypertensive crisis{}",
+                    together.are_all(),
+                    together.from,
+                    listed(kinds),
+                    together.also(),
+                ),
+            )
+            .with_help(format!(
+                "stop one of them{}; if a \
+                 specialist intends the combination, {} and add \
+                 `# careplan: allow maoi-combination` to `{id}`'s header",
+                washout.unwrap_or_default(),
+                together.monitor(),
+            )),
+        );
+    }
+}
