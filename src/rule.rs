@@ -120,6 +120,9 @@ identities! {
     ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
     TemplatePlaceholder = "CP043" "template-placeholder" Warning,
     CnsDepressantCombination = "CP044" "cns-depressant-combination" Warning,
+    SafetyPlanNotRevised = "CP053" "safety-plan-not-revised" Warning,
+    RiskNotAssessed = "CP054" "risk-not-assessed" Warning,
+    CrisisFollowUp = "CP055" "crisis-follow-up" Warning,
 }
 
 impl Rule {

@@ -7,6 +7,7 @@
 //! Rules found while reading and parsing (`syntax`, `invalid-date`,
 //! `not-text`) have no check function: the parser and reader report them.
 
+mod aftercare;
 mod context;
 
 use crate::diagnostic::Diagnostic;
@@ -91,6 +92,9 @@ rules! {
     ReviseWithoutMeasure => revise_without_measure,
     TemplatePlaceholder => template_placeholder,
     CnsDepressantCombination => cns_depressant_combination,
+    SafetyPlanNotRevised => safety_plan_not_revised,
+    RiskNotAssessed => risk_not_assessed,
+    CrisisFollowUp => crisis_follow_up,
 }
 
 impl Rule {
