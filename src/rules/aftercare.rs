@@ -31,7 +31,8 @@ pub(crate) struct Unanswered<'a> {
 /// plan is judged, or once a discharge within the window closed the
 /// episode; `closes` says whether that discharge answers the event itself.
 /// An event within the window of one already reported is part of that
-/// finding: one gap in care gives one finding.
+/// finding: one gap in care gives one finding. An event written below the
+/// discharge on its date came after the episode ended, and is not judged.
 pub(crate) fn unanswered<'a>(
     cx: &Context<'a>,
     kinds: impl Fn(EventKind) -> bool,
@@ -58,6 +59,10 @@ pub(crate) fn unanswered<'a>(
     let mut reported: Option<Date> = None;
     for event in cx.record.events.iter().filter(|e| kinds(e.value)) {
         let at = event.moment();
+        // Written below the discharge on its day: after the episode ended.
+        if discharge.is_some_and(|(d, _)| d < at) {
+            continue;
+        }
         let within = |day: Date| days_between(event.date, day) <= days;
         let first_after = |moments: &[Moment]| moments.iter().filter(|m| **m > at).min().copied();
         let next = first_after(answers);
