@@ -45,9 +45,9 @@ A safety plan (Stanley & Brown, 2012, Cogn Behav Pract 19:256-264) is the
 client's written list of warning signs, coping strategies, people and
 services to call, and ways to make the surroundings safe, made for the next
 suicidal crisis. A crisis or an admission to hospital after it was made is
-the moment it was needed: Stanley and Brown's intervention ends with a
-follow-up review of the plan, going over with the client whether it was
-used, what helped, and revising it where it did not. NICE NG225, *Self-harm:
+the moment it was needed: the Safety Planning Intervention, as its authors
+set out its steps (suicidesafetyplan.com), ends with a follow-up review of
+the plan with the client, to see whether it helped and what needs revising. NICE NG225, *Self-harm:
 assessment, management and preventing recurrence* (2022), asks that
 safety after self-harm be worked out with the person in their care plan
 (section 1.5) rather than with risk scores (section 1.6).
