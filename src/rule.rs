@@ -123,6 +123,9 @@ identities! {
     MaoiCombination = "CP045" "maoi-combination" Error,
     DuplicateTherapy = "CP046" "duplicate-therapy" Warning,
     QtCombination = "CP047" "qt-combination" Warning,
+    SafetyPlanNotRevised = "CP053" "safety-plan-not-revised" Warning,
+    RiskNotAssessed = "CP054" "risk-not-assessed" Warning,
+    CrisisFollowUp = "CP055" "crisis-follow-up" Warning,
 }
 
 impl Rule {

@@ -173,7 +173,8 @@ word_enum!(
         Crisis = "crisis",
         /// A return of symptoms after improvement.
         Relapse = "relapse",
-        /// An admission to hospital.
+        /// A stay in hospital, dated the day the client left (the day
+        /// follow-up is counted from).
         Hospitalization = "hospitalization",
         /// A significant life event.
         LifeEvent = "life-event",
@@ -181,9 +182,16 @@ word_enum!(
 );
 
 impl EventKind {
-    /// Whether the event calls for a prompt review (crisis or relapse).
+    /// Whether the event calls for a prompt review of the plan: a crisis, a
+    /// relapse or a stay in hospital.
     pub fn needs_review(self) -> bool {
-        matches!(self, EventKind::Crisis | EventKind::Relapse)
+        self != EventKind::LifeEvent
+    }
+
+    /// Whether the event calls for follow-up with the client and a look at
+    /// the safety plan: a crisis or a stay in hospital.
+    pub fn is_acute(self) -> bool {
+        matches!(self, EventKind::Crisis | EventKind::Hospitalization)
     }
 
     /// Whether the event is a moment to make or revise a safety plan: a
@@ -193,12 +201,12 @@ impl EventKind {
         self != EventKind::LifeEvent
     }
 
-    /// The event in words: `crisis`, `relapse`, `hospital admission`, `life event`.
+    /// The event in words: `crisis`, `relapse`, `hospital stay`, `life event`.
     pub fn noun(self) -> &'static str {
         match self {
             EventKind::Crisis => "crisis",
             EventKind::Relapse => "relapse",
-            EventKind::Hospitalization => "hospital admission",
+            EventKind::Hospitalization => "hospital stay",
             EventKind::LifeEvent => "life event",
         }
     }

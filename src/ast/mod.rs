@@ -148,6 +148,19 @@ impl Entry {
         }
     }
 
+    /// The risk the entry records: the plan's at the start, or the risk as
+    /// assessed at a session, review, event or the discharge.
+    pub fn risk(&self) -> Option<&RiskRating> {
+        match self {
+            Entry::Plan(e) => e.risk.as_ref(),
+            Entry::Session(e) => e.risk.as_ref(),
+            Entry::Review(e) => e.risk.as_ref(),
+            Entry::Event(e) => e.risk.as_ref(),
+            Entry::Discharge(e) => e.risk.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The date of a dated entry (session, review, event, safety plan, discharge).
     pub fn date(&self) -> Option<&DateLit> {
         match self {

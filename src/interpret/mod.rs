@@ -21,8 +21,8 @@ mod state;
 mod targets;
 
 pub use record::{
-    Appointment, Dated, DischargeMark, GoalTrack, Record, ReviewMark, RiskMark, ScorePoint, Series,
-    TargetTrack, TreatmentKind, TreatmentTrack,
+    Appointment, Dated, DischargeMark, GoalTrack, Moment, Record, ReviewMark, RiskMark, ScorePoint,
+    Series, TargetTrack, TreatmentKind, TreatmentTrack,
 };
 pub use review::ReviewDue;
 pub use state::{ActiveMedication, AttendanceCount, GoalState, PlanState};

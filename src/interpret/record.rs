@@ -22,6 +22,33 @@ impl<T> Dated<T> {
     pub fn new(date: Date, value: T, span: Span) -> Self {
         Dated { date, value, span }
     }
+
+    /// Where it stands in the record.
+    pub fn moment(&self) -> Moment {
+        Moment::new(self.date, self.span)
+    }
+}
+
+/// Where an entry stands in the chronological record: its date, then its
+/// place in the file. The record is written in the order things happened,
+/// so of two entries on one date the one written first happened first (a
+/// review written above a crisis on its day was held before the crisis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Moment {
+    /// The entry's date.
+    pub date: Date,
+    /// Where the entry is written: the byte offset of its span.
+    pub offset: usize,
+}
+
+impl Moment {
+    /// The moment of the entry dated `date` and written at `span`.
+    pub fn new(date: Date, span: Span) -> Self {
+        Moment {
+            date,
+            offset: span.start,
+        }
+    }
 }
 
 /// The replayed history of a plan: every definition with its changes over
@@ -220,7 +247,28 @@ pub struct ReviewMark {
     pub span: Span,
 }
 
+impl ReviewMark {
+    /// Where it stands in the record.
+    pub fn moment(&self) -> Moment {
+        Moment::new(self.date, self.span)
+    }
+}
+
 impl Record {
+    /// Every contact with the client, in record order: each session the
+    /// client attended and each review. A session not attended is an
+    /// appointment, never a contact.
+    pub fn contacts(&self) -> Vec<Moment> {
+        let mut contacts: Vec<Moment> = self
+            .sessions
+            .iter()
+            .map(Dated::moment)
+            .chain(self.reviews.iter().map(ReviewMark::moment))
+            .collect();
+        contacts.sort();
+        contacts
+    }
+
     /// The goal or objective with `id`.
     pub fn goal(&self, id: &str) -> Option<&GoalTrack> {
         self.goals.iter().find(|g| g.id == id)

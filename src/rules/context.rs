@@ -2,7 +2,7 @@
 
 use crate::ast::{Aim, Document, Duration, Entry, Medication};
 use crate::catalogue::{Catalogue, Drug, Measures};
-use crate::interpret::{Record, TreatmentKind, TreatmentTrack};
+use crate::interpret::{Dated, Record, TreatmentKind, TreatmentTrack};
 use crate::span::LineIndex;
 use jiff::civil::Date;
 use std::cell::OnceCell;
@@ -181,5 +181,38 @@ impl<'a> Context<'a> {
     /// Every defined id with its definitions, in no particular order.
     pub fn symbols(&self) -> impl Iterator<Item = (&'a str, &[&'a Entry])> {
         self.symbols.iter().map(|(id, defs)| (*id, defs.as_slice()))
+    }
+}
+
+/// The built-in symptom scales of mental disorders: a plan that scores one
+/// treats a mental-health condition.
+const MENTAL_HEALTH_MEASURES: &[&str] =
+    &["PHQ-9", "PHQ-9-item9", "PHQ-2", "GAD-7", "GAD-2", "PCL-5"];
+
+impl<'a> Context<'a> {
+    /// Whether the plan is for a mental-health condition: a concern with an
+    /// ICD-10 chapter V diagnosis (F00-F99), or scores on a built-in
+    /// depression, anxiety or trauma scale. A plan for back pain or a knee
+    /// replacement is not, whatever it records.
+    pub fn mental_health(&self) -> bool {
+        self.document.concerns().any(|c| {
+            c.diagnosis
+                .as_ref()
+                .is_some_and(|d| d.value.starts_with(['F', 'f']))
+        }) || MENTAL_HEALTH_MEASURES
+            .iter()
+            .any(|m| self.record.series(m).is_some())
+    }
+
+    /// The safety plans in the record that say something, in record order:
+    /// a `safety-plan` with none of its fields filled in is not one.
+    pub fn safety_plans(&self) -> impl Iterator<Item = &'a Dated<usize>> {
+        let document = self.document;
+        self.record.safety_plans.iter().filter(move |p| {
+            matches!(document.entries.get(p.value), Some(Entry::SafetyPlan(s))
+                if [&s.warning_signs, &s.coping, &s.contacts, &s.means_safety]
+                    .iter()
+                    .any(|f| f.as_ref().is_some_and(|t| !t.value.trim().is_empty())))
+        })
     }
 }

@@ -1,41 +1,49 @@
-//! `crisis-without-review`: a crisis or relapse is followed by a review of
-//! the plan within 30 days.
+//! `crisis-without-review`: a crisis, a relapse or a stay in hospital is
+//! followed by a review of the plan within 30 days.
 
-use super::RuleMeta;
 use super::review_overdue::{days, days_between};
-use super::Context;
-use crate::ast::Entry;
+use super::{Context, RuleMeta, aftercare};
+use crate::ast::Discharge;
 use crate::diagnostic::Diagnostic;
+use crate::interpret::ReviewMark;
 use crate::rule::Rule;
-use jiff::civil::Date;
+use crate::words::EventKind;
 
-/// How long after a crisis or relapse the plan should be reviewed.
+/// How long after a crisis, relapse or stay in hospital the plan should be
+/// reviewed: careplan's own window, the outer of the HEDIS FUH/FUM
+/// follow-up windows (7 and 30 days); no guideline sets one for a review.
 const WINDOW_DAYS: i64 = 30;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "A crisis or relapse was not followed by a review of the plan within 30 days.",
+    summary: "A crisis, relapse or stay in hospital was not followed by a review of the plan within 30 days.",
     doc: r#"## What it does
-Flags an `event … crisis` or `event … relapse` with no `review` dated on or
-after the event's date and at most 30 days after it. A review 30 days after
-the event is in time; 31 days is late. The event's header is flagged.
+Flags an `event … crisis`, `event … relapse` or `event … hospitalization`
+with no `review` after it and at most 30 days after its date. A review 30
+days after the event is in time; 31 days is late. The event's header is
+flagged. A `hospitalization` is dated the day the client left hospital, so
+its 30 days run from then; a crisis or relapse followed by a stay in
+hospital, before any review, is answered by the stay, whose own review is
+then due.
 
-While fewer than 30 days have passed since the event on the date the plan
-is judged (`--today`), a missing review is not yet late and nothing is
-reported. Only crises and relapses are checked: the language marks these
-two kinds as calling for a review, while a `hospitalization` or a
-`life-event` is left to the clinician's judgement.
+The record is chronological: a review on the event's own date counts only
+when it is written below the event, since one written above it was held
+before the crisis. While fewer than 30 days have passed since the event on
+the date the plan is judged (`--today`), a missing review is not yet late
+and nothing is reported. A second event within 30 days of one already
+flagged is part of the same finding. A `life-event` is left to the
+clinician's judgement.
 
 A discharge (language version 2) within the 30 days counts as the
 follow-up when it records the risk at discharge (`risk LEVEL`): it is a
 formal decision about the whole plan, recording every goal's final status,
 the risk and where care goes next (a crisis is a common reason to transfer
 care). One without `risk` is flagged, since the weeks after a crisis are
-when risk is highest and the discharge did not say what it was. A crisis dated after the
-discharge is `entry-after-discharge`'s finding.
+when risk is highest and the discharge did not say what it was. A crisis
+dated after the discharge is `entry-after-discharge`'s finding.
 
 ## Why
-A crisis or a relapse is evidence that the plan, as written, did not keep
-the client well: its goals, treatments and safety plan need a deliberate
+A crisis, a relapse or an admission to hospital is evidence that the
+plan, as written, did not keep the client well: its goals, treatments and safety plan need a deliberate
 look, not just the next routine session. The period after a crisis is also
 when risk is highest, and timely follow-up is a recognised marker of safe
 care:
@@ -74,47 +82,20 @@ review 2026-09-28
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let discharge = cx.record.discharge.as_ref();
-    let discharged = discharge.map(|d| d.date);
+    let reviews: Vec<_> = cx.record.reviews.iter().map(ReviewMark::moment).collect();
     // A discharge follows a crisis up when it records the risk then.
-    let assessed = discharge
-        .and_then(|d| cx.document.entries.get(d.entry))
-        .is_some_and(|e| match e {
-            Entry::Discharge(d) => d.risk.is_some() || cx.document.has_unread(d.span, "risk"),
-            _ => false,
-        });
-    // An event after the discharge is `entry-after-discharge`'s finding.
-    let events = cx
-        .record
-        .events
-        .iter()
-        .filter(|e| e.value.needs_review() && discharged.is_none_or(|d| e.date <= d));
-    for event in events {
-        let date = event.date;
-        let within = |day: Date| (0..=WINDOW_DAYS).contains(&days_between(date, day));
-        let reviewed = cx.record.reviews.iter().any(|r| within(r.date));
-        let closed = discharged.filter(|&d| within(d));
-        if reviewed
-            || (assessed && closed.is_some())
-            || days_between(date, cx.today) <= WINDOW_DAYS
-        {
-            continue;
-        }
-        let next = cx
-            .record
-            .reviews
-            .iter()
-            .filter(|r| r.date > date)
-            .map(|r| r.date)
-            .min();
-        let kind = event.value;
-        if let Some(day) = closed {
+    let closes = |d: &Discharge| aftercare::records_risk(cx, d);
+    for gap in aftercare::unanswered(cx, EventKind::needs_review, WINDOW_DAYS, &reviews, closes) {
+        let date = gap.event.date;
+        let what = aftercare::described(gap.event);
+        let since = aftercare::since(gap.event.value);
+        if let Some(day) = gap.closed {
             out.push(
                 Diagnostic::new(
                     Rule::CrisisWithoutReview,
-                    event.span,
+                    gap.event.span,
                     format!(
-                        "the {kind} of {date} was followed by no review, and the discharge on \
+                        "{what} was followed by no review, and the discharge on \
                          {day}, {} later, records no `risk`",
                         days(days_between(date, day))
                     ),
@@ -126,24 +107,30 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let after = match next {
+        let after = match gap.next {
             Some(next) => format!(
                 "the next review was on {next}, {} later",
                 days(days_between(date, next))
             ),
             None => "no review has followed it".to_owned(),
         };
+        let at = gap.event.moment();
+        let before = if reviews.iter().any(|r| r.date == date && *r < at) {
+            format!(" (the review of {date} is written above the event, so was held before it)")
+        } else {
+            String::new()
+        };
         out.push(
             Diagnostic::new(
                 Rule::CrisisWithoutReview,
-                event.span,
+                gap.event.span,
                 format!(
-                    "the {kind} of {date} was not followed by a review within \
-                     {WINDOW_DAYS} days: {after}"
+                    "{what} was not followed by a review within \
+                     {WINDOW_DAYS} days: {after}{before}"
                 ),
             )
             .with_help(format!(
-                "review the plan within {WINDOW_DAYS} days of a {kind}: a `review` with each \
+                "review the plan within {WINDOW_DAYS} days of {since}: a `review` with each \
                  goal's status, the changes to treatment and to the safety plan, and a `next` \
                  date; if a review was held in time but not recorded, add it with its date"
             )),

@@ -7,6 +7,7 @@
 //! Rules found while reading and parsing (`syntax`, `invalid-date`,
 //! `not-text`) have no check function: the parser and reader report them.
 
+mod aftercare;
 mod context;
 mod pairs;
 
@@ -95,6 +96,9 @@ rules! {
     MaoiCombination => maoi_combination,
     DuplicateTherapy => duplicate_therapy,
     QtCombination => qt_combination,
+    SafetyPlanNotRevised => safety_plan_not_revised,
+    RiskNotAssessed => risk_not_assessed,
+    CrisisFollowUp => crisis_follow_up,
 }
 
 impl Rule {

@@ -18,7 +18,8 @@ discharge (the last three new in language version 2), that is `moderate`
 or `high`; a PHQ-9 score of 20 or more in a session the client attended; a
 positive PHQ-9 item 9 (`PHQ-9-item9` 1 or more) with no `risk` assessed at
 that session; or, in a plan for a mental-health condition (a concern with
-an ICD-10 chapter V diagnosis, F00-F99, or PHQ-9 scores), a `crisis`,
+an ICD-10 chapter V diagnosis, F00-F99, or scores on the PHQ-9, its item 9,
+the PHQ-2, GAD-7, GAD-2 or PCL-5), a `crisis`,
 `relapse` or `hospitalization` event that records no `risk` (one that
 does is judged by its level). If no
 safety plan is dated on or before that day, the line is flagged. A safety
@@ -98,20 +99,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    // A safety plan with nothing written in it is not one.
-    let filled = |entry: usize| {
-        matches!(cx.document.entries.get(entry), Some(Entry::SafetyPlan(p))
-            if [&p.warning_signs, &p.coping, &p.contacts, &p.means_safety]
-                .iter()
-                .any(|f| f.as_ref().is_some_and(|t| !t.value.trim().is_empty())))
-    };
-    let plans: Vec<Date> = cx
-        .record
-        .safety_plans
-        .iter()
-        .filter(|p| filled(p.value))
-        .map(|p| p.date)
-        .collect();
+    let plans: Vec<Date> = cx.safety_plans().map(|p| p.date).collect();
     if plans.iter().any(|&p| p <= first.date) {
         return;
     }
@@ -225,13 +213,7 @@ fn triggers(cx: &Context<'_>) -> Vec<Trigger> {
         });
     // A crisis, relapse or admission calls for a safety plan in a plan for
     // a mental-health condition; a flare of back pain does not.
-    let mental_health = cx.document.concerns().any(|c| {
-        c.diagnosis
-            .as_ref()
-            .is_some_and(|d| d.value.starts_with(['F', 'f']))
-    }) || ["PHQ-9", "PHQ-9-item9"]
-        .iter()
-        .any(|m| cx.record.series(m).is_some());
+    let mental_health = cx.mental_health();
     let events = cx
         .document
         .events()

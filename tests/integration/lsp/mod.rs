@@ -24,6 +24,7 @@ medication M1 sertraline for G1
 session 2026-10-01
   used I1 "engaged"
   score PHQ-9 12
+  risk low
 "#;
 
 const URI: &str = "untitled:plan";
@@ -403,7 +404,7 @@ fn formatting_returns_the_fewest_edits_and_refuses_a_file_that_does_not_read() {
     client.open("untitled:broken", &format!("{PLAN}goal G2\n"));
     let refused = format(&mut client, "untitled:broken").expect_err("refused");
     assert!(
-        refused.contains("1 syntax error, the first at line 16:1"),
+        refused.contains("1 syntax error, the first at line 17:1"),
         "{refused}"
     );
 }
@@ -459,7 +460,7 @@ fn the_outline_lists_definitions_then_the_record_and_entries_fold() {
     // The entries, then the review and its three-line note.
     assert_eq!(
         lines,
-        [(0, 2), (4, 6), (9, 10), (12, 14), (16, 20), (17, 20)]
+        [(0, 2), (4, 6), (9, 10), (12, 15), (17, 21), (18, 21)]
     );
 }
 
