@@ -2,6 +2,7 @@
 //! severity bands, and the catalogue of therapy modalities and techniques.
 //! Every figure cites its source beside it.
 
+pub mod doses;
 mod drugs;
 mod indexed;
 mod measures;
