@@ -120,6 +120,11 @@ identities! {
     ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
     TemplatePlaceholder = "CP043" "template-placeholder" Warning,
     CnsDepressantCombination = "CP044" "cns-depressant-combination" Warning,
+    DoseAboveMaximum = "CP048" "dose-above-maximum" Warning,
+    LithiumMonitoring = "CP049" "lithium-monitoring" Warning,
+    ClozapineMonitoring = "CP050" "clozapine-monitoring" Warning,
+    ValproatePregnancyPrevention = "CP051" "valproate-pregnancy-prevention" Warning,
+    AntidepressantEarlyReview = "CP052" "antidepressant-early-review" Warning,
 }
 
 impl Rule {

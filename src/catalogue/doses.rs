@@ -193,6 +193,11 @@ const TABLE: &[MaxDose] = &[
     },
 ];
 
+/// Every drug's labelled maximum, in the table's order.
+pub fn maxima() -> &'static [MaxDose] {
+    TABLE
+}
+
 /// The labelled maximum of the drug called `drug` (its generic name).
 pub fn maximum(drug: &str) -> Option<&'static MaxDose> {
     TABLE.iter().find(|m| m.drug.eq_ignore_ascii_case(drug))

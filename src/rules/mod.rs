@@ -8,6 +8,7 @@
 //! `not-text`) have no check function: the parser and reader report them.
 
 mod context;
+mod watched;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
@@ -91,6 +92,11 @@ rules! {
     ReviseWithoutMeasure => revise_without_measure,
     TemplatePlaceholder => template_placeholder,
     CnsDepressantCombination => cns_depressant_combination,
+    DoseAboveMaximum => dose_above_maximum,
+    LithiumMonitoring => lithium_monitoring,
+    ClozapineMonitoring => clozapine_monitoring,
+    ValproatePregnancyPrevention => valproate_pregnancy_prevention,
+    AntidepressantEarlyReview => antidepressant_early_review,
 }
 
 impl Rule {
