@@ -3,6 +3,7 @@
 //! Every figure cites its source beside it.
 
 mod brands;
+pub mod doses;
 mod drugs;
 mod indexed;
 mod measures;
@@ -315,6 +316,12 @@ mod tests {
             ("sodium valproate", "valproate"),
             ("valproic acid", "valproate"),
             ("Depakote ER", "valproate"),
+            ("Epilim Chrono", "valproate"),
+            ("valproate semisodium", "valproate"),
+            ("Zaponex", "clozapine"),
+            ("Denzapine", "clozapine"),
+            ("Liskonum", "lithium"),
+            ("lithium citrate", "lithium"),
             ("tramadol hydrochloride", "tramadol"),
             ("oxycodone HCl", "oxycodone"),
             ("OxyContin", "oxycodone"),

@@ -33,9 +33,10 @@ const SALTS: &[&str] = &[
 ];
 
 /// Release and dosage-form words written after a name: modified release
-/// (XR, ER, SR, XL, CR, DR, LA, CD), orally disintegrating (ODT), immediate
-/// release (IR) and the spelled-out forms (FDA labels and BNF medicinal
-/// forms). They change how a drug is taken, not which drug it is.
+/// (XR, ER, SR, XL, CR, DR, LA, CD; Chrono and Chronosphere, valproate's in
+/// the BNF), orally disintegrating (ODT), immediate release (IR) and the
+/// spelled-out forms (FDA labels and BNF medicinal forms). They change how
+/// a drug is taken, not which drug it is.
 const FORMS: &[&str] = &[
     "xr",
     "er",
@@ -60,6 +61,8 @@ const FORMS: &[&str] = &[
     "controlled-release",
     "immediate-release",
     "prolonged-release",
+    "chrono",
+    "chronosphere",
     "transdermal",
     "patch",
     "tablet",
@@ -93,6 +96,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("pethidine", "meperidine"),
     ("valproic acid", "valproate"),
     ("sodium valproate", "valproate"),
+    ("semisodium valproate", "valproate"),
     ("divalproex", "valproate"),
     ("paracetamol", "acetaminophen"),
     ("dexamfetamine", "dextroamphetamine"),

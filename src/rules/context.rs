@@ -35,6 +35,67 @@ impl Taken<'_> {
     }
 }
 
+/// What a medication's `monitor` line says of something a rule asks to be
+/// watched (see [`Context::monitored`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Monitored {
+    /// The line names it, or could not be read and so counts as written.
+    Yes,
+    /// The medication has a `monitor` line that does not name it.
+    Silent,
+    /// The medication has no `monitor` line.
+    Missing,
+}
+
+/// Whether `text` mentions any of `words` (lower case), each at the start
+/// of a word: `level` finds "Levels", `renal` does not find "adrenal". A
+/// word of three letters or fewer, an abbreviation, must be the whole word
+/// or its plural: `anc` finds "ANC" and `tft` "TFTs", not "ancillary".
+pub fn mentions(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    words.iter().any(|word| {
+        lower.match_indices(word).any(|(at, _)| {
+            let before = lower.get(..at).and_then(|b| b.chars().next_back());
+            let mut after = lower.get(at + word.len()..).unwrap_or("").chars();
+            let ends = word.chars().count() > 3
+                || match after.next() {
+                    Some('s') => !letter(after.next()),
+                    next => !letter(next),
+                };
+            !letter(before) && ends
+        })
+    })
+}
+
+/// The day someone born on `born` turns `years` old: the same month and
+/// day, or 1 March when born on 29 February and that year has none. `None`
+/// past the end of the calendar.
+pub fn birthday(born: Date, years: i16) -> Option<Date> {
+    let year = born.year().checked_add(years)?;
+    Date::new(year, born.month(), born.day())
+        .or_else(|_| Date::new(year, 3, 1))
+        .ok()
+}
+
+/// Age in whole years on `day`, counted as [`birthday`] does; "not yet
+/// born" is 0.
+pub fn years_on(born: Date, day: Date) -> i16 {
+    let mut years = day.year().saturating_sub(born.year());
+    if birthday(born, years).is_some_and(|b| day < b) {
+        years = years.saturating_sub(1);
+    }
+    years.max(0)
+}
+
+/// Age on `day` as messages write it: `24 years old`.
+pub fn age_on(born: Date, day: Date) -> String {
+    match years_on(born, day) {
+        1 => "1 year old".to_owned(),
+        n => format!("{n} years old"),
+    }
+}
+
 /// What a rule sees: the file, its tree and history, the catalogue, the date.
 pub struct Context<'a> {
     /// The file's text.
@@ -113,6 +174,39 @@ impl<'a> Context<'a> {
             .collect();
         taken.sort_by_key(|t| (t.started, t.track.entry));
         taken
+    }
+
+    /// Whether `taken` is taken during the episode: started by the day the
+    /// plan is judged on ([`Context::as_of`]) and not stopped by the day the
+    /// episode opened.
+    pub fn in_episode(&self, taken: &Taken<'_>) -> bool {
+        let opened = self.document.opened();
+        taken.started <= self.as_of()
+            && taken
+                .track
+                .stopped
+                .as_ref()
+                .is_none_or(|s| opened.is_none_or(|o| s.date > o))
+    }
+
+    /// The client's date of birth, when the plan records one readably.
+    pub fn born(&self) -> Option<Date> {
+        self.document
+            .plan()
+            .and_then(|p| p.born.as_ref())
+            .and_then(|b| b.value)
+    }
+
+    /// Whether `medication`'s `monitor` line [`mentions`] any of `words`.
+    pub fn monitored(&self, medication: &Medication, words: &[&str]) -> Monitored {
+        if self.document.has_unread(medication.span, "monitor") {
+            return Monitored::Yes;
+        }
+        match &medication.monitor {
+            None => Monitored::Missing,
+            Some(line) if mentions(&line.value, words) => Monitored::Yes,
+            Some(_) => Monitored::Silent,
+        }
     }
 
     /// The goals and objectives that lack a SMART part (`field`, which
@@ -214,5 +308,44 @@ impl<'a> Context<'a> {
                     .iter()
                     .any(|f| f.as_ref().is_some_and(|t| !t.value.trim().is_empty())))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_25th_birthday_is_not_under_25() {
+        let born = date(2001, 11, 22);
+        assert_eq!(birthday(born, 25), Some(date(2026, 11, 22)));
+        assert_eq!(age_on(born, date(2026, 11, 22)), "25 years old");
+        assert_eq!(age_on(born, date(2026, 11, 21)), "24 years old");
+        assert_eq!(years_on(born, date(2000, 1, 1)), 0);
+    }
+
+    #[test]
+    fn a_leap_day_birthday_falls_on_1_march_in_other_years() {
+        let born = date(2000, 2, 29);
+        assert_eq!(birthday(born, 25), Some(date(2025, 3, 1)));
+        assert_eq!(birthday(born, 24), Some(date(2024, 2, 29)));
+        assert_eq!(age_on(born, date(2025, 2, 28)), "24 years old");
+        assert_eq!(age_on(born, date(2025, 3, 1)), "25 years old");
+    }
+
+    #[test]
+    fn birthdays_past_the_calendar_are_none() {
+        assert_eq!(birthday(date(9990, 1, 1), 25), None);
+    }
+
+    #[test]
+    fn words_are_found_at_the_start_of_a_word() {
+        assert!(mentions("Lithium LEVELS 3-monthly", &["level"]));
+        assert!(mentions("U&E, eGFR", &["egfr"]));
+        assert!(!mentions("Adrenal symptoms", &["renal"]));
+        assert!(!mentions("", &["level"]));
+        assert!(mentions("ANC weekly; TFTs", &["anc"]) && mentions("TFTs", &["tft"]));
+        assert!(!mentions("ancillary staff", &["anc"]));
     }
 }

@@ -10,6 +10,7 @@
 mod aftercare;
 mod context;
 mod pairs;
+mod watched;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
@@ -96,6 +97,11 @@ rules! {
     MaoiCombination => maoi_combination,
     DuplicateTherapy => duplicate_therapy,
     QtCombination => qt_combination,
+    DoseAboveMaximum => dose_above_maximum,
+    LithiumMonitoring => lithium_monitoring,
+    ClozapineMonitoring => clozapine_monitoring,
+    ValproatePregnancyPrevention => valproate_pregnancy_prevention,
+    AntidepressantEarlyReview => antidepressant_early_review,
     SafetyPlanNotRevised => safety_plan_not_revised,
     RiskNotAssessed => risk_not_assessed,
     CrisisFollowUp => crisis_follow_up,

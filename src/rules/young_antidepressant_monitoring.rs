@@ -1,13 +1,13 @@
 //! `young-antidepressant-monitoring`: an antidepressant started before the
 //! client turns 25 says how suicidality is monitored.
 
-use super::RuleMeta;
-use crate::ast::Entry;
 use super::Context;
+use super::RuleMeta;
+use super::context::{Monitored, age_on, birthday};
+use crate::ast::Entry;
 use crate::diagnostic::Diagnostic;
 use crate::interpret::TreatmentKind;
 use crate::rule::Rule;
-use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "A drug with the suicidality boxed warning, started for a client under 25, has no `monitor` line about mood or suicidal thinking.",
@@ -79,19 +79,14 @@ const EARLY_MONTHS: i64 = 2;
 
 /// Words of a `monitor` line that speak of what the boxed warning asks to
 /// watch: mood, suicidal thinking and behaviour (and the scales that
-/// measure them).
+/// measure them), each found at the start of a word.
 const WATCHED: &[&str] = &[
     "suicid", "mood", "self-harm", "self harm", "behaviour", "behavior", "agitation",
     "worsening", "phq", "c-ssrs", "columbia", "risk", "boxed warning",
 ];
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(born) = cx
-        .document
-        .plan()
-        .and_then(|p| p.born.as_ref())
-        .and_then(|b| b.value)
-    else {
+    let Some(born) = cx.born() else {
         return;
     };
     let cutoff = birthday(born, WARNING_AGE);
@@ -115,14 +110,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .catalogue
             .drug(&medication.drug.value)
             .is_some_and(|d| d.suicidality_warning);
-        let watched = |text: &str| {
-            let lower = text.to_lowercase();
-            WATCHED.iter().any(|w| lower.contains(w))
-        };
-        let written = medication.monitor.as_ref().map(|m| m.value.as_str());
-        let monitored = written.is_some_and(watched)
-            || cx.document.has_unread(medication.span, "monitor");
-        if !under || !in_episode || !warned || monitored {
+        let monitored = cx.monitored(medication, WATCHED);
+        if !under || !in_episode || !warned || monitored == Monitored::Yes {
             continue;
         }
         let age = age_on(born, started);
@@ -131,14 +120,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Rule::YoungAntidepressantMonitoring,
                 medication.header,
-                match written {
-                    Some(_) => format!(
+                match monitored {
+                    Monitored::Silent => format!(
                         "`{id}` ({}), started on {started} when the client was {age}, carries \
                          the boxed warning on suicidality, and its `monitor` line says nothing of \
                          mood or suicidal thinking",
                         medication.drug.value
                     ),
-                    None => format!(
+                    _ => format!(
                         "`{id}` ({}), started on {started} when the client was {age}, carries \
                          the boxed warning on suicidality, and has no `monitor` line",
                         medication.drug.value
@@ -150,56 +139,5 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                  agitation and worsening mood, and how often (boxed warning for under-25s)"
             )),
         );
-    }
-}
-
-/// The day someone born on `born` turns `years` old: the same month and
-/// day, or 1 March when born on 29 February and that year has none. `None`
-/// past the end of the calendar.
-fn birthday(born: Date, years: i16) -> Option<Date> {
-    let year = born.year().checked_add(years)?;
-    Date::new(year, born.month(), born.day())
-        .or_else(|_| Date::new(year, 3, 1))
-        .ok()
-}
-
-/// Age in whole years on `day`, counted as [`birthday`] does; "not yet born"
-/// reads as 0.
-fn age_on(born: Date, day: Date) -> String {
-    let mut years = day.year().saturating_sub(born.year());
-    if birthday(born, years).is_some_and(|b| day < b) {
-        years = years.saturating_sub(1);
-    }
-    match years.max(0) {
-        1 => "1 year old".to_owned(),
-        n => format!("{n} years old"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn the_25th_birthday_is_not_under_25() {
-        let born = date(2001, 11, 22);
-        assert_eq!(birthday(born, 25), Some(date(2026, 11, 22)));
-        assert_eq!(age_on(born, date(2026, 11, 22)), "25 years old");
-        assert_eq!(age_on(born, date(2026, 11, 21)), "24 years old");
-    }
-
-    #[test]
-    fn a_leap_day_birthday_falls_on_1_march_in_other_years() {
-        let born = date(2000, 2, 29);
-        assert_eq!(birthday(born, 25), Some(date(2025, 3, 1)));
-        assert_eq!(birthday(born, 24), Some(date(2024, 2, 29)));
-        assert_eq!(age_on(born, date(2025, 2, 28)), "24 years old");
-        assert_eq!(age_on(born, date(2025, 3, 1)), "25 years old");
-    }
-
-    #[test]
-    fn birthdays_past_the_calendar_are_none() {
-        assert_eq!(birthday(date(9990, 1, 1), 25), None);
     }
 }
