@@ -8,6 +8,7 @@
 //! `not-text`) have no check function: the parser and reader report them.
 
 mod context;
+mod skeletons;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
