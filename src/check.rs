@@ -2,11 +2,12 @@
 
 use crate::ast::{Document, Duration};
 use crate::catalogue::Catalogue;
-use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::interpret::{Record, interpret};
 use crate::parse::parse;
 use crate::rules::{Context, Rule};
+use crate::span::LineIndex;
 use crate::suppress;
 use crate::words::Unit;
 use jiff::civil::Date;
@@ -119,9 +120,65 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
         None => false,
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
+    let index = LineIndex::new(source);
+    for finding in diagnostics.iter_mut().filter(|d| options.allowable(d.rule)) {
+        let allow = suppress::allow_fix(source, &index, &parsed.document.comments, finding);
+        finding.fixes.push(allow);
+    }
     Analysis {
         document: parsed.document,
         record,
         diagnostics,
+    }
+}
+
+/// The outcome of [`autofix`]: the fixed text, what was changed, and the check
+/// of the fixed text.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The text with every safe fix applied (the same text when none was).
+    pub text: String,
+    /// The title of each fix applied, with its rule, in the order applied.
+    pub applied: Vec<(Rule, String)>,
+    /// The check of the fixed text: what is left.
+    pub analysis: Analysis,
+}
+
+/// The most rounds of fixing [`autofix`] runs: a fix deferred because it
+/// touched another is applied in the next round, after a re-check.
+const FIX_ROUNDS: usize = 8;
+
+/// Applies every safe fix (a fix that changes nothing clinical, see
+/// [`crate::fix`]) to `source`, re-checking after each round, and returns
+/// the text with what was applied and what is left.
+pub fn autofix(source: &str, options: &CheckOptions) -> Fixed {
+    let mut text = source.to_owned();
+    let mut applied = Vec::new();
+    let mut analysis = check(&text, options);
+    for _ in 0..FIX_ROUNDS {
+        let chosen: Vec<(Rule, &Fix)> = analysis
+            .diagnostics
+            .iter()
+            .filter_map(|d| Some((d.rule, d.fixes.iter().find(|f| f.safe)?)))
+            .collect();
+        if chosen.is_empty() {
+            break;
+        }
+        let result = crate::fix::apply(&text, chosen.iter().map(|(_, f)| *f));
+        if result.taken.is_empty() {
+            break;
+        }
+        for at in result.taken {
+            if let Some((rule, fix)) = chosen.get(at) {
+                applied.push((*rule, fix.title.clone()));
+            }
+        }
+        text = result.text;
+        analysis = check(&text, options);
+    }
+    Fixed {
+        text,
+        applied,
+        analysis,
     }
 }

@@ -1,6 +1,7 @@
 //! Findings as data: what rule fired, how severe it is, where, and what to do.
 //! Emitters in [`crate::emit`] turn them into text, JSON and the rest.
 
+pub use crate::fix::{Edit, Fix};
 use crate::rule::Rule;
 pub use crate::rule::Severity;
 use crate::span::Span;
@@ -19,6 +20,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// Edits that resolve it, the one to prefer first.
+    pub fixes: Vec<Fix>,
     /// Whether the text under the span identifies someone (a name, a phone
     /// number): every output shows it masked, as [`mask`] does.
     #[serde(skip)]
@@ -34,6 +37,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            fixes: Vec::new(),
             conceal: false,
         }
     }
@@ -49,6 +53,34 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// What the finding says and where, without its fixes: two checks of
+    /// one plan report the same finding when these are equal, though its
+    /// fixes may differ (a goal added since is another to link).
+    pub fn finding(&self) -> (Rule, Severity, Span, &str, Option<&str>) {
+        (
+            self.rule,
+            self.severity,
+            self.span,
+            &self.message,
+            self.help.as_deref(),
+        )
+    }
+
+    /// Adds the fixes of `fixes` (an `Option` or a list), after those
+    /// already offered.
+    #[must_use]
+    pub fn with_fixes(mut self, fixes: impl IntoIterator<Item = Fix>) -> Self {
+        self.fixes.extend(fixes);
+        self
+    }
+
+    /// Adds a fix, after those already offered.
+    #[must_use]
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 }

@@ -22,6 +22,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod export;
+pub mod fix;
 pub mod interpret;
 pub mod note;
 pub mod parse;
@@ -37,7 +38,7 @@ pub mod template;
 pub mod vocabulary;
 pub mod words;
 
-pub use check::{Analysis, CheckOptions, check};
+pub use check::{Analysis, CheckOptions, Fixed, autofix, check};
 pub use diagnostic::{Diagnostic, Severity};
 pub use interpret::interpret;
 pub use parse::{Parsed, parse};

@@ -13,6 +13,7 @@
 
 use crate::ast::Comment;
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
 use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use crate::suggest::did_you_mean;
@@ -43,6 +44,9 @@ struct Allow {
     line: usize,
     /// Where the rule's name is written.
     span: Span,
+    /// The edit that takes the name out of its comment (the whole comment,
+    /// or its line, when it is the only name).
+    removal: Edit,
     used: bool,
 }
 
@@ -94,7 +98,11 @@ pub fn apply(
                     allow.rule
                 ),
             )
-            .with_help("remove the name from the allow comment (or the comment itself)"),
+            .with_help("remove the name from the allow comment (or the comment itself)")
+            .with_fix(Fix::safe(
+                format!("Remove the unused allow of `{}`", allow.rule),
+                vec![allow.removal.clone()],
+            )),
         );
     }
 }
@@ -162,7 +170,9 @@ fn read(
         return;
     };
     let line = covered_line(source, index, comment);
-    for name in names.split(',') {
+    let listed: Vec<&str> = names.split(',').collect();
+    let only = listed.iter().filter(|n| !n.trim().is_empty()).count() == 1;
+    for (at_name, name) in listed.iter().enumerate() {
         let trimmed = name.trim();
         let start = at(name) + (name.len() - name.trim_start().len());
         let span = Span::new(start, start + trimmed.len());
@@ -188,24 +198,32 @@ fn read(
                 rule,
                 line,
                 span,
+                removal: if only {
+                    comment_removal(source, index, comment)
+                } else {
+                    name_removal(&listed, at_name, at(name))
+                },
                 used: false,
             }),
             None => {
                 let names = Rule::ALL.iter().map(|r| r.name());
-                let help = match did_you_mean(trimmed, names) {
+                let close = did_you_mean(trimmed, names);
+                let help = match close {
                     Some(close) => {
                         format!("did you mean `{close}`? `careplan rules` lists every rule")
                     }
                     None => "`careplan rules` lists every rule".to_owned(),
                 };
-                diagnostics.push(
-                    Diagnostic::new(
-                        Rule::Syntax,
-                        span,
-                        format!("there is no rule `{trimmed}` to allow"),
-                    )
-                    .with_help(help),
-                );
+                let mut finding = Diagnostic::new(
+                    Rule::Syntax,
+                    span,
+                    format!("there is no rule `{trimmed}` to allow"),
+                )
+                .with_help(help);
+                if let Some(close) = close {
+                    finding = finding.with_fix(Fix::replacement(span, close, true));
+                }
+                diagnostics.push(finding);
             }
         }
     }
@@ -225,4 +243,83 @@ pub(crate) fn covered_line(source: &str, index: &LineIndex, comment: &Comment) -
             return line;
         }
     }
+}
+
+/// The edit that deletes `comment`: its whole line when it stands alone,
+/// else the comment and the spaces before it.
+fn comment_removal(source: &str, index: &LineIndex, comment: &Comment) -> Edit {
+    let line = index.line_of(comment.span.start);
+    let start = index.line_start(line).unwrap_or(comment.span.start);
+    if !comment.trailing {
+        let end = index.line_start(line + 1).unwrap_or(source.len());
+        return Edit::delete(Span::new(start, end));
+    }
+    let before = source.get(start..comment.span.start).unwrap_or("");
+    let kept = before.trim_end_matches([' ', '\t']).len();
+    Edit::delete(Span::new(start + kept, comment.span.end))
+}
+
+/// The edit that deletes the `at`-th of a directive's comma-separated
+/// `names`, whose text starts at byte `start`, with one of its commas.
+fn name_removal(names: &[&str], at: usize, start: usize) -> Edit {
+    let len = names.get(at).map_or(0, |n| n.len());
+    if at + 1 < names.len() {
+        // `a, b` without `a`: take the name and the comma after it, and
+        // the spaces that followed the comma.
+        let next = names.get(at + 1).copied().unwrap_or("");
+        let spaces = next.len() - next.trim_start().len();
+        let lead = names.get(at).map_or(0, |n| n.len() - n.trim_start().len());
+        Edit::delete(Span::new(start + lead, start + len + 1 + spaces))
+    } else {
+        // The last name: take the comma before it and the name.
+        let trimmed = names.get(at).map_or(0, |n| n.trim_end().len());
+        Edit::delete(Span::new(start.saturating_sub(1), start + trimmed))
+    }
+}
+
+/// The fix that allows `finding`'s rule on its line: the rule's name added
+/// to an allow comment already at the end of that line, or a new one there
+/// (above the line when it already ends in another comment). Never
+/// preferred: it silences a finding rather than resolving it. `comments`
+/// are the file's, in source order, and `index` is `source`'s.
+pub fn allow_fix(
+    source: &str,
+    index: &LineIndex,
+    comments: &[Comment],
+    finding: &Diagnostic,
+) -> Fix {
+    let line = index.line_of(finding.span.start);
+    let name = finding.rule.name();
+    let start = index.line_start(line).unwrap_or(0);
+    let text = index.line_text(source, line);
+    let end = start + text.len();
+    let first = comments.partition_point(|c| c.span.start < start);
+    let trailing = comments
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.span.start <= end)
+        .find(|c| c.trailing);
+    let edit = match trailing {
+        Some(c) if is_allow(c) => Edit::insert(
+            c.span.start + 1 + c.text.trim_end().len(),
+            format!(", {name}"),
+        ),
+        Some(_) => {
+            let body = text.trim_start_matches([' ', '\t']).len();
+            let indent = text.get(..text.len() - body).unwrap_or("");
+            Edit::insert(start, format!("{indent}# careplan: allow {name}\n"))
+        }
+        None => Edit::insert(end, format!("  # careplan: allow {name}")),
+    };
+    Fix::suggested(format!("Allow `{name}` on this line"), vec![edit])
+}
+
+/// Whether `comment` is an allow directive.
+fn is_allow(comment: &Comment) -> bool {
+    comment
+        .text
+        .trim_start()
+        .strip_prefix(DIRECTIVE)
+        .is_some_and(|after| after.trim_start().starts_with("allow"))
 }

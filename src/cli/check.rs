@@ -27,6 +27,11 @@ pub struct Args {
     /// Make findings of this severity fail the run too.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
+    /// Apply the fixes that change nothing clinical (spelling of keywords
+    /// and rule names, curly quotes, indentation, unused allows), write
+    /// each file back, and report what is left
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -102,6 +107,14 @@ pub fn run(args: &Args) -> Outcome {
             Err(error) => return fail(error),
         };
         let (source, diagnostics) = match workspace::read(path) {
+            Ok(Contents::Text(text)) if args.fix => match super::fix::fixed(path, text, options) {
+                Ok(fixed) => fixed,
+                Err(error) => {
+                    outcome = outcome.max(error);
+                    unread += 1;
+                    continue;
+                }
+            },
             Ok(Contents::Text(text)) => {
                 let analysis = check(&text, options);
                 (text, analysis.diagnostics)

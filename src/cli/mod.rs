@@ -4,6 +4,7 @@
 mod check;
 mod configs;
 mod export;
+mod fix;
 mod fmt;
 mod lsp;
 mod new;

@@ -10,6 +10,7 @@ pub use crate::diagnostic::plural;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineCol, LineIndex, Span};
 use serde::Serialize;
+use std::rc::Rc;
 
 /// One checked file as the emitters see it.
 #[derive(Clone, Copy, Debug)]
@@ -64,7 +65,7 @@ pub enum Format {
 }
 
 /// One finding with its file and its position in lines and columns.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Located<'a> {
     /// The file's path as shown to the user.
     pub path: &'a str,
@@ -74,12 +75,21 @@ pub struct Located<'a> {
     pub end: LineCol,
     /// The finding.
     pub diagnostic: &'a Diagnostic,
+    /// The file's text and its line index, to place the fixes' edits.
+    file: (&'a str, Rc<LineIndex>),
+}
+
+impl Located<'_> {
+    /// Where `span` of the same file starts and ends (see [`locate`]).
+    pub fn place(&self, span: Span) -> (LineCol, LineCol) {
+        locate(self.file.0, &self.file.1, span)
+    }
 }
 
 /// Every finding of `files` with its line and column, in file order.
 pub fn located<'a>(files: &'a [FileReport<'a>]) -> impl Iterator<Item = Located<'a>> {
     files.iter().flat_map(|file| {
-        let index = LineIndex::new(file.source);
+        let index = Rc::new(LineIndex::new(file.source));
         file.diagnostics.iter().map(move |diagnostic| {
             let (start, end) = locate(file.source, &index, diagnostic.span);
             Located {
@@ -87,6 +97,7 @@ pub fn located<'a>(files: &'a [FileReport<'a>]) -> impl Iterator<Item = Located<
                 start,
                 end,
                 diagnostic,
+                file: (file.source, Rc::clone(&index)),
             }
         })
     })

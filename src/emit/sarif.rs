@@ -4,7 +4,8 @@
 //! One run, with every rule described in `tool.driver.rules` (id = code,
 //! name = kebab-case name, short and full description, help in text and
 //! Markdown) and one result per finding. Paths are relative URIs; columns
-//! count Unicode code points (`columnKind`).
+//! count Unicode code points (`columnKind`). A finding with a fix that changes
+//! nothing clinical carries it in `fixes` (its `artifactChanges`).
 
 use super::{FileReport, located};
 use crate::diagnostic::Severity;
@@ -74,7 +75,37 @@ pub fn render(files: &[FileReport<'_>]) -> String {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
-            json!({
+            let fixes: Vec<Value> = d
+                .fixes
+                .iter()
+                .filter(|fix| fix.safe)
+                .map(|fix| {
+                    let replacements: Vec<Value> = fix
+                        .edits
+                        .iter()
+                        .map(|edit| {
+                            let (start, end) = f.place(edit.span);
+                            json!({
+                                "deletedRegion": {
+                                    "startLine": start.line,
+                                    "startColumn": start.column,
+                                    "endLine": end.line,
+                                    "endColumn": end.column,
+                                },
+                                "insertedContent": { "text": edit.text },
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "description": { "text": fix.title },
+                        "artifactChanges": [{
+                            "artifactLocation": { "uri": uri(f.path) },
+                            "replacements": replacements,
+                        }],
+                    })
+                })
+                .collect();
+            let mut result = json!({
                 "ruleId": d.rule.code(),
                 "ruleIndex": Rule::ALL.iter().position(|r| *r == d.rule).unwrap_or(0),
                 "level": level(d.severity),
@@ -90,7 +121,11 @@ pub fn render(files: &[FileReport<'_>]) -> String {
                         }
                     }
                 }],
-            })
+            });
+            if !fixes.is_empty() {
+                result["fixes"] = Value::Array(fixes);
+            }
+            result
         })
         .collect();
     let log = json!({

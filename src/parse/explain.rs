@@ -2,7 +2,7 @@
 //! plain words, what was expected there and how the line is written.
 
 use super::grammar::{CareplanParser, Rule as G};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rule::Rule;
 use crate::span::Span;
 use crate::suggest::did_you_mean;
@@ -12,8 +12,9 @@ use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
 /// Explains a field line inside `entry` (a keyword) that did not parse.
-/// `line` is the line's text without indentation, starting at byte `offset`.
-pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
+/// `line` is the line's text without indentation, starting at byte `offset`;
+/// its indentation starts at byte `indent`.
+pub(super) fn bad_field(line: &str, indent: usize, offset: usize, entry: &str) -> Diagnostic {
     let keyword = first_word(line);
     let what = vocabulary::entry(entry).map_or("this entry", |e| e.article);
     let Some(field) = vocabulary::field(keyword) else {
@@ -24,18 +25,22 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
                 Span::new(offset, offset + keyword.len()),
                 format!("`{keyword}` starts an entry, but this line is indented inside {what}"),
             )
-            .with_help(format!("start the entry at column 0: `{}`", header.usage));
+            .with_help(format!("start the entry at column 0: `{}`", header.usage))
+            .with_fix(dedent(indent, offset));
         }
         let mut help = format!("{what} may hold: {}", allowed.join(", "));
-        if let Some(close) = did_you_mean(keyword, allowed.iter().copied()) {
+        let span = Span::new(offset, offset + keyword.len().max(1));
+        let close = did_you_mean(keyword, allowed.iter().copied());
+        if let Some(close) = close {
             help = format!("did you mean `{close}`? {help}");
         }
         return Diagnostic::new(
             Rule::Syntax,
-            Span::new(offset, offset + keyword.len().max(1)),
+            span,
             format!("unknown field `{keyword}` in {what}"),
         )
-        .with_help(help);
+        .with_help(help)
+        .with_fixes(close.map(|c| Fix::respelling(span, keyword, c)));
     };
     if let Some(unclosed) = unclosed_triple(line, offset) {
         return unclosed;
@@ -62,6 +67,15 @@ pub(super) fn bad_field(line: &str, offset: usize, entry: &str) -> Diagnostic {
     or_usage(
         expected_at(line, offset, position),
         format!("write it as `{}`", field.usage),
+    )
+}
+
+/// The fix that moves an indented entry header back to column 0: the
+/// indentation from byte `indent` to the keyword at byte `keyword` goes.
+pub(super) fn dedent(indent: usize, keyword: usize) -> Fix {
+    Fix::safe(
+        "Start the entry at column 0",
+        vec![Edit::delete(Span::new(indent.min(keyword), keyword))],
     )
 }
 
@@ -129,11 +143,13 @@ pub(super) fn bad_entry(line: &str, offset: usize) -> Diagnostic {
             "an entry starts with one of: {}",
             keywords.clone().collect::<Vec<_>>().join(", ")
         );
-        if let Some(close) = did_you_mean(keyword, keywords) {
+        let close = did_you_mean(keyword, keywords);
+        if let Some(close) = close {
             help = format!("did you mean `{close}`? {help}");
         }
         return Diagnostic::new(Rule::Syntax, span, format!("unknown entry `{keyword}`"))
-            .with_help(help);
+            .with_help(help)
+            .with_fixes(close.map(|c| Fix::respelling(span, keyword, c)));
     };
     if let Some(unclosed) = unclosed_triple(line, offset) {
         return unclosed;
@@ -290,7 +306,8 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
             "this is a curly quote, as word processors write them; careplan's strings use \
              straight quotes",
         )
-        .with_help("replace “ and ” with \" (turn off \"smart quotes\" in the editor)");
+        .with_help("replace “ and ” with \" (turn off \"smart quotes\" in the editor)")
+        .with_fix(straight_quotes(rest, span.start));
     }
     // `note "He said "fine" today"`: the string ended at the inner quote.
     let before = line.get(..position).unwrap_or("").trim_end();
@@ -356,9 +373,24 @@ fn expected_at(line: &str, offset: usize, failure: Option<(usize, Vec<G>)>) -> D
         format!("expected {}, found {found}", join_or(&names)),
     );
     match closest_word(first_token(rest), &positives) {
-        Some(close) => finding.with_help(format!("did you mean `{close}`?")),
+        Some(close) => finding
+            .with_help(format!("did you mean `{close}`?"))
+            .with_fix(Fix::respelling(span, first_token(rest), close)),
         None => finding,
     }
+}
+
+/// The fix that straightens the curly quote starting `rest` (at byte
+/// `start`) and the curly quote that closes it on the same line.
+fn straight_quotes(rest: &str, start: usize) -> Fix {
+    let curly = |c: char| matches!(c, '\u{201C}' | '\u{201D}');
+    let edits = rest
+        .char_indices()
+        .filter(|(_, c)| curly(*c))
+        .take(2)
+        .map(|(at, c)| Edit::replace(Span::new(start + at, start + at + c.len_utf8()), "\""))
+        .collect();
+    Fix::safe("Use straight quotes", edits)
 }
 
 /// The parts of a line that follow a keyword inside it, for a line that

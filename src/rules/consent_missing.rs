@@ -4,6 +4,7 @@
 use super::RuleMeta;
 use crate::ast::{Entry, Intervention};
 use super::Context;
+use super::skeletons;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use jiff::civil::Date;
@@ -76,7 +77,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if consent.is_some_and(|day| day <= first_use) {
             continue;
         }
-        out.push(finding(intervention, first_use, consent));
+        let finding = finding(intervention, first_use, consent);
+        out.push(match consent {
+            None => finding.with_fix(skeletons::consent(cx, intervention.header.start, first_use)),
+            Some(_) => finding,
+        });
     }
 }
 

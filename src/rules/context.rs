@@ -266,10 +266,35 @@ impl<'a> Context<'a> {
     /// The 1-based line number of byte `offset`, for messages that point
     /// at another line ("already defined on line 12").
     pub fn line(&self, offset: usize) -> usize {
-        self.lines
-            .get_or_init(|| LineIndex::new(self.source))
-            .line_of(offset)
-            + 1
+        self.index().line_of(offset) + 1
+    }
+
+    /// The byte offset where the line holding `offset` ends, before its
+    /// line break: where a fix adds a field line after it.
+    pub fn line_end(&self, offset: usize) -> usize {
+        let index = self.index();
+        let line = index.line_of(offset);
+        index.line_start(line).unwrap_or(0) + index.line_text(self.source, line).len()
+    }
+
+    /// The byte offset where the line holding `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        let index = self.index();
+        index.line_start(index.line_of(offset)).unwrap_or(0)
+    }
+
+    /// The byte offset where the line after the one holding `offset`
+    /// starts (the end of the text after the last line).
+    pub fn next_line_start(&self, offset: usize) -> usize {
+        let index = self.index();
+        index
+            .line_start(index.line_of(offset) + 1)
+            .unwrap_or(self.source.len())
+    }
+
+    /// The source's line index, made once.
+    fn index(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.source))
     }
 
     /// Every defined id with its definitions, in no particular order.

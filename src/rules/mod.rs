@@ -10,6 +10,7 @@
 mod aftercare;
 mod context;
 mod pairs;
+mod skeletons;
 mod watched;
 
 use crate::diagnostic::Diagnostic;

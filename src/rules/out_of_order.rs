@@ -3,7 +3,8 @@
 use super::RuleMeta;
 use crate::ast::{DateLit, Entry};
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::span::Span;
 use crate::rule::Rule;
 use jiff::civil::Date;
 
@@ -124,8 +125,33 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ))
             }
         };
-        out.push(diagnostic);
+        // Its place in date order: before the first entry that stays put
+        // and is dated later.
+        let place = placed().find(|k| k.day > day).map(|k| k.entry);
+        out.push(diagnostic.with_fixes(place.map(|to| moved(cx, d.entry, to))));
     }
+}
+
+/// The fix that moves `entry`'s lines to stand just before `to`'s. Never
+/// safe: an entry out of order is most often a mistyped date.
+fn moved(cx: &Context<'_>, entry: &Entry, to: &Entry) -> Fix {
+    let whole = |e: &Entry| {
+        let span = e.span();
+        let last = span.end.saturating_sub(1).max(span.start);
+        Span::new(cx.line_start(span.start), cx.next_line_start(last))
+    };
+    let from = whole(entry);
+    let mut text = from.text(cx.source).to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Fix::suggested(
+        format!("Move this {} to its place in date order", entry.keyword()),
+        vec![
+            Edit::insert(cx.line_start(to.header().start), text),
+            Edit::delete(from),
+        ],
+    )
 }
 
 /// Which dated entries stay put: the longest run of them already in date

@@ -2,6 +2,7 @@
 
 use super::RuleMeta;
 use super::Context;
+use super::skeletons;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use jiff::civil::Date;
@@ -111,7 +112,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if due >= day || unread_next {
         return;
     }
-    let (late, help) = match cx.record.discharge.as_ref().filter(|d| d.date == day) {
+    let discharged = cx.record.discharge.as_ref().filter(|d| d.date == day);
+    let (late, help) = match discharged {
         Some(discharge) => (
             format!(
                 "the plan's review was {} overdue when the episode was discharged on {}",
@@ -133,7 +135,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             span,
             format!("{late}: it was due on {due}, {basis}"),
         )
-        .with_help(help),
+        .with_help(help)
+        .with_fixes(discharged.is_none().then(|| skeletons::review(cx, day))),
     );
 }
 

@@ -3,6 +3,7 @@
 
 use super::RuleMeta;
 use super::Context;
+use super::skeletons;
 use crate::ast::Entry;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -127,13 +128,23 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             first.date, first.date
         ),
     };
+    // A skeleton only where none exists and risk has been assessed.
+    let at = first.span.start;
+    let skeleton = cx
+        .document
+        .entries
+        .iter()
+        .find(|e| e.span().start <= at && at < e.span().end)
+        .filter(|_| later.is_none() && !first.unassessed)
+        .map(|entry| skeletons::safety_plan(cx, first.date, entry));
     out.push(
         Diagnostic::new(
             Rule::SafetyPlanMissing,
             first.span,
             format!("{}, but {when}", first.what),
         )
-        .with_help(help),
+        .with_help(help)
+        .with_fixes(skeleton),
     );
 }
 

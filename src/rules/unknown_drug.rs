@@ -3,7 +3,7 @@
 
 use super::RuleMeta;
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rule::Rule;
 
 /// How alike a name must be to a known drug to be taken for a misspelling
@@ -69,12 +69,27 @@ medication M2 fluoxetine for G1
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for medication in cx.document.medications() {
         let written = medication.drug.value.as_str();
-        let (message, help) = match cx.catalogue.recognise(written) {
+        let span = medication.drug.span;
+        let (message, help, fix) = match cx.catalogue.recognise(written) {
             Some(recognised) => {
                 let Some(dose) = &recognised.reading.dose else {
                     continue;
                 };
                 let generic = quoted(&recognised.drug.name);
+                let mut edits = vec![Edit::replace(span, generic.clone())];
+                if medication.dose.is_none() {
+                    edits.push(Edit::insert(
+                        cx.line_end(medication.header.start),
+                        format!(
+                            "\n  dose \"{dose}\"  # careplan: fill how the dose is taken (each \
+                             morning, twice a day)"
+                        ),
+                    ));
+                }
+                let fix = Fix::suggested(
+                    format!("Name the drug `{generic}` and move `{dose}` to `dose`"),
+                    edits,
+                );
                 (
                     format!(
                         "the dose `{dose}` is written into the drug's name; careplan reads the \
@@ -87,6 +102,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                          so a change of dose can be recorded",
                         medication.id.value
                     ),
+                    fix,
                 )
             }
             None => match cx.catalogue.drug_within(written) {
@@ -101,6 +117,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                          or a `monitor` note",
                         quoted(&drug.name)
                     ),
+                    Fix::replacement(span, &quoted(&drug.name), false),
                 ),
                 None => match closest(cx, written) {
                     Some(close) => (
@@ -109,13 +126,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                              checks pass it by"
                         ),
                         format!("did you mean `{}`?", quoted(close)),
+                        Fix::respelling(span, written, &quoted(close)),
                     ),
                     None => continue,
                 },
             },
         };
         out.push(
-            Diagnostic::new(Rule::UnknownDrug, medication.drug.span, message).with_help(help),
+            Diagnostic::new(Rule::UnknownDrug, span, message)
+                .with_help(help)
+                .with_fix(fix),
         );
     }
 }

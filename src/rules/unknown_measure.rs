@@ -4,7 +4,7 @@
 use super::RuleMeta;
 use crate::ast::Ident;
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::suggest::did_you_mean;
 use crate::rule::Rule;
 
@@ -67,7 +67,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn unknown(cx: &Context<'_>, measure: &Ident) -> Diagnostic {
     let known = cx.measures.iter().map(|m| m.id.as_str());
-    let help = match did_you_mean(&measure.value, known) {
+    let close = did_you_mean(&measure.value, known);
+    let help = match close {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!(
             "use a built-in measure ({}), or declare it with `measure {} \"name\"` and its `range`",
@@ -86,4 +87,5 @@ fn unknown(cx: &Context<'_>, measure: &Ident) -> Diagnostic {
         format!("careplan does not know the measure `{}`", measure.value),
     )
     .with_help(help)
+    .with_fixes(close.map(|c| Fix::respelling(measure.span, &measure.value, c)))
 }

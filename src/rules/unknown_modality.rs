@@ -5,7 +5,7 @@ use super::RuleMeta;
 use crate::ast::Ident;
 use crate::catalogue::{Catalogue, Modality};
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::suggest::did_you_mean;
 use crate::rule::Rule;
 
@@ -112,6 +112,7 @@ fn unknown_modality(catalogue: &Catalogue, name: &Ident) -> Diagnostic {
         format!("`{}` is not a therapy modality careplan knows", name.value),
     )
     .with_help(help)
+    .with_fixes(close.map(|c| Fix::respelling(name.span, &name.value, c)))
 }
 
 fn unknown_technique(catalogue: &Catalogue, modality: &Modality, technique: &Ident) -> Diagnostic {
@@ -143,5 +144,7 @@ fn unknown_technique(catalogue: &Catalogue, modality: &Modality, technique: &Ide
             modality.techniques.join(", ")
         ),
     };
-    Diagnostic::new(Rule::UnknownModality, technique.span, message).with_help(help)
+    Diagnostic::new(Rule::UnknownModality, technique.span, message)
+        .with_help(help)
+        .with_fixes(close.map(|c| Fix::respelling(technique.span, &technique.value, c)))
 }

@@ -5,7 +5,7 @@
 use super::RuleMeta;
 use crate::ast::{Change, Document, Entry, Ident};
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::suggest::did_you_mean;
 use crate::rule::Rule;
 use crate::vocabulary;
@@ -164,12 +164,11 @@ fn ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(because) => format!("{message}: {because}"),
             None => message,
         };
+        let (help, close) = help(cx.document, id, expected);
         out.push(
-            Diagnostic::new(Rule::UnknownReference, id.span, message).with_help(help(
-                cx.document,
-                id,
-                expected,
-            )),
+            Diagnostic::new(Rule::UnknownReference, id.span, message)
+                .with_help(help)
+                .with_fixes(close.map(|c| Fix::respelling(id.span, &id.value, c))),
         );
     }
 }
@@ -196,7 +195,8 @@ fn revised_measures(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let noun = aim.noun();
         let names = || aim.measures().iter().map(|m| m.measure.value.as_str());
-        let help = match did_you_mean(&measure.value, names()) {
+        let close = did_you_mean(&measure.value, names());
+        let help = match close {
             Some(close) => format!("did you mean `{close}`?"),
             None if aim.measures().is_empty() => format!(
                 "{noun} `{id}` has no target; give it one with `measure {} baseline N target …`, \
@@ -214,7 +214,8 @@ fn revised_measures(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 measure.span,
                 format!("{noun} `{id}` has no target for `{}`", measure.value),
             )
-            .with_help(help),
+            .with_help(help)
+            .with_fixes(close.map(|c| Fix::respelling(measure.span, &measure.value, c))),
         );
     }
 }
@@ -262,9 +263,9 @@ fn revised(revision: &crate::ast::Revision) -> (&Ident, &'static Expected) {
     }
 }
 
-/// Suggests the closest id of the expected kind, else lists the ids of that
-/// kind, else says how to define one.
-fn help(document: &Document, id: &Ident, expected: &Expected) -> String {
+/// Suggests the closest id of the expected kind (also returned, for the
+/// fix), else lists the ids of that kind, else says how to define one.
+fn help<'d>(document: &'d Document, id: &Ident, expected: &Expected) -> (String, Option<&'d str>) {
     let mut candidates: Vec<&str> = Vec::new();
     for entry in document.entries.iter().filter(|e| expected.accepts(e)) {
         if let Some(def) = entry.id().filter(|d| d.value != id.value)
@@ -274,15 +275,16 @@ fn help(document: &Document, id: &Ident, expected: &Expected) -> String {
         }
     }
     if let Some(close) = did_you_mean(&id.value, candidates.iter().copied()) {
-        return format!("did you mean `{close}`?");
+        return (format!("did you mean `{close}`?"), Some(close));
     }
     if candidates.is_empty() {
         let keyword = expected.keywords.first().copied().unwrap_or_default();
         let usage = vocabulary::entry(keyword).map_or(keyword, |e| e.usage);
-        return format!(
+        let help = format!(
             "this plan has no {} yet; define `{}` with `{usage}`",
             expected.noun, id.value
         );
+        return (help, None);
     }
     let listed: Vec<String> = candidates
         .iter()
@@ -295,9 +297,10 @@ fn help(document: &Document, id: &Ident, expected: &Expected) -> String {
     } else {
         String::new()
     };
-    format!(
+    let help = format!(
         "this plan's {} are {}{rest}",
         expected.plural,
         listed.join(", ")
-    )
+    );
+    (help, None)
 }

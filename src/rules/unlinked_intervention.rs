@@ -3,7 +3,7 @@
 use super::RuleMeta;
 use crate::ast::Ident;
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rule::Rule;
 use crate::span::Span;
 
@@ -44,10 +44,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|m| ("medication", &m.id, &m.goals, m.header));
     for (kind, id, goals, header) in interventions.chain(medications) {
         if goals.is_empty() {
-            out.push(unlinked(kind, id, header));
+            let aims = cx.document.aims().map(|a| &a.id().value);
+            let fixes = aims.take(CANDIDATES).map(|aim| {
+                Fix::suggested(
+                    format!("Link `{}` to `{aim}`", id.value),
+                    vec![Edit::insert(header.end, format!(" for {aim}"))],
+                )
+            });
+            out.push(unlinked(kind, id, header).with_fixes(fixes));
         }
     }
 }
+
+/// How many goals and objectives the fixes offer to link, in file order:
+/// a menu longer than this is not read.
+const CANDIDATES: usize = 12;
 
 fn unlinked(kind: &str, id: &Ident, header: Span) -> Diagnostic {
     Diagnostic::new(

@@ -3,7 +3,9 @@
 
 use super::documents::{Configs, Document, file_uri};
 use super::positions::Encoding;
-use super::{Open, Refusal, completion, diagnostics, formatting, hover, navigation, symbols};
+use super::{
+    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols,
+};
 use jiff::civil::Date;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
@@ -180,6 +182,10 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
+            ..CodeActionOptions::default()
+        })),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
@@ -377,6 +383,17 @@ impl State {
                 },
                 |p| &p.text_document_position.text_document.uri,
             ),
+            req::CodeActionRequest::METHOD => {
+                let rules_url = self.rules_url.clone();
+                self.on::<req::CodeActionRequest>(
+                    request,
+                    move |open, uri, p| {
+                        let only = p.context.only.as_deref();
+                        Ok(Some(actions::actions(open, uri, p.range, only, &rules_url)))
+                    },
+                    |p| &p.text_document.uri,
+                )
+            }
             req::DocumentDiagnosticRequest::METHOD => {
                 let rules_url = self.rules_url.clone();
                 self.on::<req::DocumentDiagnosticRequest>(

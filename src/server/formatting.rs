@@ -33,11 +33,18 @@ pub fn format(open: &Open<'_>) -> Result<Vec<TextEdit>, Refusal> {
 
 /// The byte spans of `old` to replace, and with what, to make `new`: whole
 /// lines where they differ.
-fn edits(old: &str, new: &str) -> Vec<(Span, String)> {
+pub(super) fn edits(old: &str, new: &str) -> Vec<(Span, String)> {
     let diff = TextDiff::from_lines(old, new);
     let old_lines: Vec<&str> = diff.old_slices().to_vec();
     let new_lines: Vec<&str> = diff.new_slices().to_vec();
-    let start_of = |index: usize| -> usize { old_lines.iter().take(index).map(|l| l.len()).sum() };
+    // Where each old line starts, and the end of the text last.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(old_lines.iter().scan(0, |at, line| {
+            *at += line.len();
+            Some(*at)
+        }))
+        .collect();
+    let start_of = |index: usize| -> usize { starts.get(index).copied().unwrap_or(old.len()) };
     let mut out = Vec::new();
     for op in diff.ops() {
         let (old_range, new_range) = match *op {

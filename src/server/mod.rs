@@ -1,7 +1,7 @@
 //! `careplan lsp`: a language server over the Language Server Protocol,
 //! for editors. It shows the checker's findings as the clinician types,
-//! and answers hover, go to definition, references, rename, outline,
-//! folding, formatting and completion, all from the library: nothing here
+//! and answers quick fixes, hover, go to definition, references, rename,
+//! outline, folding, formatting and completion, all from the library: nothing here
 //! knows the language beyond what the library tells it.
 //!
 //! One thread does everything: it applies every queued message, then checks
@@ -17,6 +17,7 @@
 //! io.join().ok();
 //! ```
 
+mod actions;
 mod completion;
 mod connection;
 mod diagnostics;

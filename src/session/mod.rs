@@ -340,16 +340,27 @@ impl Session {
                 d
             })
             .collect();
-        let was: HashSet<&Diagnostic> = moved.iter().collect();
-        let now: HashSet<&Diagnostic> = self.analysis.diagnostics.iter().collect();
+        // Findings compare by what they say and where, not by their
+        // fixes, which change with the plan around them.
+        let was: HashSet<_> = moved.iter().map(Diagnostic::finding).collect();
+        let now: HashSet<_> = self
+            .analysis
+            .diagnostics
+            .iter()
+            .map(Diagnostic::finding)
+            .collect();
         let findings = self
             .analysis
             .diagnostics
             .iter()
-            .filter(|d| !was.contains(d))
+            .filter(|d| !was.contains(&d.finding()))
             .cloned()
             .collect();
-        let resolved = moved.iter().filter(|d| !now.contains(d)).cloned().collect();
+        let resolved = moved
+            .iter()
+            .filter(|d| !now.contains(&d.finding()))
+            .cloned()
+            .collect();
         self.added.push(Appended { inserted, span });
         let what = describe(own.document.entries.first(), &own_text);
         self.text = candidate;

@@ -224,3 +224,56 @@ fn a_folder_without_plans_fails_the_run() {
         out.stderr
     );
 }
+
+/// `check --fix` writes back the safe fixes, names them, and leaves what
+/// needs a clinician's choice (an unknown intervention) as a finding.
+#[test]
+fn check_fix_applies_the_safe_fixes_and_reports_the_rest() {
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\nconcern depression “Low mood most days”\n\ngoal G1 \"Lift mood\" for depression\n  measure PHQ-9 baseline 18 target < 10\n  Due 2027-03-01\n\nintervention I1 CBT behavioral-activation \"Activity scheduling\" for G1  # careplan: allow plateau\n\n  session 2026-09-08\n  used I2 \"Planned three activities\"\n";
+    let run = Test::new()
+        .file("a.careplan", plan)
+        .args(["check", "--fix", "--today", "2026-09-10", "a.careplan"])
+        .run();
+    let fixed = run.read("a.careplan");
+    assert_eq!(
+        fixed,
+        plan.replace("“Low mood most days”", "\"Low mood most days\"")
+            .replace("  Due ", "  due ")
+            .replace("  # careplan: allow plateau", "")
+            .replace("  session", "session")
+    );
+    let run = run.status(1);
+    assert!(
+        run.stderr.contains("fixed 4 findings in a.careplan:\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("  unused-allow: Remove the unused allow of `plateau`\n")
+    );
+    assert!(
+        run.stdout.contains("error[unknown-reference]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("checked 1 file: 1 error, 0 warnings, 0 info\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// With nothing safe to fix, `--fix` leaves the file untouched.
+#[test]
+fn check_fix_writes_nothing_when_nothing_is_safe_to_fix() {
+    let plan = repo_file("examples/depression-ipt.careplan");
+    let run = Test::new()
+        .file("a.careplan", &plan)
+        .args(["check", "--fix", "--today", TODAY, "a.careplan"])
+        .run();
+    assert_eq!(run.read("a.careplan"), plan);
+    let run = run.status(0);
+    assert!(!run.stderr.contains("fixed"), "{}", run.stderr);
+}

@@ -163,3 +163,71 @@ fn the_contract_examples_check_with_no_finding() {
         );
     }
 }
+
+/// Each fix a firing fixture's findings offer (but allowing the rule, which
+/// every finding offers), as the text it would leave: its title, whether
+/// `check --fix` applies it, and the lines it changes.
+#[test]
+fn fixes_render_as_snapshotted() {
+    for (rule, path) in fixtures() {
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let source = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let index = LineIndex::new(&source);
+        let mut shown = String::new();
+        for finding in check(&source, &CheckOptions::new(TODAY)).diagnostics {
+            let at = index.line_col(&source, finding.span.start);
+            for fix in finding
+                .fixes
+                .iter()
+                .filter(|f| !f.title.starts_with("Allow `"))
+            {
+                let after = careplan::fix::apply(&source, [fix]).text;
+                let diff = similar::TextDiff::from_lines(&source, &after);
+                shown.push_str(&format!(
+                    "{}@{}:{}: {} ({})\n{}\n",
+                    finding.rule,
+                    at.line,
+                    at.column,
+                    fix.title,
+                    if fix.safe { "safe" } else { "needs judgement" },
+                    diff.unified_diff().context_radius(1)
+                ));
+            }
+        }
+        if !shown.is_empty() {
+            insta::assert_snapshot!(format!("fix-{rule}-{stem}"), shown);
+        }
+    }
+}
+
+/// `check --fix` on every fixture: it never leaves more findings than it
+/// found, leaves nothing it could fix again, and changes nothing when it
+/// applies nothing.
+#[test]
+fn autofix_only_removes_findings() {
+    for (_, path) in fixtures() {
+        let source = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let options = CheckOptions::new(TODAY);
+        let before = check(&source, &options).diagnostics;
+        let fixed = careplan::autofix(&source, &options);
+        let after = &fixed.analysis.diagnostics;
+        assert!(
+            after.len() <= before.len(),
+            "{}: fixing added findings: {:?}",
+            path.display(),
+            after.iter().map(|d| d.rule.name()).collect::<Vec<_>>()
+        );
+        assert!(
+            careplan::autofix(&fixed.text, &options).applied.is_empty(),
+            "{}: a second --fix still finds something to fix",
+            path.display()
+        );
+        if fixed.applied.is_empty() {
+            assert_eq!(fixed.text, source, "{}", path.display());
+        }
+    }
+}

@@ -8,6 +8,7 @@ const LAYERS: &[&str] = &[
     "suggest",
     "words",
     "rule",
+    "fix",
     "diagnostic",
     "vocabulary",
     "ast",

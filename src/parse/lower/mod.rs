@@ -243,6 +243,7 @@ impl<'s> Lowerer<'s> {
     /// An entry header indented under the entry above: one finding, and the
     /// entry is read as written.
     fn indented(&mut self, pair: P<'_>) {
+        let indent = pair.as_span().start();
         let Some(entry) = pair.into_inner().next() else {
             return;
         };
@@ -254,7 +255,8 @@ impl<'s> Lowerer<'s> {
                 Span::new(at, at + keyword.len()),
                 format!("`{keyword}` starts an entry, but it is indented; entry headers start at column 0"),
             )
-            .with_help("remove the spaces before it (its fields stay indented below it)"),
+            .with_help("remove the spaces before it (its fields stay indented below it)")
+            .with_fix(explain::dedent(indent, at)),
         );
         self.entry(entry);
     }
@@ -325,7 +327,12 @@ impl<'s> Lowerer<'s> {
                         });
                     }
                     self.unreadable(item.as_str(), || {
-                        explain::bad_field(item.as_str(), line.start, keyword)
+                        let indent = self
+                            .source
+                            .get(..line.start)
+                            .and_then(|before| before.rfind('\n'))
+                            .map_or(0, |at| at + 1);
+                        explain::bad_field(item.as_str(), indent, line.start, keyword)
                     });
                 }
                 _ => {

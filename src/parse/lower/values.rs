@@ -3,7 +3,7 @@
 
 use super::{Lowerer, Malformed, P, Word, ident, span, values};
 use crate::ast::*;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::parse::{explain, text};
 use crate::rule::Rule;
 use crate::span::Spanned;
@@ -52,7 +52,8 @@ impl Lowerer<'_> {
             return Some(Spanned::new(value, span(pair)));
         }
         let mut help = format!("use one of: {}", T::WORDS.join(", "));
-        if let Some(close) = did_you_mean(written, T::WORDS.iter().copied()) {
+        let close = did_you_mean(written, T::WORDS.iter().copied());
+        if let Some(close) = close {
             help = format!("did you mean `{close}`? {help}");
         }
         self.diagnostics.push(
@@ -61,7 +62,8 @@ impl Lowerer<'_> {
                 span(pair),
                 format!("unknown {} `{written}`", T::WHAT),
             )
-            .with_help(help),
+            .with_help(help)
+            .with_fixes(close.map(|c| Fix::respelling(span(pair), written, c))),
         );
         None
     }

@@ -1,6 +1,7 @@
 //! The language server over the protocol, in process (`Connection::memory()`)
 //! and as the real binary over standard input and output.
 
+mod actions;
 mod client;
 mod stdio;
 
