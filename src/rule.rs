@@ -120,6 +120,9 @@ identities! {
     ReviseWithoutMeasure = "CP042" "revise-without-measure" Error,
     TemplatePlaceholder = "CP043" "template-placeholder" Warning,
     CnsDepressantCombination = "CP044" "cns-depressant-combination" Warning,
+    ReliableDeterioration = "CP056" "reliable-deterioration" Warning,
+    GoalReopenedWithoutReview = "CP057" "goal-reopened-without-review" Warning,
+    MeasureNotScored = "CP058" "measure-not-scored" Info,
 }
 
 impl Rule {

@@ -8,6 +8,7 @@
 //! `not-text`) have no check function: the parser and reader report them.
 
 mod context;
+mod outcomes;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::rule::Rule;
@@ -91,6 +92,9 @@ rules! {
     ReviseWithoutMeasure => revise_without_measure,
     TemplatePlaceholder => template_placeholder,
     CnsDepressantCombination => cns_depressant_combination,
+    ReliableDeterioration => reliable_deterioration,
+    GoalReopenedWithoutReview => goal_reopened_without_review,
+    MeasureNotScored => measure_not_scored,
 }
 
 impl Rule {
