@@ -123,6 +123,7 @@ identities! {
     ReliableDeterioration = "CP056" "reliable-deterioration" Warning,
     GoalReopenedWithoutReview = "CP057" "goal-reopened-without-review" Warning,
     MeasureNotScored = "CP058" "measure-not-scored" Info,
+    ReviewNextBeyondCadence = "CP059" "review-next-beyond-cadence" Warning,
 }
 
 impl Rule {

@@ -95,6 +95,7 @@ rules! {
     ReliableDeterioration => reliable_deterioration,
     GoalReopenedWithoutReview => goal_reopened_without_review,
     MeasureNotScored => measure_not_scored,
+    ReviewNextBeyondCadence => review_next_beyond_cadence,
 }
 
 impl Rule {
