@@ -10,10 +10,15 @@
 //!   whose catalogue entry says the criterion fits (symptom scales and
 //!   declared measures, not single items, brief screeners or SUDS);
 //! - **remission** is a score below the measure's remission cut-off (PHQ-9
-//!   and GAD-7 below 5: Kroenke, Spitzer, Williams & Löwe 2010);
+//!   and GAD-7 below 5, their "minimal" bands: Kroenke, Spitzer, Williams &
+//!   Löwe 2010; Spitzer et al. 2006). NHS Talking Therapies' "recovery"
+//!   (below caseness: PHQ-9 below 10, GAD-7 below 8) is a different,
+//!   laxer criterion, not reported here;
 //! - **reliable improvement or deterioration** is a change from baseline of
 //!   at least the measure's reliable-change value (Jacobson & Truax 1991;
-//!   PHQ-9 6 and GAD-7 4 as used by NHS Talking Therapies);
+//!   PHQ-9 6 and GAD-7 4 as used by NHS Talking Therapies; PCL-5 10, the
+//!   National Center for PTSD's clinically meaningful change and the top of
+//!   its 5-10 reliable range; ORS 5, Miller et al. 2003);
 //! - the **trend** compares the first and last of the latest three scores:
 //!   a change of at least half the reliable change (any change when the
 //!   measure has none) is improving or worsening, less is steady.
@@ -21,7 +26,7 @@
 use crate::ast::{Aim, Document, Target};
 use crate::catalogue::{MeasureInfo, Measures};
 use crate::interpret::{Held, Record, Series};
-use crate::words::{Achievement, Better};
+use crate::words::{Achievement, Better, Comparator};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -38,6 +43,43 @@ const ANY_CHANGE: f64 = 1e-6;
 /// `threshold`, as the written numbers would have it: `at_least(4.1 - 2.1, 2.0)`.
 pub fn at_least(amount: f64, threshold: f64) -> bool {
     amount >= threshold - ROUNDING
+}
+
+/// How much better `to` is than `from` on a measure where `better` is
+/// better: positive for an improvement, negative for a worsening.
+pub fn gain(better: Better, from: f64, to: f64) -> f64 {
+    match better {
+        Better::Lower => from - to,
+        Better::Higher => to - from,
+    }
+}
+
+/// Whether a change from `from` to `to` is beyond measurement error on a
+/// measure whose reliable change is `rc` (Jacobson & Truax 1991): at least
+/// `rc` in either direction.
+pub fn reliable_change(better: Better, rc: f64, from: f64, to: f64) -> ReliableChange {
+    let moved = gain(better, from, to);
+    if at_least(moved, rc) {
+        ReliableChange::Improvement
+    } else if at_least(-moved, rc) {
+        ReliableChange::Deterioration
+    } else {
+        ReliableChange::NoReliableChange
+    }
+}
+
+/// How far `score` falls short of `target`: 0 when it meets it, else how
+/// far it lies beyond the target's value on the wrong side (either side
+/// for `=`).
+pub fn shortfall(target: &Target, score: f64) -> f64 {
+    if target.is_met_by(score) {
+        return 0.0;
+    }
+    match target.comparator {
+        Comparator::Below | Comparator::AtMost => score - target.value,
+        Comparator::Above | Comparator::AtLeast => target.value - score,
+        Comparator::Equal => (score - target.value).abs(),
+    }
 }
 
 /// One score with its severity band.
@@ -142,11 +184,6 @@ pub fn series_outcome(
     let baseline = baseline.or_else(|| readings.first().map(|r| r.value));
     let latest = readings.last().map(|r| r.value);
     let change = baseline.zip(latest).map(|(b, l)| l - b);
-    // Improvement in the better direction (positive is better).
-    let gain = |delta: f64| match better {
-        Better::Lower => -delta,
-        Better::Higher => delta,
-    };
     let scale = info.is_none_or(|i| i.response);
     let response = match (better, baseline, latest) {
         (Better::Lower, Some(b), Some(l)) if b > 0.0 && scale => Some(l <= b * 0.5),
@@ -157,21 +194,15 @@ pub fn series_outcome(
         .zip(latest)
         .map(|(cut, l)| l < cut);
     let rc = info.and_then(|i| i.reliable_change);
-    let reliable = rc.zip(change).map(|(rc, delta)| {
-        if at_least(gain(delta), rc) {
-            ReliableChange::Improvement
-        } else if at_least(-gain(delta), rc) {
-            ReliableChange::Deterioration
-        } else {
-            ReliableChange::NoReliableChange
-        }
-    });
+    let reliable = rc
+        .zip(baseline.zip(latest))
+        .map(|(rc, (from, to))| reliable_change(better, rc, from, to));
     let window = readings
         .get(readings.len().saturating_sub(3)..)
         .unwrap_or_default();
     let trend = match (window.first(), window.last()) {
         (Some(first), Some(last)) if window.len() >= 2 => {
-            let moved = gain(last.value - first.value);
+            let moved = gain(better, first.value, last.value);
             let threshold = rc.map_or(ANY_CHANGE, |rc| rc / 2.0);
             Some(if at_least(moved, threshold) {
                 Trend::Improving

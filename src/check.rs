@@ -14,8 +14,12 @@ use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// The review cadence of a plan that sets none: every 180 days, the
-/// language's documented default, and the longest interval many US state
-/// Medicaid behavioural-health rules allow between treatment-plan reviews.
+/// default the language contract sets (`review-overdue`, LANGUAGE.md). It
+/// is a ceiling, not a clinical standard: rules that set one differ by
+/// service (South Dakota's outpatient mental-health rule, ARSD 67:62:08:08,
+/// asks for a review at least every six months; Pennsylvania's inpatient
+/// drug and alcohol rule, 28 Pa. Code 709.123(b)(2), every 30 days), so a
+/// clinic sets its own with `[review] every` and a plan with `review every`.
 pub const DEFAULT_REVIEW: Duration = Duration {
     amount: 180,
     unit: Unit::Days,

@@ -131,6 +131,10 @@ identities! {
     SafetyPlanNotRevised = "CP053" "safety-plan-not-revised" Warning,
     RiskNotAssessed = "CP054" "risk-not-assessed" Warning,
     CrisisFollowUp = "CP055" "crisis-follow-up" Warning,
+    ReliableDeterioration = "CP056" "reliable-deterioration" Warning,
+    GoalReopenedWithoutReview = "CP057" "goal-reopened-without-review" Warning,
+    MeasureNotScored = "CP058" "measure-not-scored" Info,
+    ReviewNextBeyondCadence = "CP059" "review-next-beyond-cadence" Warning,
 }
 
 impl Rule {

@@ -213,6 +213,14 @@ impl Document {
         self.plan()?.opened.as_ref()?.value
     }
 
+    /// The client's age in whole years when the episode opened, from the
+    /// plan's `born` and `opened`; `None` without both.
+    pub fn age_when_opened(&self) -> Option<i16> {
+        let born = self.plan()?.born.as_ref()?.value?;
+        let span = born.until((jiff::Unit::Year, self.opened()?)).ok()?;
+        Some(span.get_years())
+    }
+
     /// The concerns.
     pub fn concerns(&self) -> impl Iterator<Item = &Concern> {
         self.entries.iter().filter_map(|e| match e {

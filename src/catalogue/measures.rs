@@ -126,8 +126,13 @@ const BUILTIN: &[Row] = &[
     // Bands 5/10/15: Spitzer, Kroenke, Williams & Löwe (2006), "A brief
     // measure for assessing generalized anxiety disorder", Arch Intern Med
     // 166:1092-1097. Reliable change 4: the NHS Talking Therapies manual.
-    // LOINC 70274-6: "GAD-7 total score [Reported.PHQ]". Remission below 5
-    // (minimal anxiety): Kroenke, Spitzer, Williams & Löwe (2010).
+    // LOINC 70274-6: "GAD-7 total score [Reported.PHQ]". Remission below 5:
+    // a score in Spitzer et al.'s "minimal anxiety" band (0-4), read as
+    // remission as the PHQ-9's minimal band is. Sources differ: NHS Talking
+    // Therapies counts "recovery" as moving below caseness, a GAD-7 below 8
+    // (with a PHQ-9 below 10); that is a different criterion (no longer a
+    // clinical case, not free of symptoms), and careplan does not report it
+    // as remission. careplan follows the minimal band.
     Row {
         id: "GAD-7",
         name: "Generalized Anxiety Disorder-7",
@@ -178,11 +183,19 @@ const BUILTIN: &[Row] = &[
     },
     // PTSD Checklist for DSM-5: twenty items scored 0-4, total 0-80
     // (Weathers, Litz, Keane, Palmieri, Marx & Schnurr, 2013, National
-    // Center for PTSD). Probable PTSD from 31-33 (Bovin et al., 2016,
-    // Psychol Assess 28:1379-1391); we take 33, the cut-point the National
-    // Center for PTSD's "Using the PCL-5" guide proposes. Change of 10
-    // points: the minimum clinically meaningful change that guide
-    // recommends. No LOINC code is used here.
+    // Center for PTSD). Cut-off: the National Center for PTSD's "Using the
+    // PTSD Checklist for DSM-5" guide says a score between 31 and 33
+    // indicates probable PTSD across samples (Bovin et al., 2016, Psychol
+    // Assess 28:1379-1391); careplan's band starts at 33, the top of that
+    // range and the cut-point the Center first proposed, so 31 and 32 read
+    // as below it. Change: the same guide gives 5-10 points as a reliable
+    // change (from the PCL for DSM-IV) and 10 points as the least
+    // clinically meaningful change; Marx et al. (2022, Psychol Assess
+    // 34:197-203) computed reliable change indices of 15 and 18 in two
+    // samples of male veterans. careplan's reliable change is 10, reliable
+    // and clinically meaningful by the Center's figures; the rules that
+    // judge change (plateau, reliable-deterioration,
+    // goal-reopened-without-review) use it. No LOINC code is used here.
     Row {
         id: "PCL-5",
         name: "PTSD Checklist for DSM-5",
@@ -192,7 +205,7 @@ const BUILTIN: &[Row] = &[
         remission_below: None,
         bands: &[(0.0, "below cut-off"), (33.0, "probable PTSD")],
         loinc: None,
-        source: "Weathers et al. 2013; cut-off: Bovin et al. 2016; change: National Center for PTSD",
+        source: "Weathers et al. 2013; cut-off (31-33, careplan takes 33): National Center for PTSD, Bovin et al. 2016; change of 10 (clinically meaningful; reliable 5-10): National Center for PTSD",
         response: true,
     },
     // Subjective Units of Distress Scale, 0-100: Wolpe (1969), The Practice
@@ -212,6 +225,8 @@ const BUILTIN: &[Row] = &[
     // Outcome Rating Scale: four 10 cm visual analogue lines, total 0-40,
     // higher is better. Clinical cut-off 25 (adults) and reliable change 5:
     // Miller, Duncan, Brown, Sparks & Claud (2003), J Brief Ther 2:91-100.
+    // The cut-off is lower for adults than for young people: see
+    // [`YOUNG_ORS`], applied by the client's age.
     Row {
         id: "ORS",
         name: "Outcome Rating Scale",
@@ -221,7 +236,7 @@ const BUILTIN: &[Row] = &[
         remission_below: None,
         bands: &[(0.0, "clinical range"), (25.0, "non-clinical range")],
         loinc: None,
-        source: "Miller, Duncan, Brown, Sparks & Claud 2003",
+        source: ORS_SOURCE,
         response: false,
     },
     // Session Rating Scale: four 10 cm lines rating the alliance, total 0-40,
@@ -241,6 +256,45 @@ const BUILTIN: &[Row] = &[
         response: false,
     },
 ];
+
+/// Where the adult ORS figures come from.
+const ORS_SOURCE: &str = "Miller, Duncan, Brown, Sparks & Claud 2003; cut-off 28 for ages 13-17 \
+                          and 32 for ages 6-12: Duncan, Sparks, Miller, Bohanske & Claud 2006";
+
+/// The ORS clinical cut-off for young clients, by the age they have
+/// reached: `(from age, cut-off)`, youngest first. Duncan, Sparks, Miller,
+/// Bohanske & Claud (2006), "Giving youth a voice", J Brief Ther 5:71-87:
+/// 32 for children aged 6 to 12 (on the Child ORS, scored the same way) and
+/// 28 for adolescents aged 13 to 17. No cut-off is published below 6 (the
+/// Young Child ORS has no norms), so a younger client's scores are shown
+/// without a band. From 18 the adult row's 25 applies.
+const YOUNG_ORS: &[(i16, Option<f64>)] = &[(0, None), (6, Some(32.0)), (13, Some(28.0))];
+
+/// The built-in ORS as it applies to a client `age` years old, when that
+/// differs from the adult figures: `None` for an adult, or when `known` is
+/// not the built-in ORS (a configuration's own ORS keeps its own bands).
+pub(super) fn ors_for_age(known: &MeasureInfo, age: i16) -> Option<MeasureInfo> {
+    if age >= 18 || known.id != "ORS" || known.declared || known.source != ORS_SOURCE {
+        return None;
+    }
+    let &(_, cut) = YOUNG_ORS.iter().rev().find(|(from, _)| age >= *from)?;
+    let bands = cut.map_or_else(Vec::new, |cut| {
+        vec![
+            Band {
+                from: 0.0,
+                label: "clinical range".to_owned(),
+            },
+            Band {
+                from: cut,
+                label: "non-clinical range".to_owned(),
+            },
+        ]
+    });
+    Some(MeasureInfo {
+        bands,
+        ..known.clone()
+    })
+}
 
 /// The built-in measures.
 pub(super) fn builtin() -> Vec<MeasureInfo> {
@@ -307,6 +361,25 @@ mod tests {
         assert_eq!(band("PCL-5", 33.0).as_deref(), Some("probable PTSD"));
         assert_eq!(band("ORS", 24.5).as_deref(), Some("clinical range"));
         assert_eq!(band("SUDS", 50.0), None);
+    }
+
+    #[test]
+    fn the_ors_cut_off_follows_the_clients_age() {
+        let ors = measure("ORS");
+        let cut = |age: i16| {
+            ors_for_age(&ors, age).map(|m| m.bands.iter().map(|b| b.from).collect::<Vec<_>>())
+        };
+        assert_eq!(cut(18), None, "adults keep 25");
+        assert_eq!(cut(17), Some(vec![0.0, 28.0]));
+        assert_eq!(cut(13), Some(vec![0.0, 28.0]));
+        assert_eq!(cut(12), Some(vec![0.0, 32.0]));
+        assert_eq!(cut(6), Some(vec![0.0, 32.0]));
+        assert_eq!(cut(5), Some(vec![]), "no cut-off is published under 6");
+        let configured = MeasureInfo {
+            source: "careplan.toml".to_owned(),
+            ..ors.clone()
+        };
+        assert_eq!(ors_for_age(&configured, 10), None);
     }
 
     #[test]

@@ -102,9 +102,17 @@ impl Catalogue {
                 first.insert(measure.id.clone(), measure);
             }
         }
-        let declared = first;
+        let mut local = first;
+        // The ORS's clinical cut-off depends on the client's age.
+        if !local.contains("ORS")
+            && let Some(age) = document.age_when_opened()
+            && let Some(ors) = self.measures.get("ORS")
+            && let Some(young) = measures::ors_for_age(ors, age)
+        {
+            local.insert(young.id.clone(), young);
+        }
         Measures {
-            declared,
+            local,
             known: &self.measures,
         }
     }
@@ -253,24 +261,27 @@ impl Catalogue {
 }
 
 /// The measures one file can use: the ones it declares with `measure`, and
-/// the known ones it does not redefine.
+/// the known ones it does not redefine, with the ORS's cut-off set for the
+/// client's age when the episode opened.
 #[derive(Clone, Debug)]
 pub struct Measures<'a> {
-    declared: Indexed<MeasureInfo>,
+    /// This file's own: the ones it declares, and known ones adjusted to
+    /// its client.
+    local: Indexed<MeasureInfo>,
     known: &'a Indexed<MeasureInfo>,
 }
 
 impl Measures<'_> {
-    /// The measure called `id`; a declared measure hides a known one.
+    /// The measure called `id`; the file's own hides a known one.
     pub fn get(&self, id: &str) -> Option<&MeasureInfo> {
-        self.declared.get(id).or_else(|| self.known.get(id))
+        self.local.get(id).or_else(|| self.known.get(id))
     }
 
-    /// Every usable measure: declared ones first.
+    /// Every usable measure: the file's own first.
     pub fn iter(&self) -> impl Iterator<Item = &MeasureInfo> {
-        let hidden = |m: &&MeasureInfo| !self.declared.contains(&m.id);
+        let hidden = |m: &&MeasureInfo| !self.local.contains(&m.id);
         let known = self.known.as_slice().iter().filter(hidden);
-        self.declared.as_slice().iter().chain(known)
+        self.local.as_slice().iter().chain(known)
     }
 }
 

@@ -2,6 +2,7 @@
 //! reviewed at least every 8 weeks.
 
 use super::RuleMeta;
+use super::review_next_beyond_cadence::beyond_cadence;
 use super::review_overdue::{days, days_between};
 use crate::ast::{Duration, Entry};
 use super::Context;
@@ -35,7 +36,9 @@ flags, in this order:
    before it too long; days on either side of a break in combined care (one
    medication stopped and another started later) add up.
 3. **The next review.** A latest review whose `next` is more than 56 days
-   ahead while combined care goes on is flagged at its `next` date.
+   ahead while combined care goes on is flagged at its `next` date, unless
+   that `next` is also beyond the plan's own cadence: then it is
+   `review-next-beyond-cadence`'s warning, which asks for the same fix.
 
 A plan without `review every` is judged by its reviews and their `next`
 dates alone. The time since the latest review is left to `review-overdue`.
@@ -190,6 +193,11 @@ fn next_review(cx: &Context<'_>, combined: &[Stretch], out: &mut Vec<Diagnostic>
         Some(Entry::Review(review)) => review.next.as_ref().map_or(review.header, |n| n.span),
         _ => last.span,
     };
+    // A `next` beyond the plan's own cadence is that rule's warning, which
+    // says the same: one finding on the line.
+    if beyond_cadence(cx).iter().any(|b| b.span == span) {
+        return;
+    }
     let by = jiff::Span::new()
         .try_days(MAX_DAYS)
         .ok()

@@ -105,12 +105,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let minor = match (plan.born.as_ref().and_then(|b| b.value), cx.document.opened()) {
-        (Some(born), Some(opened)) => born
-            .until((jiff::Unit::Year, opened))
-            .is_ok_and(|age| age.get_years() < 18),
-        _ => false,
-    };
+    let minor = cx.document.age_when_opened().is_some_and(|age| age < 18);
     let dbt = cx
         .document
         .interventions()

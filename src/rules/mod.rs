@@ -9,6 +9,7 @@
 
 mod aftercare;
 mod context;
+mod outcomes;
 mod pairs;
 mod skeletons;
 mod watched;
@@ -106,6 +107,10 @@ rules! {
     SafetyPlanNotRevised => safety_plan_not_revised,
     RiskNotAssessed => risk_not_assessed,
     CrisisFollowUp => crisis_follow_up,
+    ReliableDeterioration => reliable_deterioration,
+    GoalReopenedWithoutReview => goal_reopened_without_review,
+    MeasureNotScored => measure_not_scored,
+    ReviewNextBeyondCadence => review_next_beyond_cadence,
 }
 
 impl Rule {

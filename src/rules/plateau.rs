@@ -1,12 +1,12 @@
 //! `plateau`: a goal's measure has not changed reliably over its last three
 //! scores, six weeks or more apart.
 
-use super::RuleMeta;
-use crate::analytics::at_least;
-use super::review_overdue::days_between;
 use super::Context;
+use super::RuleMeta;
+use super::outcomes::{deteriorated, number, rated_since, scores_in};
+use super::review_overdue::days_between;
+use crate::analytics::at_least;
 use crate::diagnostic::Diagnostic;
-
 use crate::rule::Rule;
 
 /// How many of the latest scores are compared.
@@ -34,7 +34,8 @@ no reliable change (the SUDS, the SRS, a declared measure without
 from noise.
 
 Not checked: goals with fewer than three scores, goals whose latest score
-already meets the target in force, goals whose latest status is
+already meets the target in force or is reliably worse than the baseline
+(that is `reliable-deterioration`'s finding), goals whose latest status is
 `achieved`, `sustaining`, `not-achieved` or `not-attainable`, and goals a
 review has rated (any `status`) on or after the date of the last score: the
 plateau has been looked at, and the rule waits for the next score.
@@ -101,14 +102,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(reliable) = cx.measures.get(measure).and_then(|m| m.reliable_change) else {
             continue;
         };
-        let Some(series) = cx.record.series(measure) else {
-            continue;
-        };
-        let scores: Vec<_> = series
-            .points
-            .iter()
-            .filter(|p| track.opened.is_none_or(|o| p.date >= o) && p.date <= today)
-            .collect();
+        let scores = scores_in(cx, track, measure, today);
         let recent = scores
             .get(scores.len().saturating_sub(SCORES)..)
             .unwrap_or(&[]);
@@ -122,14 +116,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if weeks_apart < SPAN_DAYS {
             continue;
         }
-        if target.target_on(today).is_some_and(|t| t.is_met_by(last.value)) {
-            continue;
-        }
-        let reviewed = track
-            .statuses
-            .iter()
-            .any(|s| s.date >= last.date && s.date <= today);
-        if reviewed {
+        // A met target has not plateaued; a score reliably worse than the
+        // baseline is `reliable-deterioration`'s finding, not a plateau.
+        if target.target_on(today).is_some_and(|t| t.is_met_by(last.value))
+            || deteriorated(cx, measure, target.baseline, last.value)
+            || rated_since(track, last.date, today)
+        {
             continue;
         }
         let low = recent.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
@@ -164,10 +156,4 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-}
-
-/// A score or difference as written: whole numbers without a decimal point,
-/// others to two decimals at most.
-fn number(value: f64) -> String {
-    ((value * 100.0).round() / 100.0).to_string()
 }

@@ -35,12 +35,14 @@ plan's header when the plan sets no cadence.
 ## Why
 A treatment plan is a working document only while it is reviewed: goals are
 re-rated, treatments that are not helping are changed, and the client's view
-is heard. Payers and regulators set the longest interval (many US Medicaid
-behavioural-health rules allow at most 180 days between plan reviews, and
-the Joint Commission's behavioural-health standards require plans to be
-reviewed and revised as the client's needs change); the plan's own
-`review every` or `next` is the clinician's promise, and this rule holds the
-plan to it.
+is heard. Payers and regulators set the longest interval, and it differs
+by service: South Dakota's outpatient mental-health rule (ARSD
+67:62:08:08) asks for a treatment-plan review at least every six months,
+Pennsylvania's inpatient drug and alcohol rule (28 Pa. Code 709.123) every
+30 days. The default of 180 days is the language's own (a ceiling for a
+plan that promises nothing shorter), not a clinical standard: a clinic
+sets its own with `[review] every`. The plan's own `review every` or
+`next` is the clinician's promise, and this rule holds the plan to it.
 
 ## Example
 ```careplan

@@ -144,6 +144,47 @@ fn a_sustained_target_says_how_long_it_has_held() {
     assert_eq!(done["summary"]["objectives"][0]["met"], true);
 }
 
+/// The ORS's clinical cut-off is the one for the client's age when the
+/// episode opened: an ORS of 26 is in the clinical range for a 15-year-old
+/// (cut-off 28), not for an adult (25); 30 is for an 8-year-old (32).
+#[test]
+fn an_ors_score_is_banded_by_the_clients_age() {
+    let plan = |born: &str, score: u8| {
+        format!(
+            "plan \"Low mood at school\"\n  client C-5\n  born {born}\n  opened 2026-09-01\n  \
+             review every 8 weeks\n  risk low\n\nconcern mood \"Low mood\"\n\n\
+             goal G1 \"Enjoys school again\" for mood\n  measure ORS baseline 20 target >= 33\n  \
+             due 2027-03-01\n\nintervention I1 CBT behavioral-activation \"Activities\" for G1\n\n\
+             session 2026-09-08\n  used I1 \"Planned two activities; managed both\"\n  score ORS {score}\n"
+        )
+    };
+    for (born, score, band) in [
+        ("2011-03-01", 26, "latest 26 on 2026-09-08, clinical range"),
+        (
+            "1990-03-01",
+            26,
+            "latest 26 on 2026-09-08, non-clinical range",
+        ),
+        ("2018-03-01", 30, "latest 30 on 2026-09-08, clinical range"),
+        (
+            "2011-03-01",
+            30,
+            "latest 30 on 2026-09-08, non-clinical range",
+        ),
+    ] {
+        let out = Test::new()
+            .file("plan.careplan", plan(born, score))
+            .args(["summary", "--today", TODAY, "plan.careplan"])
+            .run()
+            .status(0);
+        assert!(
+            out.stdout.contains(band),
+            "born {born}: {band}\n{}",
+            out.stdout
+        );
+    }
+}
+
 /// After discharge nothing is overdue: the review line says the episode
 /// ended, the JSON has no review due, and interventions ended that day
 /// while the medication continues.
