@@ -109,6 +109,14 @@ test('allow comments name their rules', async () => {
   assert.ok(has(rule, 'entity.name.tag.rule'));
 });
 
+test("a template's stand-ins are highlighted whole", async () => {
+  const grammar = await loadGrammar();
+  const [line] = tokenize(grammar, '  due {{opened + 19 weeks}}  # careplan: fill the date agreed');
+  const inside = line.tokens.filter(t => t.text.includes('19') || t.text.includes('weeks') || t.text.includes('{{'));
+  assert.ok(inside.length > 0 && inside.every(t => has(t, 'variable.other.template')));
+  assert.ok(has(line.tokens.find(t => t.text === 'fill'), 'keyword.other.directive'));
+});
+
 /** The reference file's tokens in a reviewable form: each line, then each scoped token. */
 function render(lines) {
   return lines.map(({ text, tokens }) => {
