@@ -3,7 +3,8 @@
 //! grammar requires a generated `words.js`, and the TextMate grammar's regexes
 //! hold generated word lists between `(?#words:NAME)` and `(?#end)` (an
 //! Oniguruma comment, so the regex means the same with the markers in).
-//! Run with `UPDATE_EDITORS=1` to rewrite both.
+//! Run with `UPDATE_EDITORS=1` to rewrite both (then `tree-sitter generate` in
+//! editors/tree-sitter-careplan; editors/test checks its output is committed).
 
 use careplan::vocabulary::{ENTRIES, FIELDS};
 use careplan::words::{
@@ -59,15 +60,17 @@ fn value_sets() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
-/// Every list a grammar may name: the entry and field keywords, then the
-/// value sets.
-fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
-    let mut lists = vec![
+/// The entry keywords and the field keywords, in reference order.
+fn keywords() -> [(&'static str, Vec<&'static str>); 2] {
+    [
         ("entries", ENTRIES.iter().map(|e| e.keyword).collect()),
         ("fields", FIELDS.iter().map(|f| f.keyword).collect()),
-    ];
-    lists.extend(value_sets());
-    lists
+    ]
+}
+
+/// Every list a grammar may name: the keywords, then the value sets.
+fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
+    keywords().into_iter().chain(value_sets()).collect()
 }
 
 fn json(words: &[&str]) -> String {
@@ -81,12 +84,11 @@ fn words_js() -> String {
          // grammar.js gives each entry and field its shape, and fails to generate when\n\
          // the two disagree.\nmodule.exports = {{\n"
     );
-    let mut lists = lists().into_iter();
-    for (name, words) in lists.by_ref().take(2) {
+    for (name, words) in keywords() {
         out.push_str(&format!("  {name}: {},\n", json(&words)));
     }
     out.push_str("  values: {\n");
-    for (name, words) in lists {
+    for (name, words) in value_sets() {
         out.push_str(&format!("    \"{name}\": {},\n", json(&words)));
     }
     out.push_str("  },\n};\n");
@@ -177,6 +179,24 @@ fn textmate_words_match_the_vocabulary() {
         );
     }
     up_to_date(&path, &fill_markers(&text, &lists()));
+}
+
+#[test]
+fn every_value_set_reaches_the_grammars() {
+    // A value set added to src/words.rs must be listed in `value_sets` above
+    // (and given to the grammars' fields), or the editors would not know it.
+    let source = include_str!("../../src/words.rs");
+    let defined = source
+        .lines()
+        .filter(|l| l.starts_with("word_enum!("))
+        .count();
+    assert_eq!(
+        defined,
+        value_sets().len(),
+        "src/words.rs defines {defined} value sets but tests/integration/editors.rs lists {}: \
+         add the new one to `value_sets`, then run `{UPDATE}`",
+        value_sets().len()
+    );
 }
 
 #[test]
