@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod docs;
+mod editors;
 mod export;
 mod fixtures;
 mod fmt;
