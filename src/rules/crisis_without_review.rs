@@ -2,7 +2,7 @@
 //! followed by a review of the plan within 30 days.
 
 use super::review_overdue::{days, days_between};
-use super::{Context, RuleMeta, aftercare};
+use super::{Context, RuleMeta, aftercare, skeletons};
 use crate::ast::Discharge;
 use crate::diagnostic::Diagnostic;
 use crate::interpret::ReviewMark;
@@ -133,7 +133,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "review the plan within {WINDOW_DAYS} days of {since}: a `review` with each \
                  goal's status, the changes to treatment and to the safety plan, and a `next` \
                  date; if a review was held in time but not recorded, add it with its date"
-            )),
+            ))
+            .with_fixes(
+                gap.next
+                    .is_none()
+                    .then(|| skeletons::review(cx, date, Some(gap.event.span.start))),
+            ),
         );
     }
 }

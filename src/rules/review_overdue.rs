@@ -138,7 +138,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("{late}: it was due on {due}, {basis}"),
         )
         .with_help(help)
-        .with_fixes(discharged.is_none().then(|| skeletons::review(cx, day))),
+        .with_fixes(discharged.is_none().then(|| skeletons::review(cx, day, None))),
     );
 }
 

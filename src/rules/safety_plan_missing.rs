@@ -130,11 +130,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     // A skeleton only where none exists and risk has been assessed.
     let at = first.span.start;
-    let skeleton = cx
-        .document
-        .entries
-        .iter()
-        .find(|e| e.span().start <= at && at < e.span().end)
+    let skeleton = skeletons::entry_at(cx, at)
         .filter(|_| later.is_none() && !first.unassessed)
         .map(|entry| skeletons::safety_plan(cx, first.date, entry));
     out.push(

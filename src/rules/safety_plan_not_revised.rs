@@ -2,7 +2,7 @@
 //! plan was made is followed by a revised safety plan within 7 days.
 
 use super::review_overdue::{days, days_between};
-use super::{Context, RuleMeta, aftercare};
+use super::{Context, RuleMeta, aftercare, skeletons};
 use crate::diagnostic::Diagnostic;
 use crate::interpret::Dated;
 use crate::rule::Rule;
@@ -132,7 +132,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "go over the safety plan with the client within {WINDOW_DAYS} days of {since}: \
                  whether it was used, what helped, what to change; record the revised plan as \
                  `safety-plan DATE`, or record it again with that date if it still holds"
-            )),
+            ))
+            .with_fixes(
+                skeletons::entry_at(cx, gap.event.span.start)
+                    .filter(|_| gap.next.is_none() && gap.closed.is_none())
+                    .map(|entry| skeletons::safety_plan(cx, date, entry)),
+            ),
         );
     }
 }

@@ -9,11 +9,12 @@ use crate::fix::{Edit, Fix};
 use crate::words::Achievement;
 use jiff::civil::Date;
 
-/// The fix that adds a `review` on `day` at the end of the record: a
-/// `status` line for each goal and objective still open (the status last
-/// recorded, else `in-progress`, each to confirm) and `next` at `day` plus
-/// the plan's cadence.
-pub(super) fn review(cx: &Context<'_>, day: Date) -> Fix {
+/// The fix that adds a `review` on `day`, just after the entry at byte
+/// `after` (at the end of the record when `None`): a `status` line for each
+/// goal and objective still open (the status last recorded, else
+/// `in-progress`, each to confirm) and `next` at `day` plus the plan's
+/// cadence.
+pub(super) fn review(cx: &Context<'_>, day: Date, after: Option<usize>) -> Fix {
     let state = cx.record.state_on(day);
     let mut text = format!("review {day}  # careplan: fill the date the review was held\n");
     for goal in state
@@ -34,7 +35,26 @@ pub(super) fn review(cx: &Context<'_>, day: Date) -> Fix {
         )),
         None => text.push_str("  # careplan: fill `next DATE`, the next review\n"),
     }
-    Fix::suggested("Add a review to fill in", vec![append(cx, &text)])
+    let at = after
+        .and_then(|offset| entry_at(cx, offset))
+        .map_or(cx.source.len(), |entry| end_of(cx, entry));
+    Fix::suggested(
+        "Add a review to fill in",
+        vec![Edit::insert(at, lead(cx, at, &text))],
+    )
+}
+
+/// The entry whose text holds byte `offset`.
+pub(super) fn entry_at<'a>(cx: &Context<'a>, offset: usize) -> Option<&'a Entry> {
+    cx.document
+        .entries
+        .iter()
+        .find(|e| e.span().start <= offset && offset < e.span().end)
+}
+
+/// Where the line after `entry`'s last line starts.
+fn end_of(cx: &Context<'_>, entry: &Entry) -> usize {
+    cx.next_line_start(entry.span().end.saturating_sub(1).max(entry.span().start))
 }
 
 /// The fix that adds a `safety-plan` dated `day` just after `after`, with
@@ -47,7 +67,7 @@ pub(super) fn safety_plan(cx: &Context<'_>, day: Date, after: &Entry) -> Fix {
          \x20 contacts \"\"  # careplan: fill people and services to call, with a crisis line\n\
          \x20 means-safety \"\"  # careplan: fill how access to lethal means is reduced\n"
     );
-    let at = cx.next_line_start(after.span().end.saturating_sub(1).max(after.span().start));
+    let at = end_of(cx, after);
     Fix::suggested(
         "Add a safety plan to fill in",
         vec![Edit::insert(at, lead(cx, at, &text))],
@@ -64,12 +84,6 @@ pub(super) fn consent(cx: &Context<'_>, header: usize, day: Date) -> Fix {
             format!("\n  consent {day}  # careplan: fill the date consent was given"),
         )],
     )
-}
-
-/// An insertion of the entry `text` at the end of the file.
-fn append(cx: &Context<'_>, text: &str) -> Edit {
-    let at = cx.source.len();
-    Edit::insert(at, lead(cx, at, text))
 }
 
 /// The entry `text` to insert at `at`, set off from the line before it by
