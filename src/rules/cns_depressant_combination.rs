@@ -3,7 +3,7 @@
 
 use super::Context;
 use super::RuleMeta;
-use super::pairs::{self, Hazard, Pairing};
+use super::pairs::{self, Hazard};
 use crate::catalogue::{Drug, DrugClass};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -78,10 +78,7 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::CnsDepressantCombination;
-    for pairing in pairs::pairings(&drugs, rule, None) {
-        let Pairing::Together(together) = pairing else {
-            continue;
-        };
+    for together in pairs::overlaps(&drugs, rule, None, out) {
         let (opioid, sedative) = if opioid(together.later.drug.class) == Some(true) {
             ("the opioid", "a sedative")
         } else {

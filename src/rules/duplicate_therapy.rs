@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::RuleMeta;
-use super::pairs::{self, Hazard, Pairing, listed};
+use super::pairs::{self, Hazard, listed};
 use crate::catalogue::{Drug, DrugClass};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -102,10 +102,7 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::DuplicateTherapy;
-    for pairing in pairs::pairings(&drugs, rule, None) {
-        let Pairing::Together(together) = pairing else {
-            continue;
-        };
+    for together in pairs::overlaps(&drugs, rule, None, out) {
         let later = together.later;
         let class = if together.with.iter().all(|e| e.drug.class == later.drug.class) {
             match later.drug.class {

@@ -4,7 +4,7 @@
 use super::Context;
 use super::RuleMeta;
 use super::context::Taken;
-use super::pairs::{self, Hazard, Pairing, listed};
+use super::pairs::{self, Hazard, listed};
 use super::review_overdue::days;
 use super::serotonergic_combination::maoi_washout;
 use crate::catalogue::{Drug, DrugClass};
@@ -139,14 +139,7 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::MaoiCombination;
-    for pairing in pairs::pairings(&drugs, rule, Some(maoi_washout)) {
-        let together = match pairing {
-            Pairing::Together(together) => together,
-            Pairing::TooSoon(washout) => {
-                out.push(washout.finding());
-                continue;
-            }
-        };
+    for together in pairs::overlaps(&drugs, rule, Some(maoi_washout), out) {
         // One side is the later drug, the other the earlier ones.
         let all: Vec<&Taken<'_>> = std::iter::once(together.later)
             .chain(together.with.iter().copied())

@@ -83,18 +83,37 @@ fn reporter(a: &Drug, b: &Drug) -> Option<&'static Kind> {
 pub(super) type WashoutFn = fn(&Taken<'_>, &Taken<'_>) -> Option<i64>;
 
 /// What a combination rule reports about one medication.
-pub(super) enum Pairing<'t, 'a> {
+enum Pairing<'t, 'a> {
     /// It is taken with earlier medications from the day it starts.
     Together(Overlap<'t, 'a>),
     /// It starts before the washout after an earlier one has passed.
     TooSoon(Washout<'t, 'a>),
 }
 
+/// The overlaps `rule` reports among `drugs` (as in [`pairings`]), after
+/// adding to `out` the finding for each medication started before the
+/// `washout` after an earlier one had passed.
+pub(super) fn overlaps<'t, 'a>(
+    drugs: &'t [Taken<'a>],
+    rule: Rule,
+    washout: Option<WashoutFn>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Overlap<'t, 'a>> {
+    let mut overlaps = Vec::new();
+    for pairing in pairings(drugs, rule, washout) {
+        match pairing {
+            Pairing::Together(overlap) => overlaps.push(overlap),
+            Pairing::TooSoon(washout) => out.push(washout.finding()),
+        }
+    }
+    overlaps
+}
+
 /// What `rule` reports among `drugs` (as [`super::Context::medications_taken`]
 /// gives them, started first first): each medication taken with earlier
 /// ones on the day it starts; or, when it overlaps none and `washout` is
 /// given, the most recently stopped one it starts too soon after.
-pub(super) fn pairings<'t, 'a>(
+fn pairings<'t, 'a>(
     drugs: &'t [Taken<'a>],
     rule: Rule,
     washout: Option<WashoutFn>,

@@ -3,7 +3,7 @@
 
 use super::Context;
 use super::RuleMeta;
-use super::pairs::{self, Hazard, Pairing};
+use super::pairs::{self, Hazard};
 use crate::catalogue::Drug;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -77,10 +77,7 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::QtCombination;
-    for pairing in pairs::pairings(&drugs, rule, None) {
-        let Pairing::Together(together) = pairing else {
-            continue;
-        };
+    for together in pairs::overlaps(&drugs, rule, None, out) {
         out.push(
             Diagnostic::new(
                 rule,

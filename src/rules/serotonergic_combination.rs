@@ -3,7 +3,7 @@
 use super::Context;
 use super::RuleMeta;
 use super::context::Taken;
-use super::pairs::{self, Hazard, Pairing};
+use super::pairs::{self, Hazard};
 use crate::catalogue::Drug;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -141,14 +141,7 @@ pub(super) fn maoi_washout(earlier: &Taken<'_>, later: &Taken<'_>) -> Option<i64
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::SerotonergicCombination;
-    for pairing in pairs::pairings(&drugs, rule, Some(maoi_washout)) {
-        let together = match pairing {
-            Pairing::Together(together) => together,
-            Pairing::TooSoon(washout) => {
-                out.push(washout.finding());
-                continue;
-            }
-        };
+    for together in pairs::overlaps(&drugs, rule, Some(maoi_washout), out) {
         let maoi = together.later.drug.mao_inhibitor
             || together.with.iter().any(|e| e.drug.mao_inhibitor);
         let (named, from) = (together.are_all(), together.from);
