@@ -99,8 +99,11 @@ pub struct Duration {
 }
 
 impl Duration {
-    /// The date this duration after `date` (months are calendar months,
-    /// clamped to the month's end); `None` past the calendar's range.
+    /// The date this duration after `date`; `None` past the calendar's
+    /// range. Months are calendar months, clamped to the month's end, and
+    /// from the last day of a month they run to the last day of a month
+    /// (`3 months` after 30 September is 31 December), as clinicians count
+    /// "every 3 months" from a month's end.
     pub fn after(self, date: Date) -> Option<Date> {
         let amount = i64::from(self.amount);
         let span = match self.unit {
@@ -109,7 +112,13 @@ impl Duration {
             Unit::Months => jiff::Span::new().try_months(amount),
         }
         .ok()?;
-        date.checked_add(span).ok()
+        let after = date.checked_add(span).ok()?;
+        let month_end = self.unit == Unit::Months && date == date.last_of_month();
+        Some(if month_end {
+            after.last_of_month()
+        } else {
+            after
+        })
     }
 
     /// The last day of a period of this length that starts on `start`

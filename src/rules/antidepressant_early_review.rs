@@ -12,8 +12,11 @@ use jiff::civil::Date;
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "After an antidepressant starts, the first contact comes later than 1 week (client 25 or under, or at moderate or high risk) or 2 weeks.",
     doc: r#"## What it does
-For each antidepressant (every drug of the antidepressant classes in the
-drug table) whose `started` date falls in the episode (on or after the
+In a plan for a mental-health condition (a concern with an ICD-10 F
+diagnosis, or scores on a built-in mood, anxiety or trauma scale; a
+tricyclic for pain in a physiotherapy plan is not checked), for each
+antidepressant (every drug of the antidepressant classes in the drug
+table) whose `started` date falls in the episode (on or after the
 plan's `opened`), finds the first contact after that day: a session the
 client attended, or a review. The start is flagged, at its `started` line,
 when that contact comes more than 1 week after the start for a client aged
@@ -86,6 +89,11 @@ const EARLY_DAYS: i64 = 7;
 const USUAL_DAYS: i64 = 14;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // NG222 is about depression: a tricyclic for pain in a physiotherapy
+    // plan is not its concern.
+    if !cx.mental_health() {
+        return;
+    }
     let as_of = cx.as_of();
     let opened = cx.document.opened();
     let mut contacts: Vec<Date> = cx

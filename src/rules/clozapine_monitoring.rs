@@ -11,10 +11,12 @@ pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Clozapine is taken with no `monitor` line naming neutrophil or white-cell counts.",
     doc: r#"## What it does
 Flags clozapine (`clozapine`, `Clozaril`, `"clozapine ODT"`) taken during
-the episode whose `monitor "..."` line names no blood count: "neutrophil",
-"neutropenia", "ANC", "white cell", "white blood", "WBC", "WCC", "FBC",
-"full blood count", "blood count", "CBC", "agranulocytosis", or a
-monitoring service ("CPMS", "ZTAS", "monitoring service", "REMS"). Words
+the episode whose `monitor "..."` line names no blood count: "neutrophil"
+or "neuts", "neutropenia", "ANC", "white cell", "white blood", "WBC",
+"WCC", "FBC", "full blood count", "blood count", "CBC", "agranulocytosis",
+or a monitoring service ("CPMS", "ZTAS", "DMS", "monitoring service", or
+"REMS", which older US plans name: the FDA ended the Clozapine REMS in
+2025 but still asks for the label's ANC monitoring). Words
 are found at the start of a word in any case; the abbreviations must be
 whole words. With no `monitor` line the medication's header is flagged;
 with one, the line is. A medication stopped before the episode opened is
@@ -58,6 +60,7 @@ const WATCH: Watch = Watch {
         "the neutrophil count (ANC or full blood count)",
         &[
             "neutrophil",
+            "neuts",
             "neutropenia",
             "anc",
             "white cell",
@@ -71,6 +74,7 @@ const WATCH: Watch = Watch {
             "agranulocytosis",
             "cpms",
             "ztas",
+            "dms",
             "monitoring service",
             "rems",
         ],

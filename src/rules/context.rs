@@ -310,17 +310,21 @@ const MENTAL_HEALTH_MEASURES: &[&str] =
 
 impl<'a> Context<'a> {
     /// Whether the plan is for a mental-health condition: a concern with an
-    /// ICD-10 chapter V diagnosis (F00-F99), or scores on a built-in
-    /// depression, anxiety or trauma scale. A plan for back pain or a knee
+    /// ICD-10 chapter V diagnosis (F00-F99), or a built-in depression,
+    /// anxiety or trauma scale scored or set as a goal's measure. A plan for back pain or a knee
     /// replacement is not, whatever it records.
     pub fn mental_health(&self) -> bool {
         self.document.concerns().any(|c| {
             c.diagnosis
                 .as_ref()
                 .is_some_and(|d| d.value.starts_with(['F', 'f']))
-        }) || MENTAL_HEALTH_MEASURES
-            .iter()
-            .any(|m| self.record.series(m).is_some())
+        }) || MENTAL_HEALTH_MEASURES.iter().any(|m| {
+            self.record.series(m).is_some()
+                || self
+                    .document
+                    .aims()
+                    .any(|a| a.measures().iter().any(|g| g.measure.value == *m))
+        })
     }
 
     /// The safety plans in the record that say something, in record order:

@@ -14,10 +14,10 @@ Flags lithium (however it is written: `"lithium carbonate"`, `Priadel`,
 `"Lithobid ER"`) taken during the episode whose `monitor "..."` line does
 not name each of:
 - plasma lithium levels: "level", "serum lithium", "plasma lithium",
-  "trough", "concentration";
-- renal function: "renal", "kidney", "eGFR", "GFR", "creatinine", "U&E",
-  "urea", "electrolytes";
-- thyroid function: "thyroid", "TSH", "TFT", "T4", "thyroxine".
+  "trough", "concentration", or "Li" as a word ("Li 3/12", "serum Li");
+- renal function: "renal", "kidney", "eGFR", "GFR", "creatinine", "Cr",
+  "U&E", "UE", "U and E", "urea", "electrolytes";
+- thyroid function: "thyroid", "TSH", "TFT", "T4", "FT4", "thyroxine".
 
 Words are found at the start of a word in any case, so "levels" and
 "eGFR" count and "adrenal" does not. With no `monitor` line the
@@ -69,6 +69,7 @@ const WATCH: Watch = Watch {
                 "serum-lithium",
                 "trough",
                 "concentration",
+                "li",
             ],
         ),
         (
@@ -79,15 +80,18 @@ const WATCH: Watch = Watch {
                 "egfr",
                 "gfr",
                 "creatinine",
+                "cr",
                 "u&e",
                 "u+e",
+                "ue",
+                "u and e",
                 "urea",
                 "electrolytes",
             ],
         ),
         (
             "thyroid function",
-            &["thyroid", "tsh", "tft", "t4", "thyroxine"],
+            &["thyroid", "tsh", "tft", "t4", "ft4", "thyroxine"],
         ),
     ],
     source: "NICE CG185",

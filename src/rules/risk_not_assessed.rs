@@ -94,15 +94,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Rule::RiskNotAssessed,
             plan.header,
             format!(
-                "no suicide-risk assessment is recorded in this episode: {seen}, and no \
-                 `risk` or PHQ-9 item 9 score appears on the plan or in any session, review, \
-                 event or the discharge"
+                "no suicide-risk level is recorded in this episode: {seen}, and no \
+                 `risk` line or PHQ-9 item 9 score appears on the plan or in any session, \
+                 review, event or the discharge"
             ),
         )
         .with_help(
             "screen for suicidal thinking (PHQ-9 item 9, the C-SSRS screener or the ASQ) and \
              record the assessment where it was made: `risk LEVEL \"reason\"` on the plan for \
-             the start of care, or in the session",
+             the start of care, or in the session; if a note already describes the \
+             assessment, record the level it reached the same way",
         ),
     );
 }

@@ -229,7 +229,7 @@ fn a_folder_without_plans_fails_the_run() {
 /// needs a clinician's choice (an unknown intervention) as a finding.
 #[test]
 fn check_fix_applies_the_safe_fixes_and_reports_the_rest() {
-    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n\nconcern depression “Low mood most days”\n\ngoal G1 \"Lift mood\" for depression\n  measure PHQ-9 baseline 18 target < 10\n  Due 2027-03-01\n\nintervention I1 CBT behavioral-activation \"Activity scheduling\" for G1  # careplan: allow plateau\n\n  session 2026-09-08\n  used I2 \"Planned three activities\"\n";
+    let plan = "plan \"Low mood\"\n  client C-1\n  opened 2026-09-01\n  risk low\n\nconcern depression “Low mood most days”\n\ngoal G1 \"Lift mood\" for depression\n  measure PHQ-9 baseline 18 target < 10\n  Due 2027-03-01\n\nintervention I1 CBT behavioral-activation \"Activity scheduling\" for G1  # careplan: allow plateau\n\n  session 2026-09-08\n  used I2 \"Planned three activities\"\n";
     let run = Test::new()
         .file("a.careplan", plan)
         .args(["check", "--fix", "--today", "2026-09-10", "a.careplan"])
