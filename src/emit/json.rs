@@ -21,7 +21,7 @@
 //! Lines and columns start at 1; columns count characters; the end is
 //! exclusive. `help` is `null` when a finding has none.
 
-use super::{FileReport, Located, Totals, located};
+use super::{Located, Placed, Totals, located};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ impl<'a> From<Located<'a>> for Finding<'a> {
 }
 
 /// Renders every file's findings as one JSON document (with a final newline).
-pub fn render(files: &[FileReport<'_>], totals: &Totals) -> String {
+pub fn render(files: &[Placed], totals: &Totals) -> String {
     let document = Document {
         version: 1,
         findings: located(files).map(Finding::from).collect(),

@@ -76,19 +76,46 @@ pub struct Located<'a> {
     pub diagnostic: &'a Diagnostic,
 }
 
-/// Every finding of `files` with its line and column, in file order.
-pub fn located<'a>(files: &'a [FileReport<'a>]) -> impl Iterator<Item = Located<'a>> {
-    files.iter().flat_map(|file| {
+/// One checked file's findings, each placed at its lines and columns: what
+/// the machine formats need of a file, without holding its text.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    /// The path as the user should read it.
+    pub path: String,
+    /// Its findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each finding starts and ends (exclusive).
+    places: Vec<(LineCol, LineCol)>,
+}
+
+impl Placed {
+    /// Places every finding of `file`.
+    pub fn new(file: &FileReport<'_>) -> Self {
         let index = LineIndex::new(file.source);
-        file.diagnostics.iter().map(move |diagnostic| {
-            let (start, end) = locate(file.source, &index, diagnostic.span);
-            Located {
-                path: file.path,
+        Placed {
+            path: file.path.to_owned(),
+            diagnostics: file.diagnostics.to_vec(),
+            places: file
+                .diagnostics
+                .iter()
+                .map(|d| locate(file.source, &index, d.span))
+                .collect(),
+        }
+    }
+}
+
+/// Every finding of `files` with its line and column, in file order.
+pub fn located(files: &[Placed]) -> impl Iterator<Item = Located<'_>> {
+    files.iter().flat_map(|file| {
+        file.diagnostics
+            .iter()
+            .zip(&file.places)
+            .map(|(diagnostic, &(start, end))| Located {
+                path: &file.path,
                 start,
                 end,
                 diagnostic,
-            }
-        })
+            })
     })
 }
 

@@ -6,7 +6,7 @@
 //! Markdown) and one result per finding. Paths are relative URIs; columns
 //! count Unicode code points (`columnKind`).
 
-use super::{FileReport, located};
+use super::{Placed, located};
 use crate::diagnostic::Severity;
 use crate::rule::Rule;
 use serde_json::{Value, json};
@@ -65,7 +65,7 @@ fn uri(path: &str) -> String {
 }
 
 /// Renders every file's findings as one SARIF log (with a final newline).
-pub fn render(files: &[FileReport<'_>]) -> String {
+pub fn render(files: &[Placed]) -> String {
     let results: Vec<Value> = located(files)
         .map(|f| {
             let d = f.diagnostic;

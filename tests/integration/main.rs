@@ -11,6 +11,7 @@ mod generate;
 mod guarantees;
 mod harness;
 mod integrity;
+mod jobs;
 mod layers;
 mod lsp;
 mod new;
