@@ -13,6 +13,7 @@ mod harness;
 mod integrity;
 mod jobs;
 mod layers;
+mod ledger;
 mod lsp;
 mod new;
 mod note;
