@@ -14,8 +14,9 @@ impl Forms {
     /// scored and the goals reviewed, an event a `note`, a safety plan a
     /// `custom` entry, and comments `;` comments. bean-check then does what
     /// careplan's cross-reference check does: every account posted to must
-    /// be opened.
-    pub fn beancount(&self) -> String {
+    /// be opened. Every account is under `book` (`Assets:P42:Goal:G1`), so
+    /// that the ledgers of many plans can be included in one.
+    pub fn beancount(&self, book: &str) -> String {
         let mut out = String::new();
         let mut opened = String::from("1970-01-01");
         for entry in &self.entries {
@@ -40,23 +41,26 @@ impl Forms {
                 }
                 "plan" => {
                     opened = text("opened").to_owned();
-                    let _ = writeln!(out, "option \"title\" {}", quoted(text("title")));
-                    let _ = writeln!(out, "{opened} open Equity:Care");
+                    let _ = writeln!(out, "{opened} open Equity:{book}:Care");
                     for builtin in ["PHQ-9", "GAD-7", "SUDS"] {
-                        let _ = writeln!(out, "{opened} open Assets:Measure:{builtin}");
+                        let _ = writeln!(out, "{opened} open Assets:{book}:Measure:{builtin}");
                     }
-                    let _ = writeln!(out, "{opened} open Assets:Plan:{}", text("client"));
+                    let _ = writeln!(out, "{opened} open Assets:{book}:Plan:{}", text("client"));
                     meta(&mut out, "  ", &["opened", "client"]);
                 }
                 "concern" | "goal" | "measure" | "intervention" | "medication" => {
-                    let group = match kind.as_str() {
-                        "concern" => "Assets:Concern",
-                        "goal" => "Assets:Goal",
-                        "measure" => "Assets:Measure",
-                        "intervention" => "Expenses:Intervention",
-                        _ => "Expenses:Medication",
+                    let (root, group) = match kind.as_str() {
+                        "concern" => ("Assets", "Concern"),
+                        "goal" => ("Assets", "Goal"),
+                        "measure" => ("Assets", "Measure"),
+                        "intervention" => ("Expenses", "Intervention"),
+                        _ => ("Expenses", "Medication"),
                     };
-                    let _ = writeln!(out, "{opened} open {group}:{}", account(text("id")));
+                    let _ = writeln!(
+                        out,
+                        "{opened} open {root}:{book}:{group}:{}",
+                        account(text("id"))
+                    );
                     meta(&mut out, "  ", &["id"]);
                     for (key, list) in fields.iter().filter(|(_, v)| v.is_array()) {
                         let items: Vec<String> = list
@@ -82,7 +86,7 @@ impl Forms {
                 "event" => {
                     let _ = writeln!(
                         out,
-                        "{} note Equity:Care {}",
+                        "{} note Equity:{book}:Care {}",
                         text("date"),
                         quoted(&format!("{}: {}", text("text"), text("note"))),
                     );
@@ -116,11 +120,15 @@ impl Forms {
                         }
                     };
                     for used in list("used") {
-                        let to = format!("Expenses:Intervention:{}", account(field(used, "id")));
+                        let to = format!(
+                            "Expenses:{book}:Intervention:{}",
+                            account(field(used, "id"))
+                        );
                         posting(&mut out, to, "1 SESSION", used, &["id"]);
                     }
                     for score in list("scores") {
-                        let to = format!("Assets:Measure:{}", account(field(score, "measure")));
+                        let to =
+                            format!("Assets:{book}:Measure:{}", account(field(score, "measure")));
                         let value = score
                             .get("value")
                             .map_or_else(String::new, Value::to_string);
@@ -136,14 +144,17 @@ impl Forms {
                         .chain(list("statuses"))
                         .chain(list("revisions"))
                     {
-                        let to = format!("Assets:Goal:{}", account(field(item, "goal")));
+                        let to = format!("Assets:{book}:Goal:{}", account(field(item, "goal")));
                         posting(&mut out, to, "1 REVIEWED", item, &["goal"]);
                     }
                     for stop in list("stops") {
-                        let to = format!("Expenses:Intervention:{}", account(field(stop, "id")));
+                        let to = format!(
+                            "Expenses:{book}:Intervention:{}",
+                            account(field(stop, "id"))
+                        );
                         posting(&mut out, to, "1 STOP", stop, &["id"]);
                     }
-                    let _ = writeln!(out, "  Equity:Care");
+                    let _ = writeln!(out, "  Equity:{book}:Care");
                 }
             }
             out.push('\n');

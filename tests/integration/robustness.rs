@@ -255,7 +255,7 @@ mod generated {
                 .map(|kind| kind.replace('_', "-"))
                 .collect();
             assert_eq!(typed, written, "seed {seed}");
-            let ledger = forms.beancount();
+            let ledger = forms.beancount("Plan");
             let sessions = written.iter().filter(|k| **k == "session").count();
             assert_eq!(ledger.matches("* \"session\"").count(), sessions);
         }
