@@ -9,8 +9,9 @@
 //! environment: `CAREPLAN_BENCH_MB` (the big file's size, default 2),
 //! `CAREPLAN_BENCH_FILES` (how many files, default 1,000),
 //! `CAREPLAN_BENCH_RUNS` (the best of how many runs, default 3; bean-check
-//! runs once) and `CAREPLAN_BENCH_DIR` (where to write the corpus, kept
-//! there; default a fresh folder under cargo's target, removed after).
+//! runs once), `CAREPLAN_BENCH_DIR` (where to write the corpus, kept there;
+//! default a fresh folder under cargo's target, removed after) and
+//! `CAREPLAN_BENCH_BEAN_CHECK=1` (run bean-check too, which takes minutes).
 //!
 //! Peak memory is read from `/proc/self/status` (`VmHWM`) by this program
 //! run again as a small separate process (`compare --peak careplan|json
@@ -236,7 +237,9 @@ fn compare() -> Result<(), String> {
     let workloads = write_corpus(&dir, megabytes, files)?;
     let careplan = env!("CARGO_BIN_EXE_careplan");
     let me = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
-    let bean_check = installed("bean-check");
+    // bean-check takes minutes over the many files: compare.sh asks for it.
+    let wanted = std::env::var_os("CAREPLAN_BENCH_BEAN_CHECK").is_some_and(|v| v == "1");
+    let bean_check = wanted && installed("bean-check");
     let cat = installed("cat");
     let mut rows = Vec::new();
     for load in &workloads {
@@ -271,7 +274,11 @@ fn compare() -> Result<(), String> {
             true => Some(
                 best(1, || {
                     let mut command = Command::new("bean-check");
-                    command.arg(&load.ledger).stdout(Stdio::null());
+                    // Its cache of an earlier run's parse would flatter it.
+                    command
+                        .arg(&load.ledger)
+                        .env("BEANCOUNT_DISABLE_LOAD_CACHE", "1")
+                        .stdout(Stdio::null());
                     command
                 })?
                 .0,
@@ -309,7 +316,9 @@ fn compare() -> Result<(), String> {
         });
     }
     print!("{}", table(&rows, runs, files));
-    if !bean_check {
+    if !wanted {
+        println!("bean-check: skipped (CAREPLAN_BENCH_BEAN_CHECK=1 runs it, as compare.sh does)");
+    } else if !bean_check {
         println!("bean-check: not installed, skipped (`apt-get install beancount`)");
     }
     if kept.is_some() {
@@ -392,7 +401,7 @@ fn table(rows: &[Row], runs: usize, files: usize) -> String {
             t.as_secs_f64(),
             r.one_thread.as_secs_f64() / t.as_secs_f64()
         ),
-        None => "not installed".to_owned(),
+        None => "not run".to_owned(),
     });
     line("cat of the careplan files", &|r| match r.cat {
         Some(t) => format!(

@@ -15,6 +15,7 @@ if [[ "${1:-}" != "--quick" ]]; then
   export CAREPLAN_BENCH_FILES="${CAREPLAN_BENCH_FILES:-5000}"
 fi
 
+export CAREPLAN_BENCH_BEAN_CHECK=1
 if ! command -v bean-check >/dev/null 2>&1; then
   echo "note: bean-check is not installed (apt-get install beancount); its column is skipped" >&2
 fi
