@@ -27,10 +27,13 @@ impl Jobs {
         R: Send,
     {
         let threads = self.jobs.map_or(0, usize::from);
-        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) if pool.current_num_threads() > 1 && items.len() > 1 => pool,
-            // One thread (or a pool the system would not give): in turn.
-            _ => return items.iter().map(work).for_each(done),
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads) {
+            _ if items.len() < 2 || threads == 1 => None,
+            pool => pool.build().ok().filter(|p| p.current_num_threads() > 1),
+        };
+        // One file, one thread (or a pool the system would not give): in turn.
+        let Some(pool) = pool else {
+            return items.iter().map(work).for_each(done);
         };
         let (sender, results) = mpsc::channel();
         std::thread::scope(|scope| {
