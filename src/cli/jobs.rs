@@ -27,10 +27,15 @@ impl Jobs {
         R: Send,
     {
         let threads = self.jobs.map_or(0, usize::from);
-        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads) {
-            _ if items.len() < 2 || threads == 1 => None,
-            pool => pool.build().ok().filter(|p| p.current_num_threads() > 1),
-        };
+        let pool = (items.len() > 1 && threads != 1)
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .ok()
+            })
+            .flatten()
+            .filter(|pool| pool.current_num_threads() > 1);
         // One file, one thread (or a pool the system would not give): in turn.
         let Some(pool) = pool else {
             return items.iter().map(work).for_each(done);
