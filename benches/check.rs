@@ -1,18 +1,29 @@
-//! Throughput of parsing and checking, single-threaded, on generated plans
-//! (`tests/integration/generate.rs`, deterministic, so runs compare).
+//! Throughput of careplan beside a serde_json baseline, single-threaded and
+//! in-process, on the same generated content (`tests/integration/generate.rs`,
+//! deterministic, so runs compare). `benches/README.md` explains the suite;
+//! `benches/compare.rs` times the real binary, its threads and its memory.
 //!
-//! `cargo bench` reports time and MB/s for:
-//! - `large_file`: one plan with years of weekly sessions (about 1 MB), the
-//!   worst case for an editor or CI job (target: full check ≥ 40 MB/s);
-//! - `caseload`: a clinic's 1,000 typical plans, one after another;
-//! - `large_file::fhir_export`: the FHIR bundle of the large plan, as
-//!   `careplan export` builds it after its check (linear in the record:
-//!   each resource is found by its id, not by a search of those made).
+//! `cargo bench --bench check` reports time and MB/s for:
+//! - `big_file`: one plan with decades of weekly sessions, about
+//!   `CAREPLAN_BENCH_MB` megabytes (default 2): careplan's parse alone, its
+//!   full check, and `serde_json_check`, a typed serde parse of the same
+//!   plan as JSON with the cross-reference check of its ids
+//!   (`benches/support/typed.rs`); the MB/s of each counts its own bytes;
+//! - `big_file::fhir_export`: the FHIR bundle of that plan, as `careplan
+//!   export` builds it after its check (linear in the record);
+//! - `many_files`: `CAREPLAN_BENCH_FILES` typical plans (default 1,000), one
+//!   after another, the same three ways;
+//! - `repl_entry`: one entry added in the REPL to a 1 MB plan, with few
+//!   findings and with thousands (the plan judged on a day before most of
+//!   its sessions: each is a `future-date` finding).
 
 #[path = "../tests/integration/generate.rs"]
 #[allow(dead_code)]
 mod generate;
+#[path = "support/typed.rs"]
+mod typed;
 
+use careplan::session::Session;
 use careplan::{CheckOptions, check, parse};
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -22,12 +33,26 @@ fn main() {
     divan::main();
 }
 
-fn options() -> CheckOptions {
-    CheckOptions::new(jiff::civil::date(2026, 11, 22))
+/// The size of the big file in megabytes, from `CAREPLAN_BENCH_MB`.
+fn big_megabytes() -> f64 {
+    env_number("CAREPLAN_BENCH_MB", 2.0)
+}
+
+/// How many files `many_files` checks, from `CAREPLAN_BENCH_FILES`.
+fn many_files() -> usize {
+    env_number("CAREPLAN_BENCH_FILES", 1_000.0) as usize
+}
+
+fn env_number(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|v: &f64| *v > 0.0)
+        .unwrap_or(default)
 }
 
 /// Options judging `text` on the day after its last dated entry, as a
-/// clinician checks a plan: the large plan's decades of weekly sessions run
+/// clinician checks a plan: the big plan's decades of weekly sessions run
 /// past any fixed date, and would otherwise all be `future-date` findings.
 fn options_after(text: &str) -> CheckOptions {
     let last = parse(text)
@@ -36,42 +61,62 @@ fn options_after(text: &str) -> CheckOptions {
         .iter()
         .filter_map(|e| e.date()?.value)
         .max();
-    match last.and_then(|d| d.tomorrow().ok()) {
-        Some(day) => CheckOptions::new(day),
-        None => options(),
+    let day = last.and_then(|d| d.tomorrow().ok());
+    CheckOptions::new(day.unwrap_or(jiff::civil::date(2026, 11, 22)))
+}
+
+/// One plan of about `bytes` bytes, in every form.
+fn sized(bytes: usize) -> generate::Forms {
+    let mut sessions = 100;
+    loop {
+        let forms = generate::plan_forms(2026, sessions);
+        if forms.careplan.len() >= bytes {
+            return forms;
+        }
+        sessions = (sessions * bytes / forms.careplan.len().max(1)).max(sessions + 1);
     }
 }
 
-static LARGE: LazyLock<String> = LazyLock::new(|| {
-    let mut text = generate::plan(2026, 3_000);
-    // About 1 MB: long enough that per-file setup does not flatter the figure.
-    while text.len() < 1_000_000 {
-        text = generate::plan(2026, text.len() / 250 * 2);
+/// A form of the content: careplan's text and the typed JSON of the same.
+struct Both<T> {
+    careplan: T,
+    json: T,
+}
+
+static BIG: LazyLock<Both<String>> = LazyLock::new(|| {
+    let forms = sized((big_megabytes() * 1e6) as usize);
+    Both {
+        json: forms.json(),
+        careplan: forms.careplan,
     }
-    text
 });
 
-static CASELOAD: LazyLock<Vec<String>> = LazyLock::new(|| generate::corpus(1_000));
+static MANY: LazyLock<Both<Vec<String>>> = LazyLock::new(|| {
+    let (careplan, json) = generate::corpus_forms(many_files())
+        .map(|forms| (forms.careplan.clone(), forms.json()))
+        .unzip();
+    Both { careplan, json }
+});
 
-fn caseload_bytes() -> BytesCount {
-    BytesCount::new(CASELOAD.iter().map(String::len).sum::<usize>())
+fn bytes(texts: &[String]) -> BytesCount {
+    BytesCount::new(texts.iter().map(String::len).sum::<usize>())
 }
 
-#[divan::bench_group(sample_count = 20)]
-mod large_file {
+#[divan::bench_group(sample_count = 10)]
+mod big_file {
     use super::*;
 
     #[divan::bench]
-    fn parse_only(bencher: Bencher) {
-        let text = LARGE.as_str();
+    fn careplan_parse(bencher: Bencher) {
+        let text = BIG.careplan.as_str();
         bencher
             .counter(BytesCount::of_str(text))
             .bench(|| parse(divan::black_box(text)));
     }
 
     #[divan::bench]
-    fn full_check(bencher: Bencher) {
-        let text = LARGE.as_str();
+    fn careplan_check(bencher: Bencher) {
+        let text = BIG.careplan.as_str();
         let options = options_after(text);
         bencher
             .counter(BytesCount::of_str(text))
@@ -79,9 +124,18 @@ mod large_file {
     }
 
     #[divan::bench]
+    fn serde_json_check(bencher: Bencher) {
+        let json = BIG.json.as_str();
+        assert_eq!(typed::check(json).ok(), Some(0), "the typed form reads");
+        bencher
+            .counter(BytesCount::of_str(json))
+            .bench(|| typed::check(divan::black_box(json)));
+    }
+
+    #[divan::bench]
     fn fhir_export(bencher: Bencher) {
         use careplan::export::fhir;
-        let text = LARGE.as_str();
+        let text = BIG.careplan.as_str();
         let options = options_after(text);
         let analysis = check(text, &options);
         let measures = options.catalogue.measures_for(&analysis.document);
@@ -93,25 +147,89 @@ mod large_file {
 }
 
 #[divan::bench_group(sample_count = 10)]
-mod caseload {
+mod many_files {
     use super::*;
 
     #[divan::bench]
-    fn parse_only(bencher: Bencher) {
-        bencher.counter(caseload_bytes()).bench(|| {
-            for text in CASELOAD.iter() {
+    fn careplan_parse(bencher: Bencher) {
+        bencher.counter(bytes(&MANY.careplan)).bench(|| {
+            for text in &MANY.careplan {
                 divan::black_box(parse(text));
             }
         });
     }
 
     #[divan::bench]
-    fn full_check(bencher: Bencher) {
-        let options = options();
-        bencher.counter(caseload_bytes()).bench(|| {
-            for text in CASELOAD.iter() {
+    fn careplan_check(bencher: Bencher) {
+        let options = CheckOptions::new(jiff::civil::date(2026, 11, 22));
+        bencher.counter(bytes(&MANY.careplan)).bench(|| {
+            for text in &MANY.careplan {
                 divan::black_box(check(text, &options));
             }
         });
+    }
+
+    #[divan::bench]
+    fn serde_json_check(bencher: Bencher) {
+        bencher.counter(bytes(&MANY.json)).bench(|| {
+            for json in &MANY.json {
+                divan::black_box(typed::check(json).ok());
+            }
+        });
+    }
+}
+
+/// One REPL entry on a 1 MB plan: the entry is parsed, placed by its date,
+/// the plan checked again and its findings compared with those before.
+#[divan::bench_group(sample_count = 20)]
+mod repl_entry {
+    use super::*;
+
+    static PLAN: LazyLock<String> = LazyLock::new(|| sized(1_000_000).careplan);
+
+    /// A session dated in the middle of the plan, so that every entry after
+    /// it moves (and so does every finding about them).
+    fn entry(text: &str) -> String {
+        let dates: Vec<_> = parse(text)
+            .document
+            .entries
+            .iter()
+            .filter_map(|e| e.date()?.value)
+            .collect();
+        let middle = dates.get(dates.len() / 2).copied();
+        let day = middle.unwrap_or(jiff::civil::date(2026, 1, 1));
+        format!("session {day}\n  used I1 \"Practised the skill\"\n  minutes 50\n")
+    }
+
+    /// Times the entry on the plan judged with `options`, which must give
+    /// the plan `findings` findings or more.
+    fn add(bencher: Bencher, options: CheckOptions, findings: usize) {
+        let text = PLAN.as_str();
+        let entry = entry(text);
+        assert!(check(text, &options).diagnostics.len() >= findings);
+        bencher
+            .with_inputs(|| Session::of_text(text.to_owned(), options.clone()))
+            .bench_local_refs(|session| divan::black_box(session.add_entry(&entry).is_ok()));
+    }
+
+    #[divan::bench]
+    fn few_findings(bencher: Bencher) {
+        add(bencher, options_after(&PLAN), 0);
+    }
+
+    #[divan::bench]
+    fn thousands_of_findings(bencher: Bencher) {
+        // A year after the first session: every later one is in the future.
+        let opened = parse(&PLAN)
+            .document
+            .entries
+            .iter()
+            .find_map(|e| e.date()?.value);
+        let day = opened.and_then(|d| d.checked_add(jiff::Span::new().days(365)).ok());
+        add(
+            bencher,
+            CheckOptions::new(day.unwrap_or(jiff::civil::date(2000, 1, 1))),
+            1_000,
+        );
     }
 }

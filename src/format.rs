@@ -21,10 +21,9 @@
 //! A file with syntax errors is not formatted: [`format()`] returns them.
 
 use crate::diagnostic::Diagnostic;
-use crate::parse::grammar::{CareplanParser, Rule as G};
-use crate::parse::{parse, text};
+use crate::parse::grammar::Rule as G;
+use crate::parse::{parse_with_tree, text};
 use crate::rule::Rule;
-use pest::Parser;
 use pest::iterators::Pair;
 
 /// Why a text could not be formatted: its syntax findings.
@@ -36,8 +35,13 @@ use pest::iterators::Pair;
 pub struct FormatError(pub Vec<Diagnostic>);
 
 /// Formats a plan file's text, or returns its syntax errors untouched.
+///
+/// The text is parsed once: the syntax findings come from lowering the very
+/// tree that is then laid out, so a file is formatted only when every line
+/// of it was read (nothing can be lost), at the cost of one parse.
 pub fn format(source: &str) -> Result<String, FormatError> {
-    let errors: Vec<Diagnostic> = parse(source)
+    let (parsed, tree) = parse_with_tree(source);
+    let errors: Vec<Diagnostic> = parsed
         .diagnostics
         .into_iter()
         .filter(|d| d.rule == Rule::Syntax)
@@ -45,10 +49,10 @@ pub fn format(source: &str) -> Result<String, FormatError> {
     if !errors.is_empty() {
         return Err(FormatError(errors));
     }
-    let file = CareplanParser::parse(G::file, source)
-        .ok()
-        .and_then(|mut pairs| pairs.next())
-        .ok_or_else(|| FormatError(Vec::new()))?;
+    // The document is not needed, only the findings: free it before the
+    // layout allocates its lines.
+    drop(parsed.document);
+    let file = tree.ok_or_else(|| FormatError(Vec::new()))?;
     let mut writer = Writer {
         source,
         lines: Vec::new(),

@@ -35,7 +35,7 @@ pub struct Document {
     pub comments: Vec<Comment>,
     /// Field lines that name a field of their entry but could not be read
     /// (`due 26/02/2027`): reported as `syntax`, and counted as written, so
-    /// that no rule also reports the field as missing.
+    /// that no rule also reports the field as missing. In source order.
     pub unread: Vec<Unread>,
 }
 
@@ -178,9 +178,15 @@ impl Document {
     /// Whether the entry spanning `entry` has a `field` line that could not
     /// be read: the field is written, though its value is unknown.
     pub fn has_unread(&self, entry: Span, field: &str) -> bool {
+        // In source order: only the lines that start inside the entry are
+        // looked at, not every unread line of the file for each session.
+        let first = self.unread.partition_point(|u| u.span.start < entry.start);
         self.unread
+            .get(first..)
+            .unwrap_or_default()
             .iter()
-            .any(|u| u.field == field && entry.start <= u.span.start && u.span.end <= entry.end)
+            .take_while(|u| u.span.start <= entry.end)
+            .any(|u| u.field == field && u.span.end <= entry.end)
     }
 
     /// Whether the file says whether the client came to `session`: its

@@ -1,13 +1,14 @@
 //! `careplan check PATH...`: check plan files and report what is found.
 
 use super::configs::Configs;
+use super::jobs::Jobs;
 use super::{Outcome, date_arg, fail, plan_files, system_today};
-use careplan::emit::{FileReport, Format, Totals, github, human, json, sarif};
-use careplan::workspace::{self, Contents};
-use careplan::{Diagnostic, check};
+use careplan::emit::{FileReport, Format, Placed, Totals, github, human, json, sarif};
+use careplan::workspace::{self, Contents, WorkspaceError};
+use careplan::{CheckOptions, Diagnostic, check};
 use jiff::civil::Date;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Options of `careplan check`.
 #[derive(Debug, clap::Args)]
@@ -32,6 +33,8 @@ pub struct Args {
     /// each file back, and report what is left
     #[arg(long)]
     fix: bool,
+    #[command(flatten)]
+    jobs: Jobs,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -63,11 +66,22 @@ enum Deny {
     Warnings,
 }
 
-/// One file's outcome, kept until every file is checked.
-struct Checked {
-    path: String,
-    source: String,
-    diagnostics: Vec<Diagnostic>,
+/// One file's outcome as its worker hands it back, with what `--fix`
+/// changed in it (said on standard error, in file order).
+struct Done {
+    checked: Checked,
+    fixed: String,
+}
+
+/// One file's findings as its worker hands them back: rendered for people,
+/// or placed for a machine format. The file's text is not kept.
+enum Checked {
+    /// Rendered for people, with the findings for the totals.
+    Human(String, Vec<Diagnostic>),
+    /// Placed at their lines and columns, for a machine format.
+    Placed(Placed),
+    /// The file could not be read.
+    Unread(WorkspaceError),
 }
 
 /// Checks every file, prints the findings and the totals.
@@ -93,52 +107,39 @@ pub fn run(args: &Args) -> Outcome {
         Ok(configs) => configs,
         Err(error) => return fail(error),
     };
+    let (options, unloaded) = configs.for_files(&files);
     let format = Format::from(args.format);
     // Rendered with colour; `anstream` strips it when stdout is not a
     // terminal or NO_COLOR is set.
     let mut out = anstream::stdout().lock();
     let mut totals = Totals::default();
     let mut outcome = Outcome::Clean;
-    let mut kept = Vec::new();
+    let mut placed = Vec::new();
     let mut unread = 0;
-    for path in &files {
-        let options = match configs.for_file(path) {
-            Ok(options) => options,
-            Err(error) => return fail(error),
-        };
-        let (source, diagnostics) = match workspace::read(path) {
-            Ok(Contents::Text(text)) if args.fix => match super::fix::fixed(path, text, options) {
-                Ok(fixed) => fixed,
-                Err(error) => {
-                    outcome = outcome.max(error);
-                    unread += 1;
-                    continue;
-                }
-            },
-            Ok(Contents::Text(text)) => {
-                let analysis = check(&text, options);
-                (text, analysis.diagnostics)
+    let work: Vec<(&PathBuf, &CheckOptions)> = files.iter().zip(options).collect();
+    args.jobs.in_order(
+        &work,
+        |(path, options)| one(path, options, format, args.fix),
+        |done| match done.checked {
+            Checked::Human(text, diagnostics) => {
+                anstream::eprint!("{}", done.fixed);
+                totals.add(&diagnostics);
+                let _ = write!(out, "{text}");
             }
-            Ok(Contents::NotText { finding, shown }) => (shown, vec![finding]),
-            Err(error) => {
+            Checked::Placed(file) => {
+                anstream::eprint!("{}", done.fixed);
+                totals.add(&file.diagnostics);
+                placed.push(file);
+            }
+            Checked::Unread(error) => {
                 outcome = outcome.max(fail(error));
                 unread += 1;
-                continue;
             }
-        };
-        totals.add(&diagnostics);
-        let checked = Checked {
-            path: workspace::shown(path),
-            source,
-            diagnostics,
-        };
-        if format == Format::Human {
-            let _ = write!(out, "{}", human::render(&report(&checked), true));
-        } else {
-            kept.push(checked);
-        }
+        },
+    );
+    if let Some(error) = unloaded {
+        return fail(error);
     }
-    let reports: Vec<FileReport<'_>> = kept.iter().map(report).collect();
     let denied = match args.deny {
         Some(Deny::Warnings) => totals.warnings,
         None => 0,
@@ -149,9 +150,9 @@ pub fn run(args: &Args) -> Outcome {
             human::totals(&totals, unread)
         ),
         Format::Human => format!("{}\n", human::totals(&totals, unread)),
-        Format::Json => json::render(&reports, &totals),
-        Format::Sarif => sarif::render(&reports),
-        Format::Github => github::render(&reports),
+        Format::Json => json::render(&placed, &totals),
+        Format::Sarif => sarif::render(&placed),
+        Format::Github => github::render(&placed),
     };
     let _ = write!(out, "{rendered}");
     if totals.errors + denied > 0 {
@@ -160,10 +161,39 @@ pub fn run(args: &Args) -> Outcome {
     outcome
 }
 
-fn report(checked: &Checked) -> FileReport<'_> {
-    FileReport {
-        path: &checked.path,
-        source: &checked.source,
-        diagnostics: &checked.diagnostics,
-    }
+/// Reads and checks one file (applying the safe fixes first with `fix`),
+/// and renders or places its findings.
+fn one(path: &Path, options: &CheckOptions, format: Format, fix: bool) -> Done {
+    let unread = |error| Done {
+        checked: Checked::Unread(error),
+        fixed: String::new(),
+    };
+    let mut fixed = String::new();
+    let (source, diagnostics) = match workspace::read(path) {
+        Ok(Contents::Text(text)) if fix => match super::fix::fixed(path, text, options) {
+            Ok(done) => {
+                fixed = done.report;
+                (done.text, done.diagnostics)
+            }
+            Err(error) => return unread(error),
+        },
+        Ok(Contents::Text(text)) => {
+            let analysis = check(&text, options);
+            (text, analysis.diagnostics)
+        }
+        Ok(Contents::NotText { finding, shown }) => (shown, vec![finding]),
+        Err(error) => return unread(error),
+    };
+    let path = workspace::shown(path);
+    let file = FileReport {
+        path: &path,
+        source: &source,
+        diagnostics: &diagnostics,
+    };
+    let checked = if format == Format::Human {
+        Checked::Human(human::render(&file, true), diagnostics)
+    } else {
+        Checked::Placed(Placed::new(&file))
+    };
+    Done { checked, fixed }
 }

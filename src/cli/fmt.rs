@@ -1,8 +1,9 @@
 //! `careplan fmt PATH...`: rewrite plan files in the canonical layout.
 
-use super::{Outcome, fail, plan_files, report};
+use super::jobs::Jobs;
+use super::{Outcome, fail, plan_files, rendered, report, show};
 use careplan::format::{FormatError, format};
-use careplan::workspace::{self, Contents};
+use careplan::workspace::{self, Contents, WorkspaceError};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,8 @@ pub struct Args {
     /// The path to name in messages about standard input
     #[arg(long, value_name = "PATH")]
     stdin_filepath: Option<PathBuf>,
+    #[command(flatten)]
+    jobs: Jobs,
 }
 
 /// Formats the named files, or standard input.
@@ -38,16 +41,18 @@ pub fn run(args: &Args) -> Outcome {
     let mut outcome = Outcome::Clean;
     let mut changed = 0;
     let mut unread = 0;
-    for path in &files {
-        match one(args, path) {
+    args.jobs.in_order(
+        &files,
+        |path| one(args, path),
+        |(display, formatted)| match formatted.shown(args, &display) {
             Ok(true) => changed += 1,
             Ok(false) => {}
             Err(failed) => {
                 unread += 1;
                 outcome = outcome.max(failed);
             }
-        }
-    }
+        },
+    );
     let verb = if args.check || args.diff {
         "would reformat"
     } else {
@@ -69,38 +74,83 @@ pub fn run(args: &Args) -> Outcome {
     outcome
 }
 
-/// Formats one file; `Ok(true)` when it is (or would be) changed.
-fn one(args: &Args, path: &Path) -> Result<bool, Outcome> {
+/// What became of one file, for [`Formatted::shown`] to tell in file order.
+enum Formatted {
+    /// Already formatted.
+    Unchanged,
+    /// Not formatted: rewritten, or (with `--diff`) this diff would do it.
+    Changed(Option<String>),
+    /// Not text: its finding, rendered.
+    NotText(String),
+    /// Syntax errors, rendered: the file was left as it was.
+    Unreadable(String),
+    /// It could not be read or written.
+    Failed(WorkspaceError),
+}
+
+impl Formatted {
+    /// Prints what became of the file `display`; `Ok(true)` when it is (or
+    /// would be) changed.
+    fn shown(self, args: &Args, display: &str) -> Result<bool, Outcome> {
+        match self {
+            Formatted::Unchanged => Ok(false),
+            Formatted::Changed(Some(diff)) => {
+                print!("{diff}");
+                Ok(true)
+            }
+            Formatted::Changed(None) => {
+                if args.check {
+                    println!("{display}: not formatted");
+                }
+                Ok(true)
+            }
+            Formatted::NotText(findings) => {
+                show(&findings);
+                Err(Outcome::Failed)
+            }
+            Formatted::Unreadable(findings) => {
+                show(&findings);
+                anstream::eprintln!(
+                    "careplan: {display} was left unchanged: fix its syntax errors first"
+                );
+                Err(Outcome::Failed)
+            }
+            Formatted::Failed(error) => Err(fail(error)),
+        }
+    }
+}
+
+/// Formats one file (unless `--check` or `--diff`), printing nothing: the
+/// path as shown and what became of it.
+fn one(args: &Args, path: &Path) -> (String, Formatted) {
     let display = workspace::shown(path);
     let source = match workspace::read(path) {
         Ok(Contents::Text(text)) => text,
         Ok(Contents::NotText { finding, shown }) => {
-            report(&display, &shown, &[finding]);
-            return Err(Outcome::Failed);
+            let findings = rendered(&display, &shown, &[finding]);
+            return (display, Formatted::NotText(findings));
         }
-        Err(error) => return Err(fail(error)),
+        Err(error) => return (display, Formatted::Failed(error)),
     };
     let formatted = match format(&source) {
         Ok(formatted) => formatted,
         Err(FormatError(errors)) => {
-            report(&display, &source, &errors);
-            anstream::eprintln!(
-                "careplan: {display} was left unchanged: fix its syntax errors first"
-            );
-            return Err(Outcome::Failed);
+            let findings = rendered(&display, &source, &errors);
+            return (display, Formatted::Unreadable(findings));
         }
     };
-    if formatted == source {
-        return Ok(false);
-    }
-    if args.diff {
-        print!("{}", diff(&display, &source, &formatted));
+    let done = if formatted == source {
+        Formatted::Unchanged
+    } else if args.diff {
+        Formatted::Changed(Some(diff(&display, &source, &formatted)))
     } else if args.check {
-        println!("{display}: not formatted");
+        Formatted::Changed(None)
     } else if let Err(error) = workspace::write_atomic(path, &formatted) {
-        return Err(fail(error));
-    }
-    Ok(true)
+        Formatted::Failed(error)
+    } else {
+        Formatted::Changed(None)
+    };
+    (display, done)
 }
 
 /// Formats standard input to standard output.

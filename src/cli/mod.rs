@@ -6,6 +6,7 @@ mod configs;
 mod export;
 mod fix;
 mod fmt;
+mod jobs;
 mod lsp;
 mod new;
 mod note;
@@ -123,17 +124,24 @@ pub fn plan_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
 
 /// Prints findings to standard error, as `careplan check` shows them.
 pub fn report(path: &str, source: &str, diagnostics: &[careplan::Diagnostic]) {
-    use std::io::Write as _;
+    show(&rendered(path, source, diagnostics));
+}
+
+/// Findings rendered as `careplan check` shows them, with colour (which
+/// [`show`] strips when standard error is not a terminal).
+pub fn rendered(path: &str, source: &str, diagnostics: &[careplan::Diagnostic]) -> String {
     let file = careplan::emit::FileReport {
         path,
         source,
         diagnostics,
     };
-    let _ = write!(
-        anstream::stderr(),
-        "{}",
-        careplan::emit::human::render(&file, true)
-    );
+    careplan::emit::human::render(&file, true)
+}
+
+/// Prints rendered findings to standard error.
+pub fn show(findings: &str) {
+    use std::io::Write as _;
+    let _ = write!(anstream::stderr(), "{findings}");
 }
 
 /// The system's local date, for rules about what is overdue.

@@ -2,11 +2,13 @@
 //! directory of plans.
 
 use super::configs::Configs;
-use super::{Outcome, date_arg, fail, report, system_today};
+use super::jobs::Jobs;
+use super::{Outcome, date_arg, fail, rendered, show, system_today};
 use careplan::summary::{self, CaseRow, Summary};
-use careplan::workspace::{self, Contents};
+use careplan::workspace::{self, Contents, WorkspaceError};
 use careplan::{Analysis, CheckOptions, check};
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Options of `careplan summary`.
@@ -33,6 +35,8 @@ pub struct Args {
     /// Use this configuration instead of the `careplan.toml` found above the plans
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    jobs: Jobs,
 }
 
 /// The summary formats.
@@ -92,6 +96,39 @@ pub fn run(args: &Args) -> Outcome {
 /// Reads, checks and summarises one plan; the analysis comes along for the
 /// HTML charts, which need the plan's measures.
 fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Analysis), Outcome> {
+    summarised(path, options, as_of).map_err(Unsummarised::shown)
+}
+
+/// Why a plan was not summarised, told in file order by [`Unsummarised::shown`].
+enum Unsummarised {
+    /// It is not text: its path and finding, rendered.
+    NotText(String, String),
+    /// It could not be read.
+    Unread(WorkspaceError),
+}
+
+impl Unsummarised {
+    /// Prints why, and returns the run's outcome.
+    fn shown(self) -> Outcome {
+        match self {
+            Unsummarised::NotText(display, findings) => {
+                show(&findings);
+                anstream::eprintln!(
+                    "careplan: error: {display} was not summarised: it is not text"
+                );
+                Outcome::Failed
+            }
+            Unsummarised::Unread(error) => fail(error),
+        }
+    }
+}
+
+/// [`one`], printing nothing.
+fn summarised(
+    path: &Path,
+    options: &CheckOptions,
+    as_of: Date,
+) -> Result<(Summary, Analysis), Unsummarised> {
     let display = workspace::shown(path);
     match workspace::read(path) {
         Ok(Contents::Text(source)) => {
@@ -100,12 +137,17 @@ fn one(path: &Path, options: &CheckOptions, as_of: Date) -> Result<(Summary, Ana
             Ok((summary, analysis))
         }
         Ok(Contents::NotText { finding, shown }) => {
-            report(&display, &shown, &[finding]);
-            anstream::eprintln!("careplan: error: {display} was not summarised: it is not text");
-            Err(Outcome::Failed)
+            let findings = rendered(&display, &shown, &[finding]);
+            Err(Unsummarised::NotText(display, findings))
         }
-        Err(error) => Err(fail(error)),
+        Err(error) => Err(Unsummarised::Unread(error)),
     }
+}
+
+/// One plan's line in the caseload, and its page when `--out` writes them.
+struct Case {
+    row: CaseRow,
+    page: Option<(String, String)>,
 }
 
 fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
@@ -119,32 +161,44 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
         Err(error) => return fail(error),
     };
     let names = summary::site::page_names(&args.path, &files);
+    let (options, unloaded) = configs.for_files(&files);
+    let work: Vec<(&PathBuf, &String, &CheckOptions)> = files
+        .iter()
+        .zip(&names)
+        .zip(options)
+        .map(|((path, name), options)| (path, name, options))
+        .collect();
     let mut rows = Vec::new();
     let mut pages = Vec::new();
     let mut outcome = Outcome::Clean;
-    for (path, name) in files.iter().zip(&names) {
-        let options = match configs.for_file(path) {
-            Ok(options) => options,
-            Err(error) => return fail(error),
-        };
-        match one(path, options, as_of) {
-            Ok((mut summary, analysis)) => {
-                rows.push(CaseRow::of(&summary));
-                if args.out.is_some() {
-                    if let Some(newest) = args.sessions {
-                        summary.session_log.truncate(newest);
-                    }
-                    let measures = options.catalogue.measures_for(&analysis.document);
-                    let html = summary::html::render_in_caseload(
-                        &summary,
-                        &measures,
-                        summary::site::INDEX,
-                    );
-                    pages.push((summary.path.clone(), name.clone(), html));
+    args.jobs.in_order(
+        &work,
+        |(path, name, options)| {
+            let (mut summary, analysis) = summarised(path, options, as_of)?;
+            let row = CaseRow::of(&summary);
+            let page = args.out.as_ref().map(|_| {
+                if let Some(newest) = args.sessions {
+                    summary.session_log.truncate(newest);
                 }
+                let measures = options.catalogue.measures_for(&analysis.document);
+                let html =
+                    summary::html::render_in_caseload(&summary, &measures, summary::site::INDEX);
+                (name.to_string(), html)
+            });
+            Ok(Case { row, page })
+        },
+        |case| match case {
+            Ok(Case { row, page }) => {
+                if let Some((name, html)) = page {
+                    pages.push((row.path.clone(), name, html));
+                }
+                rows.push(row);
             }
-            Err(failed) => outcome = outcome.max(failed),
-        }
+            Err(why) => outcome = outcome.max(Unsummarised::shown(why)),
+        },
+    );
+    if let Some(error) = unloaded {
+        return fail(error);
     }
     CaseRow::urgency_order(&mut rows);
     let text = match args.format {
@@ -152,12 +206,16 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
         Style::Markdown => summary::markdown::caseload(&rows, as_of),
         Style::Json => summary::json::caseload(&rows, as_of),
         Style::Html if args.out.is_none() => summary::html::caseload(&rows, as_of),
-        Style::Html => summary::html::caseload_linked(&rows, as_of, |row| {
-            pages
-                .iter()
-                .find(|(path, _, _)| *path == row.path)
-                .map(|(_, name, _)| name.clone())
-        }),
+        Style::Html => {
+            // Each row's page by its path, found once: not a search per row.
+            let mut named: HashMap<&str, &str> = HashMap::new();
+            for (path, name, _) in &pages {
+                named.entry(path).or_insert(name);
+            }
+            summary::html::caseload_linked(&rows, as_of, |row| {
+                named.get(row.path.as_str()).map(|name| (*name).to_owned())
+            })
+        }
     };
     let Some(dir) = &args.out else {
         print!("{text}");

@@ -5,12 +5,12 @@
 //! ::error file=plans/c-1.careplan,line=17,col=1,endLine=17,endColumn=58,title=unlinked-intervention (CP002)::intervention `I2` is not linked to any goal%0Ahelp: add `for GOAL` …
 //! ```
 
-use super::{FileReport, located};
+use super::{Placed, located};
 use crate::diagnostic::Severity;
 use std::fmt::Write as _;
 
 /// Renders every finding as a workflow command, one per line.
-pub fn render(files: &[FileReport<'_>]) -> String {
+pub fn render(files: &[Placed]) -> String {
     let mut out = String::new();
     for f in located(files) {
         let d = f.diagnostic;

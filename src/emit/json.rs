@@ -36,7 +36,7 @@
 //! `# careplan: fill` markers, allowing the rule on the line) need a
 //! person's choice.
 
-use super::{FileReport, Located, Totals, located};
+use super::{Located, Placed, Totals, located};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -83,14 +83,15 @@ impl<'a> From<Located<'a>> for Finding<'a> {
             .diagnostic
             .fixes
             .iter()
-            .map(|fix| FixOut {
+            .zip(f.edits)
+            .map(|(fix, places)| FixOut {
                 title: &fix.title,
                 safe: fix.safe,
                 edits: fix
                     .edits
                     .iter()
-                    .map(|edit| {
-                        let (start, end) = f.place(edit.span);
+                    .zip(places)
+                    .map(|(edit, &(start, end))| {
                         EditOut {
                             line: start.line,
                             column: start.column,
@@ -119,7 +120,7 @@ impl<'a> From<Located<'a>> for Finding<'a> {
 }
 
 /// Renders every file's findings as one JSON document (with a final newline).
-pub fn render(files: &[FileReport<'_>], totals: &Totals) -> String {
+pub fn render(files: &[Placed], totals: &Totals) -> String {
     let document = Document {
         version: 1,
         findings: located(files).map(Finding::from).collect(),

@@ -10,7 +10,6 @@ pub use crate::diagnostic::plural;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineCol, LineIndex, Span};
 use serde::Serialize;
-use std::rc::Rc;
 
 /// One checked file as the emitters see it.
 #[derive(Clone, Copy, Debug)]
@@ -75,31 +74,69 @@ pub struct Located<'a> {
     pub end: LineCol,
     /// The finding.
     pub diagnostic: &'a Diagnostic,
-    /// The file's text and its line index, to place the fixes' edits.
-    file: (&'a str, Rc<LineIndex>),
+    /// Where each edit of each of its fixes starts and ends, fix by fix.
+    pub edits: &'a [Vec<(LineCol, LineCol)>],
 }
 
-impl Located<'_> {
-    /// Where `span` of the same file starts and ends (see [`locate`]).
-    pub fn place(&self, span: Span) -> (LineCol, LineCol) {
-        locate(self.file.0, &self.file.1, span)
+/// One checked file's findings, each placed at its lines and columns: what
+/// the machine formats need of a file, without holding its text.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    /// The path as the user should read it.
+    pub path: String,
+    /// Its findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each finding starts and ends (exclusive).
+    places: Vec<(LineCol, LineCol)>,
+    /// Where each edit of each fix of each finding starts and ends.
+    edits: Vec<Vec<Vec<(LineCol, LineCol)>>>,
+}
+
+impl Placed {
+    /// Places every finding of `file`.
+    pub fn new(file: &FileReport<'_>) -> Self {
+        let index = LineIndex::new(file.source);
+        Placed {
+            path: file.path.to_owned(),
+            diagnostics: file.diagnostics.to_vec(),
+            places: file
+                .diagnostics
+                .iter()
+                .map(|d| locate(file.source, &index, d.span))
+                .collect(),
+            edits: file
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    d.fixes
+                        .iter()
+                        .map(|fix| {
+                            fix.edits
+                                .iter()
+                                .map(|e| locate(file.source, &index, e.span))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
     }
 }
 
 /// Every finding of `files` with its line and column, in file order.
-pub fn located<'a>(files: &'a [FileReport<'a>]) -> impl Iterator<Item = Located<'a>> {
+pub fn located(files: &[Placed]) -> impl Iterator<Item = Located<'_>> {
     files.iter().flat_map(|file| {
-        let index = Rc::new(LineIndex::new(file.source));
-        file.diagnostics.iter().map(move |diagnostic| {
-            let (start, end) = locate(file.source, &index, diagnostic.span);
-            Located {
-                path: file.path,
+        file.diagnostics
+            .iter()
+            .zip(&file.places)
+            .zip(&file.edits)
+            .map(|((diagnostic, &(start, end)), edits)| Located {
+                path: &file.path,
                 start,
                 end,
                 diagnostic,
-                file: (file.source, Rc::clone(&index)),
-            }
-        })
+                edits,
+            })
     })
 }
 

@@ -7,7 +7,7 @@
 //! count Unicode code points (`columnKind`). A finding with a fix that changes
 //! nothing clinical carries it in `fixes` (its `artifactChanges`).
 
-use super::{FileReport, located};
+use super::{Placed, located};
 use crate::diagnostic::Severity;
 use crate::rule::Rule;
 use serde_json::{Value, json};
@@ -66,7 +66,7 @@ fn uri(path: &str) -> String {
 }
 
 /// Renders every file's findings as one SARIF log (with a final newline).
-pub fn render(files: &[FileReport<'_>]) -> String {
+pub fn render(files: &[Placed]) -> String {
     let results: Vec<Value> = located(files)
         .map(|f| {
             let d = f.diagnostic;
@@ -78,13 +78,14 @@ pub fn render(files: &[FileReport<'_>]) -> String {
             let fixes: Vec<Value> = d
                 .fixes
                 .iter()
-                .filter(|fix| fix.safe)
-                .map(|fix| {
+                .zip(f.edits)
+                .filter(|(fix, _)| fix.safe)
+                .map(|(fix, places)| {
                     let replacements: Vec<Value> = fix
                         .edits
                         .iter()
-                        .map(|edit| {
-                            let (start, end) = f.place(edit.span);
+                        .zip(places)
+                        .map(|(edit, &(start, end))| {
                             json!({
                                 "deletedRegion": {
                                     "startLine": start.line,

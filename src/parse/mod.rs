@@ -19,6 +19,7 @@ use crate::rule::Rule;
 use crate::span::Span;
 use grammar::{CareplanParser, Rule as G};
 use pest::Parser;
+use pest::iterators::Pair;
 
 /// A parsed file: its syntax tree and the syntax findings.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,11 +32,22 @@ pub struct Parsed {
 
 /// Parses a careplan file's text.
 pub fn parse(source: &str) -> Parsed {
+    parse_with_tree(source).0
+}
+
+/// Parses `source`, handing back the grammar's tree beside what it lowers
+/// to (`None` when the grammar failed): the formatter lays out that tree
+/// after asking the lowering for syntax findings, from one parse.
+pub(crate) fn parse_with_tree(source: &str) -> (Parsed, Option<Pair<'_, G>>) {
     let mut lowerer = lower::Lowerer::new(source);
+    let mut tree = None;
     match CareplanParser::parse(G::file, source) {
         Ok(mut pairs) => {
             if let Some(file) = pairs.next() {
-                lowerer.file(file.into_inner());
+                // A pair is a handle on the parse's shared token queue:
+                // cloning it copies no tokens.
+                lowerer.file(file.clone().into_inner());
+                tree = Some(file);
             }
         }
         // The grammar accepts every text (bad lines become `bad_entry`);
@@ -57,8 +69,9 @@ pub fn parse(source: &str) -> Parsed {
     }
     let mut diagnostics = lowerer.diagnostics;
     diagnostics.sort_by_key(|d| d.span.start);
-    Parsed {
+    let parsed = Parsed {
         document: lowerer.document,
         diagnostics,
-    }
+    };
+    (parsed, tree)
 }

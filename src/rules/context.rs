@@ -6,7 +6,7 @@ use crate::interpret::{Dated, Record, TreatmentKind, TreatmentTrack};
 use crate::span::LineIndex;
 use jiff::civil::Date;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A medication whose drug the catalogue recognises, with its history and
 /// the day it started: what the medication-combination rules compare.
@@ -220,9 +220,15 @@ impl<'a> Context<'a> {
         has: impl Fn(Aim<'a>) -> bool,
     ) -> impl Iterator<Item = Aim<'a>> {
         let document = self.document;
+        // The goals objectives are steps toward, found in one pass: asking
+        // each goal for its objectives read every entry once per goal.
+        let stepped: HashSet<&str> = document
+            .objectives()
+            .flat_map(|o| o.goals.iter().map(|g| g.value.as_str()))
+            .collect();
         document.aims().filter(move |&aim| {
             let broad = match aim {
-                Aim::Goal(g) => document.objectives_of(&g.id.value).next().is_some(),
+                Aim::Goal(g) => stepped.contains(g.id.value.as_str()),
                 Aim::Objective(_) => false,
             };
             !broad && !has(aim) && !document.has_unread(aim.span(), field)

@@ -15,24 +15,59 @@
 //! psychoeducation and pushes back due dates not yet met.
 
 use jiff::civil::{Date, date};
+use serde_json::{Map, Value, json};
 use std::fmt::Write;
 
 /// One plan: `sessions` weekly sessions (and the reviews between them) after
 /// the plan's definitions. The same `seed` always gives the same text.
 pub fn plan(seed: u64, sessions: usize) -> String {
+    Generator::new(seed).plan(sessions).careplan
+}
+
+/// One plan written in each form the benchmarks compare, with the same
+/// content: as careplan text and as typed JSON (each entry an object under
+/// its kind: `{"session": {"date": …, "used": [{"id": "I1", …}]}}`), and
+/// the entries to write it as a beancount ledger (`ledger.rs`).
+pub struct Forms {
+    /// The careplan file, as [`plan`] writes it.
+    pub careplan: String,
+    /// Every entry in typed form, in file order.
+    pub entries: Vec<Value>,
+}
+
+impl Forms {
+    /// The plan as one typed JSON document: `{"entries": [...]}`.
+    pub fn json(&self) -> String {
+        let mut out = String::from("{\"entries\":[\n");
+        for (n, entry) in self.entries.iter().enumerate() {
+            if n > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&entry.to_string());
+        }
+        out.push_str("\n]}\n");
+        out
+    }
+}
+
+/// [`plan`] in every form.
+pub fn plan_forms(seed: u64, sessions: usize) -> Forms {
     Generator::new(seed).plan(sessions)
 }
 
 /// `files` plans of varied seeds and sizes, most of them a few weeks to a
 /// few months of sessions long, as a clinic's caseload would be.
 pub fn corpus(files: usize) -> Vec<String> {
-    (0..files as u64)
-        .map(|i| {
-            let mut rng = Rng(i ^ 0xC0FF_EE00_5EED_0000);
-            let sessions = rng.below(12) + rng.below(30) + rng.below(2) * rng.below(60);
-            plan(rng.next(), sessions as usize)
-        })
-        .collect()
+    corpus_forms(files).map(|forms| forms.careplan).collect()
+}
+
+/// [`corpus`] in every form, one plan at a time.
+pub fn corpus_forms(files: usize) -> impl Iterator<Item = Forms> {
+    (0..files as u64).map(|i| {
+        let mut rng = Rng(i ^ 0xC0FF_EE00_5EED_0000);
+        let sessions = rng.below(12) + rng.below(30) + rng.below(2) * rng.below(60);
+        plan_forms(rng.next(), sessions as usize)
+    })
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): tiny and good enough to vary text.
@@ -507,6 +542,8 @@ struct Generator {
     rng: Rng,
     out: String,
     indent: &'static str,
+    /// The typed form of every entry written so far.
+    entries: Vec<Value>,
 }
 
 /// Appends one formatted line to the generator's text.
@@ -532,6 +569,33 @@ impl Generator {
             rng,
             out: String::new(),
             indent,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Starts the typed form of an entry of `kind` with `fields`.
+    fn typed(&mut self, kind: &str, fields: Value) {
+        self.entries.push(json!({ kind: fields }));
+    }
+
+    /// The fields of the entry whose typed form is being written.
+    fn fields(&mut self) -> &mut Map<String, Value> {
+        self.entries
+            .last_mut()
+            .and_then(|entry| entry.as_object_mut()?.values_mut().next()?.as_object_mut())
+            .expect("an entry is being written")
+    }
+
+    /// Sets a field of the entry being written.
+    fn set(&mut self, key: &str, value: impl Into<Value>) {
+        self.fields().insert(key.to_owned(), value.into());
+    }
+
+    /// Adds an item to a list field of the entry being written.
+    fn add(&mut self, key: &str, value: Value) {
+        let list = self.fields().entry(key).or_insert_with(|| json!([]));
+        if let Some(list) = list.as_array_mut() {
+            list.push(value);
         }
     }
 
@@ -548,7 +612,7 @@ impl Generator {
         put!(self, "{indent}{text}");
     }
 
-    fn plan(mut self, sessions: usize) -> String {
+    fn plan(mut self, sessions: usize) -> Forms {
         let crlf = self.rng.chance(10);
         let client = self.rng.range(1000, 9999);
         let born = self.date_in(1955, 2007);
@@ -656,10 +720,10 @@ impl Generator {
             title = first.to_uppercase() + title.get(1..).unwrap_or("");
         }
         if self.rng.chance(50) {
-            put!(
-                self,
-                "# Episode of care for C-{client}. Pseudonymous: no names in this file."
-            );
+            let comment =
+                format!("Episode of care for C-{client}. Pseudonymous: no names in this file.");
+            put!(self, "# {comment}");
+            self.typed("comment", json!({ "text": comment }));
         }
         put!(self, "plan \"{title}\"");
         self.field(format_args!("client C-{client}"));
@@ -670,8 +734,21 @@ impl Generator {
         self.field(format_args!("prescriber \"{prescriber}\""));
         self.field(format_args!("opened {opened}"));
         self.field(format_args!("orientation {orientation}"));
+        self.typed(
+            "plan",
+            json!({
+                "title": title,
+                "client": format!("C-{client}"),
+                "born": born.to_string(),
+                "clinician": clinician,
+                "prescriber": prescriber,
+                "opened": opened.to_string(),
+                "orientation": orientation,
+            }),
+        );
         if modalities.len() > 1 {
             self.field(format_args!("integration assimilative"));
+            self.set("integration", "assimilative");
         }
         let rationale = format!(
             "{orientation} frame{}; scores reviewed every eight weeks",
@@ -687,14 +764,23 @@ impl Generator {
         let care = if medication { "concurrent" } else { "single" };
         self.field(format_args!("care {care}"));
         self.field(format_args!("review every 8 weeks"));
+        self.set("rationale", rationale);
+        self.set("stage", stage);
+        self.set("care", care);
+        self.set("review_every_weeks", 8);
         put!(self, "");
 
         for kind in &kinds {
             put!(self, "concern {} \"{}\"", kind.id, kind.text);
             self.field(format_args!("diagnosis {}", kind.code));
+            self.typed(
+                "concern",
+                json!({ "id": kind.id, "text": kind.text, "diagnosis": kind.code }),
+            );
             if self.rng.chance(50) {
                 let since = days(opened, -self.rng.range(30, 400));
                 self.field(format_args!("since {since}"));
+                self.set("since", since.to_string());
             }
         }
         put!(self, "");
@@ -716,6 +802,15 @@ impl Generator {
             self.field(format_args!("range {}..{}", m.low, m.high));
             let better = if m.higher_better { "higher" } else { "lower" };
             self.field(format_args!("better {better}"));
+            self.typed(
+                "measure",
+                json!({
+                    "id": m.id,
+                    "name": m.name.unwrap_or(m.id),
+                    "range": [m.low, m.high],
+                    "better": better,
+                }),
+            );
         }
         put!(self, "");
 
@@ -725,6 +820,19 @@ impl Generator {
             let (m, b, cmp, t) = (g.spec.measure.id, g.baseline, g.spec.comparator, g.target);
             self.field(format_args!("measure {m} baseline {b} target {cmp} {t}"));
             self.field(format_args!("due {}", g.due));
+            self.typed(
+                "goal",
+                json!({
+                    "id": g.id,
+                    "text": g.spec.text,
+                    "for": concern,
+                    "measure": m,
+                    "baseline": b,
+                    "comparator": cmp,
+                    "target": t,
+                    "due": g.due.to_string(),
+                }),
+            );
         }
         put!(self, "");
 
@@ -740,15 +848,25 @@ impl Generator {
             } else {
                 spec.title
             };
+            self.typed(
+                "intervention",
+                json!({ "id": t.id, "modality": spec.modality, "for": serves }),
+            );
+            if let Some(technique) = spec.technique {
+                self.set("technique", technique);
+            }
             if self.rng.chance(85) {
                 head = format!("{head} \"{title}\"");
+                self.set("title", title);
             }
             put!(self, "{head} for {}", serves.join(", "));
             if spec.consent {
                 self.field(format_args!("consent {first_session}"));
+                self.set("consent", first_session.to_string());
             }
             if self.rng.chance(40) {
                 self.field(format_args!("frequency weekly"));
+                self.set("frequency", "weekly");
             }
         }
         if medication {
@@ -761,10 +879,21 @@ impl Generator {
             self.field(format_args!("dose \"{dose}\""));
             let started = days(opened, self.rng.range(7, 21));
             self.field(format_args!("started {started}"));
+            let id = serves.id.clone();
+            self.typed(
+                "medication",
+                json!({
+                    "id": "M1",
+                    "drug": drug,
+                    "for": [id],
+                    "dose": dose,
+                    "started": started.to_string(),
+                }),
+            );
             if young || self.rng.chance(30) {
-                self.field(format_args!(
-                    "monitor \"Suicidal thinking and agitation, weekly for the first month\""
-                ));
+                let monitor = "Suicidal thinking and agitation, weekly for the first month";
+                self.field(format_args!("monitor \"{monitor}\""));
+                self.set("monitor", monitor);
             }
         }
         put!(self, "");
@@ -774,13 +903,25 @@ impl Generator {
             .iter()
             .any(|g| g.spec.measure.id == "PHQ-9" && g.baseline >= 17);
         if severe || self.rng.chance(10) {
+            let signs = "Staying in bed, not answering the phone";
+            let coping = "Walk the dog; music; shower";
+            let contacts = "Sister; crisis line 988";
+            let means = "Medication kept by partner";
             put!(self, "safety-plan {first_session}");
-            self.field(format_args!(
-                "warning-signs \"Staying in bed, not answering the phone\""
-            ));
-            self.field(format_args!("coping \"Walk the dog; music; shower\""));
-            self.field(format_args!("contacts \"Sister; crisis line 988\""));
-            self.field(format_args!("means-safety \"Medication kept by partner\""));
+            self.field(format_args!("warning-signs \"{signs}\""));
+            self.field(format_args!("coping \"{coping}\""));
+            self.field(format_args!("contacts \"{contacts}\""));
+            self.field(format_args!("means-safety \"{means}\""));
+            self.typed(
+                "safety_plan",
+                json!({
+                    "date": first_session.to_string(),
+                    "warning_signs": signs,
+                    "coping": coping,
+                    "contacts": contacts,
+                    "means_safety": means,
+                }),
+            );
             put!(self, "");
         }
 
@@ -810,18 +951,32 @@ impl Generator {
                     "Family wedding abroad",
                     "Partner's surgery",
                 ]);
+                let note = "Discussed at the next session";
                 put!(self, "event {} life-event \"{what}\"", days(day, 1));
-                self.field(format_args!("note \"Discussed at the next session\""));
+                self.field(format_args!("note \"{note}\""));
+                self.typed(
+                    "event",
+                    json!({
+                        "date": days(day, 1).to_string(),
+                        "type": "life-event",
+                        "text": what,
+                        "note": note,
+                    }),
+                );
                 put!(self, "");
             }
             // Mostly weekly; now and then a week off.
             day = days(day, if self.rng.chance(8) { 14 } else { 7 });
         }
 
-        if crlf {
+        let careplan = if crlf {
             self.out.replace('\n', "\r\n")
         } else {
             self.out
+        };
+        Forms {
+            careplan,
+            entries: self.entries,
         }
     }
 
@@ -836,10 +991,13 @@ impl Generator {
         if self.rng.chance(4) {
             let comment = *self.rng.pick(COMMENTS);
             put!(self, "# {comment}");
+            self.typed("comment", json!({ "text": comment }));
         }
+        self.typed("session", json!({ "date": day.to_string() }));
         if self.rng.chance(5) {
             let comment = *self.rng.pick(COMMENTS);
             put!(self, "session {day}  # {comment}");
+            self.add("comments", json!(comment));
         } else {
             put!(self, "session {day}");
         }
@@ -868,11 +1026,14 @@ impl Generator {
         for t in &used {
             let response = *self.rng.pick(RESPONSES);
             self.field(format_args!("used {} \"{response}\"", t.id));
+            self.add("used", json!({ "id": t.id, "response": response }));
         }
         if self.rng.chance(20) {
             let goal = &goals[self.rng.below(goals.len() as u64) as usize].id;
             let indicator = *self.rng.pick(INDICATORS);
             self.field(format_args!("progress {goal} \"{indicator}\""));
+            let goal = goal.clone();
+            self.add("progress", json!({ "goal": goal, "indicator": indicator }));
         }
         let mut scored: Vec<&str> = Vec::new();
         for g in goals {
@@ -885,19 +1046,26 @@ impl Generator {
             if self.rng.chance(every) {
                 let value = g.score(n, &mut self.rng);
                 self.field(format_args!("score {} {value}", m.id));
+                self.add("scores", json!({ "measure": m.id, "value": value }));
             }
         }
         if track_sleep && self.rng.chance(60) {
             let hours = (5 + n / 6).min(8) + self.rng.range(-1, 0);
             self.field(format_args!("score sleep {hours}"));
+            self.add("scores", json!({ "measure": "sleep", "value": hours }));
         }
         if used.iter().any(|t| t.spec.consent) {
             let before = self.rng.range(60, 90);
             let after = before - self.rng.range(10, 40);
             self.field(format_args!("score SUDS {before} -> {after}"));
+            self.add(
+                "scores",
+                json!({ "measure": "SUDS", "value": before, "after": after }),
+            );
         }
         if self.rng.chance(30) {
             self.field(format_args!("risk low"));
+            self.set("risk", "low");
         }
         if self.rng.chance(5) {
             let inner = format!("{}  ", self.indent);
@@ -906,21 +1074,26 @@ impl Generator {
             self.field(format_args!(
                 "note \"\"\"\n{inner}{note}.\n{inner}{extra}.\n{inner}\"\"\""
             ));
+            self.set("note", format!("{}.\n{}.", unescape(note), unescape(extra)));
         } else if self.rng.chance(50) {
             let note = *self.rng.pick(NOTES);
             self.field(format_args!("note \"{note}\""));
+            self.set("note", unescape(note));
         }
         if self.rng.chance(8) {
             let comment = *self.rng.pick(COMMENTS);
             self.field(format_args!("# {comment}"));
+            self.add("comments", json!(comment));
         }
         if self.rng.chance(50) {
             let homework = *self.rng.pick(HOMEWORK);
             self.field(format_args!("homework \"{homework}\""));
+            self.set("homework", homework);
         }
         if self.rng.chance(70) {
             let minutes = *self.rng.pick(&[50, 50, 50, 45, 60]);
             self.field(format_args!("minutes {minutes}"));
+            self.set("minutes", minutes);
         }
         if self.rng.chance(60) {
             let format = if self.rng.chance(70) {
@@ -929,6 +1102,7 @@ impl Generator {
                 "telehealth"
             };
             self.field(format_args!("format {format}"));
+            self.set("format", format);
         }
         put!(self, "");
     }
@@ -943,6 +1117,7 @@ impl Generator {
         stage: &mut &'static str,
     ) {
         put!(self, "review {day}");
+        self.typed("review", json!({ "date": day.to_string() }));
         let next = days(day, 56);
         for g in goals.iter_mut() {
             let value = g.score(n, &mut self.rng);
@@ -961,12 +1136,20 @@ impl Generator {
             if self.rng.chance(40) {
                 let m = g.spec.measure.id;
                 self.field(format_args!("status {id} {status} \"{m} now {value}\""));
+                let note = format!("{m} now {value}");
+                self.add(
+                    "statuses",
+                    json!({ "goal": &id, "status": status, "note": note }),
+                );
             } else {
                 self.field(format_args!("status {id} {status}"));
+                self.add("statuses", json!({ "goal": &id, "status": status }));
             }
             if !g.achieved && g.due < next {
                 g.due = days(g.due, 182);
                 self.field(format_args!("revise {id} due {}", g.due));
+                let due = g.due.to_string();
+                self.add("revisions", json!({ "goal": &id, "due": due }));
             }
         }
         if reviews == 0 && self.rng.chance(30) {
@@ -978,6 +1161,10 @@ impl Generator {
                 g.target -= 1;
                 let (id, cmp, target) = (g.id.clone(), g.spec.comparator, g.target);
                 self.field(format_args!("revise {id} target {cmp} {target}"));
+                self.add(
+                    "revisions",
+                    json!({ "goal": &id, "comparator": cmp, "target": target }),
+                );
             }
         }
         for t in treatments
@@ -986,7 +1173,9 @@ impl Generator {
         {
             t.stopped = true;
             let id = t.id.clone();
-            self.field(format_args!("stop {id} \"Psychoeducation complete\""));
+            let reason = "Psychoeducation complete";
+            self.field(format_args!("stop {id} \"{reason}\""));
+            self.add("stops", json!({ "id": &id, "reason": reason }));
         }
         let new_stage = if goals.iter().all(|g| g.achieved) {
             "maintenance"
@@ -996,13 +1185,21 @@ impl Generator {
         if new_stage != *stage {
             *stage = new_stage;
             self.field(format_args!("stage {new_stage}"));
+            self.set("stage", new_stage);
         }
         if self.rng.chance(30) {
-            self.field(format_args!(
-                "note \"Reviewed scores and homework together\""
-            ));
+            let note = "Reviewed scores and homework together";
+            self.field(format_args!("note \"{note}\""));
+            self.set("note", note);
         }
         self.field(format_args!("next {next}"));
+        self.set("next", next.to_string());
         put!(self, "");
     }
+}
+
+/// A string as the generator writes it in careplan text (`\"` for a
+/// quote), as its value.
+fn unescape(text: &str) -> String {
+    text.replace("\\\"", "\"")
 }

@@ -2,7 +2,7 @@
 //! `fuzz/` and by the replay of the inputs they once found
 //! (`tests/fixtures/fuzz/TARGET/`), so that a fixed crash stays fixed.
 
-use careplan::emit::{FileReport, Totals, github, human, json, sarif};
+use careplan::emit::{FileReport, Placed, Totals, github, human, json, sarif};
 use careplan::export::fhir;
 use careplan::session::{Assembler, Session, complete, highlight};
 use careplan::{CheckOptions, Severity, check, summary};
@@ -22,12 +22,10 @@ pub fn check_everything(text: &str) {
         source: text,
         diagnostics: &analysis.diagnostics,
     };
-    let files = [report];
     let mut totals = Totals::default();
     totals.add(&analysis.diagnostics);
-    for file in &files {
-        human::render(file, true);
-    }
+    human::render(&report, true);
+    let files = [Placed::new(&report)];
     json::render(&files, &totals);
     sarif::render(&files);
     github::render(&files);

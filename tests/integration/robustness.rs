@@ -218,7 +218,7 @@ const COMMANDS: &[&str] = &[
 
 /// The generator used by these tests and the benchmarks writes valid plans.
 mod generated {
-    use crate::generate::{corpus, plan};
+    use crate::generate::{corpus, plan, plan_forms};
     use careplan::{CheckOptions, Rule, Severity, check, parse};
 
     #[test]
@@ -231,6 +231,33 @@ mod generated {
                 .filter(|d| matches!(d.rule, Rule::Syntax | Rule::InvalidDate))
                 .collect();
             assert!(bad.is_empty(), "seed {seed}: {bad:#?}\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_typed_json_and_the_ledger_hold_the_plans_entries() {
+        for seed in [0, 7, 2026] {
+            let forms = plan_forms(seed, 60);
+            let written: Vec<&str> = parse(&forms.careplan)
+                .document
+                .entries
+                .iter()
+                .map(|e| e.keyword())
+                .collect();
+            let json: serde_json::Value =
+                serde_json::from_str(&forms.json()).expect("the typed form is JSON");
+            let typed: Vec<String> = json["entries"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.as_object()?.keys().next().cloned())
+                .filter(|kind| kind != "comment")
+                .map(|kind| kind.replace('_', "-"))
+                .collect();
+            assert_eq!(typed, written, "seed {seed}");
+            let ledger = forms.beancount("Plan");
+            let sessions = written.iter().filter(|k| **k == "session").count();
+            assert_eq!(ledger.matches("* \"session\"").count(), sessions);
         }
     }
 
