@@ -91,14 +91,12 @@ impl<'a> From<Located<'a>> for Finding<'a> {
                     .edits
                     .iter()
                     .zip(places)
-                    .map(|(edit, &(start, end))| {
-                        EditOut {
-                            line: start.line,
-                            column: start.column,
-                            end_line: end.line,
-                            end_column: end.column,
-                            text: &edit.text,
-                        }
+                    .map(|(edit, &(start, end))| EditOut {
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        text: &edit.text,
                     })
                     .collect(),
             })
