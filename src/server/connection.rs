@@ -1,15 +1,15 @@
 //! The connection: the handshake, the message loop, and the dispatch of
-//! each request and notification to its handler.
+//! each notification to its handler; requests go to [`dispatch`].
+
+mod dispatch;
 
 use super::documents::{Configs, Document, file_uri};
 use super::positions::Encoding;
-use super::{
-    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols,
-};
+use super::{actions, diagnostics};
 use jiff::civil::Date;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
-use lsp_types::request::{self as req, Request as _};
+use lsp_types::request as req;
 use lsp_types::{InitializeParams, ServerCapabilities, Uri};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -196,6 +196,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".to_owned(), ",".to_owned()]),
             ..CompletionOptions::default()
@@ -295,164 +296,6 @@ impl State {
                 ErrorCode::InternalError as i32,
                 format!("careplan could not answer {method}: an internal error (please report it)"),
             ),
-        }
-    }
-
-    fn dispatch(&mut self, request: Request) -> Response {
-        match request.method.as_str() {
-            req::Shutdown::METHOD => {
-                self.shutting_down = true;
-                Response::new_ok(request.id, ())
-            }
-            req::HoverRequest::METHOD => self.on::<req::HoverRequest>(
-                request,
-                |open, _, p| Ok(hover::hover(open, p.text_document_position_params.position)),
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::GotoDefinition::METHOD => self.on::<req::GotoDefinition>(
-                request,
-                |open, uri, p| {
-                    Ok(
-                        navigation::definition(open, uri, p.text_document_position_params.position)
-                            .map(lsp_types::GotoDefinitionResponse::Scalar),
-                    )
-                },
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::References::METHOD => self.on::<req::References>(
-                request,
-                |open, uri, p| {
-                    Ok(Some(navigation::references(
-                        open,
-                        uri,
-                        p.text_document_position.position,
-                        p.context.include_declaration,
-                    )))
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::DocumentHighlightRequest::METHOD => self.on::<req::DocumentHighlightRequest>(
-                request,
-                |open, _, p| {
-                    Ok(Some(navigation::highlights(
-                        open,
-                        p.text_document_position_params.position,
-                    )))
-                },
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::PrepareRenameRequest::METHOD => self.on::<req::PrepareRenameRequest>(
-                request,
-                |open, _, p| navigation::prepare_rename(open, p.position).map(Some),
-                |p| &p.text_document.uri,
-            ),
-            req::Rename::METHOD => self.on::<req::Rename>(
-                request,
-                |open, uri, p| {
-                    navigation::rename(open, uri, p.text_document_position.position, &p.new_name)
-                        .map(Some)
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::DocumentSymbolRequest::METHOD => self.on::<req::DocumentSymbolRequest>(
-                request,
-                |open, _, _| {
-                    Ok(Some(lsp_types::DocumentSymbolResponse::Nested(
-                        symbols::outline(open),
-                    )))
-                },
-                |p| &p.text_document.uri,
-            ),
-            req::FoldingRangeRequest::METHOD => self.on::<req::FoldingRangeRequest>(
-                request,
-                |open, _, _| Ok(Some(symbols::folding(open))),
-                |p| &p.text_document.uri,
-            ),
-            req::Formatting::METHOD => self.on::<req::Formatting>(
-                request,
-                |open, _, _| formatting::format(open).map(Some),
-                |p| &p.text_document.uri,
-            ),
-            req::Completion::METHOD => self.on::<req::Completion>(
-                request,
-                |open, _, p| {
-                    Ok(completion::complete(
-                        open,
-                        p.text_document_position.position,
-                    ))
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::CodeActionRequest::METHOD => {
-                let rules_url = self.rules_url.clone();
-                self.on::<req::CodeActionRequest>(
-                    request,
-                    move |open, uri, p| {
-                        let only = p.context.only.as_deref();
-                        Ok(Some(actions::actions(open, uri, p.range, only, &rules_url)))
-                    },
-                    |p| &p.text_document.uri,
-                )
-            }
-            req::DocumentDiagnosticRequest::METHOD => {
-                let rules_url = self.rules_url.clone();
-                self.on::<req::DocumentDiagnosticRequest>(
-                    request,
-                    move |open, _, _| {
-                        let items =
-                            diagnostics::of_document(open.document, open.encoding, &rules_url);
-                        Ok(pulled(items))
-                    },
-                    |p| &p.text_document.uri,
-                )
-            }
-            _ => Response::new_err(
-                request.id,
-                ErrorCode::MethodNotFound as i32,
-                format!("careplan does not answer {}", request.method),
-            ),
-        }
-    }
-
-    /// Answers a request of type `R` about one document with `handler`,
-    /// given the document checked as it stands.
-    fn on<R: req::Request>(
-        &mut self,
-        request: Request,
-        handler: impl FnOnce(&Open<'_>, &Uri, R::Params) -> Result<R::Result, Refusal>,
-        uri_of: fn(&R::Params) -> &Uri,
-    ) -> Response {
-        let id = request.id.clone();
-        let params = match request.extract::<R::Params>(R::METHOD) {
-            Ok((_, params)) => params,
-            Err(_) => {
-                return Response::new_err(
-                    id,
-                    ErrorCode::InvalidParams as i32,
-                    format!("careplan could not read the parameters of {}", R::METHOD),
-                );
-            }
-        };
-        let uri = uri_of(&params).clone();
-        let today = self.today.date();
-        let Some(document) = self.documents.get_mut(uri.as_str()) else {
-            return refuse(id, Refusal::not_open(&uri));
-        };
-        let configs = &mut self.configs;
-        if document.ensure_checked(|uri| configs.options_for(uri, today)) {
-            self.changed.insert(uri.as_str().to_owned());
-        }
-        let Some(session) = document.checked() else {
-            return refuse(id, Refusal::not_open(&uri));
-        };
-        let open = Open {
-            document,
-            session,
-            encoding: self.encoding,
-        };
-        match handler(&open, &uri, params) {
-            Ok(result) => Response::new_ok(id, result),
-            Err(refusal) => refuse(id, refusal),
         }
     }
 
@@ -629,22 +472,4 @@ impl State {
         // A closed channel means the editor is gone; the loop notices it.
         let _ = self.connection.sender.send(message);
     }
-}
-
-fn refuse(id: RequestId, refusal: Refusal) -> Response {
-    Response::new_err(id, ErrorCode::RequestFailed as i32, refusal.0)
-}
-
-/// A pulled report: every finding of the document.
-fn pulled(items: Vec<lsp_types::Diagnostic>) -> lsp_types::DocumentDiagnosticReportResult {
-    use lsp_types::*;
-    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-        RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                result_id: None,
-                items,
-            },
-        },
-    ))
 }

@@ -69,6 +69,13 @@ impl Open<'_> {
             .offset(self.text(), position, self.encoding)
     }
 
+    /// The byte span of `range`.
+    pub fn span(&self, range: Range) -> Span {
+        self.document
+            .lines()
+            .span(self.text(), range, self.encoding)
+    }
+
     /// The range of `span`.
     pub fn range(&self, span: Span) -> Range {
         self.document

@@ -2,6 +2,7 @@
 //! and as the real binary over standard input and output.
 
 mod actions;
+mod formatting;
 mod client;
 mod stdio;
 
