@@ -5,7 +5,7 @@ mod dispatch;
 
 use super::documents::{Configs, Document, file_uri};
 use super::positions::Encoding;
-use super::{actions, diagnostics};
+use super::{actions, diagnostics, tokens};
 use jiff::civil::Date;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
@@ -197,6 +197,14 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: tokens::legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                ..SemanticTokensOptions::default()
+            },
+        )),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".to_owned(), ",".to_owned()]),
             ..CompletionOptions::default()

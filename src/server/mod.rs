@@ -1,7 +1,7 @@
 //! `careplan lsp`: a language server over the Language Server Protocol,
 //! for editors. It shows the checker's findings as the clinician types,
 //! and answers quick fixes, hover, go to definition, references, rename,
-//! outline, folding, formatting and completion, all from the library: nothing here
+//! outline, folding, formatting, semantic tokens and completion, all from the library: nothing here
 //! knows the language beyond what the library tells it.
 //!
 //! One thread does everything: it applies every queued message, then checks
@@ -27,6 +27,7 @@ mod hover;
 mod navigation;
 mod positions;
 mod symbols;
+mod tokens;
 
 pub use connection::{ServerError, run};
 pub use positions::{Encoding, Lines};

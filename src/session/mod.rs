@@ -25,6 +25,7 @@ mod commands;
 mod complete;
 mod highlight;
 mod input;
+mod semantic;
 mod sets;
 mod show;
 mod tokens;
@@ -32,6 +33,7 @@ mod tokens;
 pub use commands::{COMMANDS, CommandInfo, Failure, Reply};
 pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
+pub use semantic::{IdKind, Piece, semantic};
 pub use input::{Assembler, Input, is_complete, split};
 pub(crate) use tokens::{Kind as TokenKind, tokens};
 

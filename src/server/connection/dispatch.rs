@@ -3,7 +3,7 @@
 
 use super::State;
 use crate::server::{
-    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols,
+    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols, tokens,
 };
 use lsp_server::{ErrorCode, Request, RequestId, Response};
 use lsp_types::Uri;
@@ -90,6 +90,18 @@ impl State {
                 |open, _, p| formatting::format_range(open, p.range).map(Some),
                 |p| &p.text_document.uri,
             ),
+            req::SemanticTokensFullRequest::METHOD => self.on::<req::SemanticTokensFullRequest>(
+                request,
+                |open, _, _| Ok(Some(tokens::tokens(open, None).into())),
+                |p| &p.text_document.uri,
+            ),
+            req::SemanticTokensRangeRequest::METHOD => {
+                self.on::<req::SemanticTokensRangeRequest>(
+                    request,
+                    |open, _, p| Ok(Some(tokens::tokens(open, Some(p.range)).into())),
+                    |p| &p.text_document.uri,
+                )
+            }
             req::Completion::METHOD => self.on::<req::Completion>(
                 request,
                 |open, _, p| {

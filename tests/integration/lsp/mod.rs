@@ -5,6 +5,7 @@ mod actions;
 mod formatting;
 mod client;
 mod stdio;
+mod views;
 
 use client::{Client, TODAY, apply, file_uri, start};
 use serde_json::{Value, json};
