@@ -81,6 +81,12 @@ struct State {
     /// The client accepts `workspace/diagnostic/refresh`.
     refresh: bool,
     rules_url: String,
+    /// Whether inlay hints are shown (the `careplan.inlayHints.enable` setting).
+    inlay_hints: bool,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    inlay_refresh: bool,
+    /// The client accepts `workspace/codeLens/refresh`.
+    lens_refresh: bool,
     /// Configuration files whose errors are on show.
     config_shown: HashMap<String, Uri>,
     /// The id of the next request to the client.
@@ -106,6 +112,14 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
     let refresh = workspace
         .and_then(|w| w.diagnostic.as_ref())
         .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
+    let inlay_refresh = workspace
+        .and_then(|w| w.inlay_hint.as_ref())
+        .and_then(|i| i.refresh_support)
+        .unwrap_or(false);
+    let lens_refresh = workspace
+        .and_then(|w| w.code_lens.as_ref())
+        .and_then(|c| c.refresh_support)
         .unwrap_or(false);
     let watch = workspace
         .and_then(|w| w.did_change_watched_files.as_ref())
@@ -137,6 +151,9 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         pull,
         refresh,
         rules_url,
+        inlay_hints: inlay_setting(options.get("inlayHints")).unwrap_or(true),
+        inlay_refresh,
+        lens_refresh,
         config_shown: HashMap::new(),
         next_id: 0,
         shutting_down: false,
@@ -167,6 +184,16 @@ fn pinned(value: Option<&Value>, name: &str) -> (Option<Date>, Option<String>) {
             ),
         },
     }
+}
+
+/// The `enable` of an `inlayHints` setting, if it says (VS Code sends the
+/// setting `careplan.inlayHints.enable` nested, other clients may send it
+/// dotted or as a plain boolean).
+fn inlay_setting(value: Option<&Value>) -> Option<bool> {
+    let value = value?;
+    value
+        .as_bool()
+        .or_else(|| value.get("enable").and_then(Value::as_bool))
 }
 
 /// What the server offers.
@@ -205,6 +232,10 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
                 ..SemanticTokensOptions::default()
             },
         )),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".to_owned(), ",".to_owned()]),
             ..CompletionOptions::default()
@@ -347,7 +378,16 @@ impl State {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidChangeConfigurationParams>(n.params)
                 {
-                    let today = p.settings.get("careplan").and_then(|c| c.get("today"));
+                    let settings = p.settings.get("careplan");
+                    let hints = settings.and_then(|c| {
+                        inlay_setting(c.get("inlayHints"))
+                            .or_else(|| c.get("inlayHints.enable").and_then(Value::as_bool))
+                    });
+                    // Shown again or hidden when the clients refresh below.
+                    if let Some(shown) = hints {
+                        self.inlay_hints = shown;
+                    }
+                    let today = settings.and_then(|c| c.get("today"));
                     let (setting, bad_date) = pinned(today, "careplan.today");
                     self.today.setting = setting;
                     if let Some(message) = bad_date {
@@ -373,6 +413,13 @@ impl State {
         }
         if self.pull && self.refresh {
             self.request::<req::WorkspaceDiagnosticRefresh>(());
+        }
+        // Hints and lenses count days from today.
+        if self.inlay_refresh {
+            self.request::<req::InlayHintRefreshRequest>(());
+        }
+        if self.lens_refresh {
+            self.request::<req::CodeLensRefresh>(());
         }
     }
 

@@ -1,7 +1,8 @@
 //! `careplan lsp`: a language server over the Language Server Protocol,
 //! for editors. It shows the checker's findings as the clinician types,
 //! and answers quick fixes, hover, go to definition, references, rename,
-//! outline, folding, formatting, semantic tokens and completion, all from the library: nothing here
+//! outline, folding, formatting, semantic tokens, inlay hints, code
+//! lenses and completion, all from the library: nothing here
 //! knows the language beyond what the library tells it.
 //!
 //! One thread does everything: it applies every queued message, then checks
@@ -18,6 +19,7 @@
 //! ```
 
 mod actions;
+mod annotations;
 mod completion;
 mod connection;
 mod diagnostics;

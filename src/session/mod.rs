@@ -21,6 +21,7 @@
 //! assert!(!session.text().contains("I1"));
 //! ```
 
+mod annotate;
 mod commands;
 mod complete;
 mod highlight;
@@ -30,11 +31,12 @@ mod sets;
 mod show;
 mod tokens;
 
+pub use annotate::{Hint, Lens, hints, lenses};
 pub use commands::{COMMANDS, CommandInfo, Failure, Reply};
 pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
-pub use semantic::{IdKind, Piece, semantic};
 pub use input::{Assembler, Input, is_complete, split};
+pub use semantic::{IdKind, Piece, semantic};
 pub(crate) use tokens::{Kind as TokenKind, tokens};
 
 use crate::ast::Entry;

@@ -107,14 +107,15 @@ pub fn semantic(session: &Session) -> Vec<Piece> {
             };
             let id = (class == Class::Id)
                 .then(|| {
-                    named.get(word).copied().or_else(|| {
-                        measures.get(word).map(|_| IdKind::Measure)
-                    })
+                    named
+                        .get(word)
+                        .copied()
+                        .or_else(|| measures.get(word).map(|_| IdKind::Measure))
                 })
                 .flatten();
             let definition = id.is_some() && definitions.contains(&token.range.start);
-            let stopped = matches!(id, Some(IdKind::Intervention | IdKind::Medication))
-                && has_stopped(word);
+            let stopped =
+                matches!(id, Some(IdKind::Intervention | IdKind::Medication)) && has_stopped(word);
             Some(Piece {
                 range: token.range,
                 class,

@@ -3,7 +3,8 @@
 
 use super::State;
 use crate::server::{
-    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols, tokens,
+    Open, Refusal, actions, annotations, completion, diagnostics, formatting, hover, navigation,
+    symbols, tokens,
 };
 use lsp_server::{ErrorCode, Request, RequestId, Response};
 use lsp_types::Uri;
@@ -95,13 +96,30 @@ impl State {
                 |open, _, _| Ok(Some(tokens::tokens(open, None).into())),
                 |p| &p.text_document.uri,
             ),
-            req::SemanticTokensRangeRequest::METHOD => {
-                self.on::<req::SemanticTokensRangeRequest>(
+            req::SemanticTokensRangeRequest::METHOD => self.on::<req::SemanticTokensRangeRequest>(
+                request,
+                |open, _, p| Ok(Some(tokens::tokens(open, Some(p.range)).into())),
+                |p| &p.text_document.uri,
+            ),
+            req::InlayHintRequest::METHOD => {
+                let shown = self.inlay_hints;
+                self.on::<req::InlayHintRequest>(
                     request,
-                    |open, _, p| Ok(Some(tokens::tokens(open, Some(p.range)).into())),
+                    move |open, _, p| {
+                        Ok(Some(if shown {
+                            annotations::hints(open, p.range)
+                        } else {
+                            Vec::new()
+                        }))
+                    },
                     |p| &p.text_document.uri,
                 )
             }
+            req::CodeLensRequest::METHOD => self.on::<req::CodeLensRequest>(
+                request,
+                |open, _, _| Ok(Some(annotations::lenses(open))),
+                |p| &p.text_document.uri,
+            ),
             req::Completion::METHOD => self.on::<req::Completion>(
                 request,
                 |open, _, p| {
@@ -184,7 +202,6 @@ impl State {
             Err(refusal) => refuse(id, refusal),
         }
     }
-
 }
 
 fn refuse(id: RequestId, refusal: Refusal) -> Response {

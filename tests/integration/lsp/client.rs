@@ -124,6 +124,18 @@ impl Client {
         }
     }
 
+    /// The params of the next request the server sends the client with
+    /// `method` (one sent while the client waited for something else is lost).
+    pub fn server_request(&mut self, method: &str) -> Value {
+        loop {
+            match self.recv() {
+                Message::Request(r) if r.method == method => return r.params,
+                Message::Notification(n) => self.pending.push(n),
+                _ => {}
+            }
+        }
+    }
+
     /// Opens `text` as `uri` at version 1 and returns its first diagnostics.
     pub fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
         self.notify(

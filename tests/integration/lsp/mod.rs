@@ -2,8 +2,8 @@
 //! and as the real binary over standard input and output.
 
 mod actions;
-mod formatting;
 mod client;
+mod formatting;
 mod stdio;
 mod views;
 

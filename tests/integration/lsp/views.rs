@@ -80,6 +80,103 @@ fn semantic_tokens_colour_ids_by_kind_and_mark_a_stopped_intervention() {
         .collect();
     assert_eq!(
         words,
-        ["session", "2026-10-01", "used", "I1", "\"engaged\"", "score", "PHQ-9", "12", "risk", "low"]
+        [
+            "session",
+            "2026-10-01",
+            "used",
+            "I1",
+            "\"engaged\"",
+            "score",
+            "PHQ-9",
+            "12",
+            "risk",
+            "low"
+        ]
     );
+}
+
+fn hint_labels(client: &mut Client, text: &str) -> Vec<(u64, u64, String)> {
+    let lines = text.lines().count() as u32;
+    let answer = client
+        .request(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": URI },
+                    "range": { "start": { "line": 0, "character": 0 }, "end": { "line": lines, "character": 0 } } }),
+        )
+        .expect("hints");
+    answer
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|h| {
+            let at = &h["position"];
+            (
+                at["line"].as_u64().unwrap_or(0),
+                at["character"].as_u64().unwrap_or(0),
+                h["label"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn inlay_hints_give_a_scores_band_and_how_far_off_a_date_is_unless_turned_off() {
+    let mut client = Client::start(json!({
+        "general": { "positionEncodings": ["utf-16"] },
+        "workspace": { "inlayHint": { "refreshSupport": true } },
+    }));
+    // Today is 2026-12-01: the review's next (2026-11-20) has passed with
+    // no review since; the goal is due in 45 days.
+    let text = format!(
+        "{PLAN}\nreview 2026-10-20\n  status G1 improving\n  next 2026-11-20\n\nsession 2026-11-10\n  score PHQ-9 16\n  score GAD-7 30\n"
+    );
+    client.open(URI, &text);
+    assert_eq!(
+        hint_labels(&mut client, &text),
+        [
+            (6, 16, "in 45 days".to_owned()),
+            (14, 16, "moderate".to_owned()),
+            (19, 17, "overdue 11 days".to_owned()),
+            (22, 16, "moderately severe".to_owned()),
+            // GAD-7 30 is out of its range: no band (score-out-of-range says so).
+        ]
+    );
+
+    // VS Code's setting, as its client sends it: off, then on again.
+    let setting = |enable: bool| json!({ "settings": { "careplan": { "inlayHints": { "enable": enable }, "today": "" } } });
+    client.notify("workspace/didChangeConfiguration", setting(false));
+    let refresh = client.server_request("workspace/inlayHint/refresh");
+    assert_eq!(refresh, Value::Null);
+    assert!(hint_labels(&mut client, &text).is_empty());
+    client.notify("workspace/didChangeConfiguration", setting(true));
+    assert_eq!(hint_labels(&mut client, &text).len(), 4);
+}
+
+#[test]
+fn a_code_lens_over_each_goal_tells_how_it_stands_today() {
+    let path = crate::test::root().join("examples/collaborative-care.careplan");
+    let text = std::fs::read_to_string(&path).expect("example");
+    let uri = super::client::file_uri(&path);
+    let mut client = Client::offering(&["utf-16"]);
+    client.open(&uri, &text);
+    let answer = client
+        .request(
+            "textDocument/codeLens",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .expect("lenses");
+    let shown: Vec<String> = answer
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|l| {
+            let line = l["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
+            let header = text.lines().nth(line).unwrap_or("");
+            format!(
+                "{header}\n  {}",
+                l["command"]["title"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("code_lenses", shown.join("\n"));
 }
