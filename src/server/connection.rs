@@ -2,8 +2,9 @@
 //! each notification to its handler; requests go to [`dispatch`].
 
 mod dispatch;
+mod folder;
 
-use super::documents::{Configs, Document, file_uri};
+use super::documents::{Configs, Document, file_path, file_uri};
 use super::positions::Encoding;
 use super::{actions, diagnostics, tokens};
 use jiff::civil::Date;
@@ -14,6 +15,7 @@ use lsp_types::{InitializeParams, ServerCapabilities, Uri};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Why the server stopped other than by the editor's `exit`.
@@ -72,6 +74,8 @@ struct State {
     encoding: Encoding,
     /// By URI (as text: the protocol's URI type cannot be a key).
     documents: HashMap<String, Document>,
+    /// The workspace's folders, for workspace symbols and findings.
+    folders: Vec<PathBuf>,
     configs: Configs,
     today: Today,
     /// Documents changed since their findings were last published.
@@ -125,6 +129,12 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|w| w.dynamic_registration)
         .unwrap_or(false);
+    #[allow(deprecated)] // Older clients name only the root.
+    let folders: Vec<PathBuf> = match (&params.workspace_folders, &params.root_uri) {
+        (Some(folders), _) => folders.iter().filter_map(|f| file_path(&f.uri)).collect(),
+        (None, Some(root)) => file_path(root).into_iter().collect(),
+        (None, None) => Vec::new(),
+    };
     let options = params.initialization_options.unwrap_or(Value::Null);
     let (initial, bad_date) = pinned(options.get("today"), "initializationOptions.today");
     let rules_url = options
@@ -141,6 +151,7 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         connection,
         encoding,
         documents: HashMap::new(),
+        folders,
         configs: Configs::default(),
         today: Today {
             initial,
@@ -221,6 +232,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
@@ -244,7 +256,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("careplan".to_owned()),
                 inter_file_dependencies: false,
-                workspace_diagnostics: false,
+                workspace_diagnostics: true,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
         }),

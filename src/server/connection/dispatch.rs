@@ -17,6 +17,16 @@ impl State {
                 self.shutting_down = true;
                 Response::new_ok(request.id, ())
             }
+            req::WorkspaceSymbolRequest::METHOD => {
+                let id = request.id.clone();
+                match request.extract(req::WorkspaceSymbolRequest::METHOD) {
+                    Ok((_, params)) => Response::new_ok(id, self.workspace_symbols(&params)),
+                    Err(_) => unreadable(id, req::WorkspaceSymbolRequest::METHOD),
+                }
+            }
+            req::WorkspaceDiagnosticRequest::METHOD => {
+                Response::new_ok(request.id, self.workspace_diagnostics())
+            }
             req::HoverRequest::METHOD => self.on::<req::HoverRequest>(
                 request,
                 |open, _, p| Ok(hover::hover(open, p.text_document_position_params.position)),
@@ -172,13 +182,7 @@ impl State {
         let id = request.id.clone();
         let params = match request.extract::<R::Params>(R::METHOD) {
             Ok((_, params)) => params,
-            Err(_) => {
-                return Response::new_err(
-                    id,
-                    ErrorCode::InvalidParams as i32,
-                    format!("careplan could not read the parameters of {}", R::METHOD),
-                );
-            }
+            Err(_) => return unreadable(id, R::METHOD),
         };
         let uri = uri_of(&params).clone();
         let today = self.today.date();
@@ -202,6 +206,15 @@ impl State {
             Err(refusal) => refuse(id, refusal),
         }
     }
+}
+
+/// The answer to a request whose parameters do not read.
+fn unreadable(id: RequestId, method: &str) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        format!("careplan could not read the parameters of {method}"),
+    )
 }
 
 fn refuse(id: RequestId, refusal: Refusal) -> Response {

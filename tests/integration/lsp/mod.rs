@@ -6,6 +6,7 @@ mod client;
 mod formatting;
 mod stdio;
 mod views;
+mod workspace;
 
 use client::{Client, TODAY, apply, file_uri, start};
 use serde_json::{Value, json};
