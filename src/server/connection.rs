@@ -85,6 +85,8 @@ struct State {
     /// The client accepts `workspace/diagnostic/refresh`.
     refresh: bool,
     rules_url: String,
+    /// The client takes snippets in completions.
+    snippets: bool,
     /// Whether inlay hints are shown (the `careplan.inlayHints.enable` setting).
     inlay_hints: bool,
     /// The client accepts `workspace/inlayHint/refresh`.
@@ -112,6 +114,11 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
     );
     let text_caps = params.capabilities.text_document.as_ref();
     let pull = text_caps.is_some_and(|t| t.diagnostic.is_some());
+    let snippets = text_caps
+        .and_then(|t| t.completion.as_ref())
+        .and_then(|c| c.completion_item.as_ref())
+        .and_then(|i| i.snippet_support)
+        .unwrap_or(false);
     let workspace = params.capabilities.workspace.as_ref();
     let refresh = workspace
         .and_then(|w| w.diagnostic.as_ref())
@@ -162,6 +169,7 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         pull,
         refresh,
         rules_url,
+        snippets,
         inlay_hints: inlay_setting(options.get("inlayHints")).unwrap_or(true),
         inlay_refresh,
         lens_refresh,

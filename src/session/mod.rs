@@ -29,6 +29,7 @@ mod input;
 mod semantic;
 mod sets;
 mod show;
+mod skeleton;
 mod tokens;
 
 pub use annotate::{Hint, Lens, hints, lenses};
@@ -37,6 +38,7 @@ pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
 pub use input::{Assembler, Input, is_complete, split};
 pub use semantic::{IdKind, Piece, semantic};
+pub use skeleton::{Part, session_skeleton};
 pub(crate) use tokens::{Kind as TokenKind, tokens};
 
 use crate::ast::Entry;

@@ -130,16 +130,17 @@ impl State {
                 |open, _, _| Ok(Some(annotations::lenses(open))),
                 |p| &p.text_document.uri,
             ),
-            req::Completion::METHOD => self.on::<req::Completion>(
-                request,
-                |open, _, p| {
-                    Ok(completion::complete(
-                        open,
-                        p.text_document_position.position,
-                    ))
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
+            req::Completion::METHOD => {
+                let snippets = self.snippets;
+                self.on::<req::Completion>(
+                    request,
+                    move |open, _, p| {
+                        let at = p.text_document_position.position;
+                        Ok(completion::complete(open, at, snippets))
+                    },
+                    |p| &p.text_document_position.text_document.uri,
+                )
+            }
             req::CodeActionRequest::METHOD => {
                 let rules_url = self.rules_url.clone();
                 self.on::<req::CodeActionRequest>(

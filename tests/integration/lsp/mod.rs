@@ -4,6 +4,7 @@
 mod actions;
 mod client;
 mod formatting;
+mod snippets;
 mod stdio;
 mod views;
 mod workspace;
