@@ -82,9 +82,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         out.push(
-            Diagnostic::new(
-                rule,
-                together.later.medication.header,
+            together.diagnostic(
                 format!(
                     "{} taken from {}; each has a known risk of torsades de pointes \
                      (CredibleMeds), a heart rhythm that can cause sudden death, and together \
