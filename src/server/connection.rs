@@ -95,6 +95,11 @@ struct State {
     lens_refresh: bool,
     /// Configuration files whose errors are on show.
     config_shown: HashMap<String, Uri>,
+    /// How many times every check was forgotten (the date or a
+    /// configuration changed), for workspace findings' result ids.
+    generation: u64,
+    /// The client accepts `workspace/semanticTokens/refresh`.
+    tokens_refresh: bool,
     /// The id of the next request to the client.
     next_id: i32,
     shutting_down: bool,
@@ -131,6 +136,10 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
     let lens_refresh = workspace
         .and_then(|w| w.code_lens.as_ref())
         .and_then(|c| c.refresh_support)
+        .unwrap_or(false);
+    let tokens_refresh = workspace
+        .and_then(|w| w.semantic_tokens.as_ref())
+        .and_then(|s| s.refresh_support)
         .unwrap_or(false);
     let watch = workspace
         .and_then(|w| w.did_change_watched_files.as_ref())
@@ -174,6 +183,8 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         inlay_refresh,
         lens_refresh,
         config_shown: HashMap::new(),
+        generation: 0,
+        tokens_refresh,
         next_id: 0,
         shutting_down: false,
     };
@@ -427,6 +438,7 @@ impl State {
 
     /// Forgets every check: the date or a configuration changed.
     fn recheck_all(&mut self) {
+        self.generation += 1;
         for (key, document) in &mut self.documents {
             document.invalidate();
             self.changed.insert(key.clone());
@@ -440,6 +452,10 @@ impl State {
         }
         if self.lens_refresh {
             self.request::<req::CodeLensRefresh>(());
+        }
+        // Whether a treatment has stopped depends on the date too.
+        if self.tokens_refresh {
+            self.request::<req::SemanticTokensRefresh>(());
         }
     }
 

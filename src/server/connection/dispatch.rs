@@ -25,7 +25,11 @@ impl State {
                 }
             }
             req::WorkspaceDiagnosticRequest::METHOD => {
-                Response::new_ok(request.id, self.workspace_diagnostics())
+                let id = request.id.clone();
+                match request.extract(req::WorkspaceDiagnosticRequest::METHOD) {
+                    Ok((_, params)) => Response::new_ok(id, self.workspace_diagnostics(&params)),
+                    Err(_) => unreadable(id, req::WorkspaceDiagnosticRequest::METHOD),
+                }
             }
             req::HoverRequest::METHOD => self.on::<req::HoverRequest>(
                 request,

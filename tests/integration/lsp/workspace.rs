@@ -129,7 +129,45 @@ fn workspace_diagnostics_report_every_plan_of_the_folder() {
         items,
         [
             (a, json!(3), Vec::new()),
-            (b, Value::Null, vec!["unknown-reference".to_owned()]),
+            (b.clone(), Value::Null, vec!["unknown-reference".to_owned()]),
         ]
     );
+
+    // Pulled again with the result ids it gave: nothing changed, so both
+    // are unchanged; after `b` changes on disk, it alone is reported anew.
+    let previous: Vec<Value> = report["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| json!({ "uri": item["uri"], "value": item["resultId"] }))
+        .collect();
+    let pull = |client: &mut Client| -> Vec<(String, String)> {
+        let again = client
+            .request(
+                "workspace/diagnostic",
+                json!({ "previousResultIds": previous }),
+            )
+            .expect("a report");
+        let mut kinds: Vec<(String, String)> = again["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| {
+                let uri = i["uri"].as_str().unwrap_or("");
+                let file = uri.rsplit('/').next().unwrap_or("").to_owned();
+                (file, i["kind"].as_str().unwrap_or("").to_owned())
+            })
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    let kinds = |a: &str, b: &str| {
+        vec![
+            ("a.careplan".to_owned(), a.to_owned()),
+            ("b.careplan".to_owned(), b.to_owned()),
+        ]
+    };
+    assert_eq!(pull(&mut client), kinds("unchanged", "unchanged"));
+    std::fs::write(dir.path().join("team/b.careplan"), PLAN).expect("write");
+    assert_eq!(pull(&mut client), kinds("unchanged", "full"));
 }
