@@ -22,6 +22,11 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Edits that resolve it, the one to prefer first.
     pub fixes: Vec<Fix>,
+    /// Other places the finding is about, each with what it is there (the
+    /// first definition of a duplicate id, the other medication of a pair).
+    /// Editors show them beside the finding; the reports leave them out.
+    #[serde(skip)]
+    pub related: Vec<(Span, String)>,
     /// Whether the text under the span identifies someone (a name, a phone
     /// number): every output shows it masked, as [`mask`] does.
     #[serde(skip)]
@@ -38,6 +43,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             fixes: Vec::new(),
+            related: Vec::new(),
             conceal: false,
         }
     }
@@ -74,6 +80,14 @@ impl Diagnostic {
     #[must_use]
     pub fn with_fixes(mut self, fixes: impl IntoIterator<Item = Fix>) -> Self {
         self.fixes.extend(fixes);
+        self
+    }
+
+    /// Adds other places the finding is about (`related` may be an
+    /// `Option` or a list), each with what it is there.
+    #[must_use]
+    pub fn with_related(mut self, related: impl IntoIterator<Item = (Span, String)>) -> Self {
+        self.related.extend(related);
         self
     }
 

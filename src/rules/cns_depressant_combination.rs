@@ -85,9 +85,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ("a sedative", "the opioid")
         };
         out.push(
-            Diagnostic::new(
-                rule,
-                together.later.medication.header,
+            together.diagnostic(
                 format!(
                     "{}, {opioid}, is taken with {sedative} {} from {}; together they can \
                      slow breathing dangerously (FDA boxed warning){}",

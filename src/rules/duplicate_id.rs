@@ -54,11 +54,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut first = HashMap::new();
     for entry in &cx.document.entries {
         let Some(id) = entry.id() else { continue };
-        let Some(&(keyword, start)) = first.get(id.value.as_str()) else {
-            first.insert(id.value.as_str(), (entry.keyword(), id.span.start));
+        let Some(&(keyword, defined)) = first.get(id.value.as_str()) else {
+            first.insert(id.value.as_str(), (entry.keyword(), id.span));
             continue;
         };
-        let line = cx.line(start);
+        let line = cx.line(defined.start);
         out.push(
             Diagnostic::new(
                 Rule::DuplicateId,
@@ -71,7 +71,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!(
                 "give this {} its own id, and update the lines that refer to it",
                 entry.keyword()
-            )),
+            ))
+            .with_related([(defined, "first defined here".to_owned())]),
         );
     }
 }

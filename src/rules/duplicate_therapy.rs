@@ -115,9 +115,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let earlier = listed(together.with.iter().map(|e| format!("`{}`", e.track.id)));
         out.push(
-            Diagnostic::new(
-                rule,
-                later.medication.header,
+            together.diagnostic(
                 format!(
                     "{} {class}, taken together from {}; two drugs of one class add side \
                      effects without evidence of more benefit{}",

@@ -165,9 +165,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let id = &together.later.track.id;
         out.push(
-            Diagnostic::new(
-                rule,
-                together.later.medication.header,
+            together.diagnostic(
                 format!(
                     "{} taken from {}; an MAO inhibitor with {} is contraindicated: together \
                      they can cause a hypertensive crisis{}",

@@ -100,6 +100,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "check the date; if it is right, move this {what} above line {line} \
                      so the record reads in date order"
                 ))
+                .with_related([(
+                    before.entry.header(),
+                    format!("the {} of {}, which it comes after", before.entry.keyword(), before.day),
+                )])
             }
             // Later than the entries that follow it: most often a slip in
             // the year or the month.
@@ -123,6 +127,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "check the date, the year and the month above all; if it is right, move \
                      this {what} below the entries dated before it"
                 ))
+                .with_related([(
+                    next.entry.header(),
+                    format!("the {} of {}, dated earlier though it comes after", next.entry.keyword(), next.day),
+                )])
             }
         };
         // Its place in date order: before the first entry that stays put

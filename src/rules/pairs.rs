@@ -179,6 +179,18 @@ pub(super) struct Overlap<'t, 'a> {
 }
 
 impl Overlap<'_, '_> {
+    /// The finding of this rule with `message`, at the later medication's
+    /// header, pointing at each earlier one.
+    pub(super) fn diagnostic(&self, message: String) -> Diagnostic {
+        let related = self.with.iter().map(|earlier| {
+            (
+                earlier.medication.header,
+                format!("{}, taken from {}", earlier.named(), earlier.started),
+            )
+        });
+        Diagnostic::new(self.kind.rule, self.later.medication.header, message).with_related(related)
+    }
+
     /// The medications named together with their verb: "`M2` (x) and `M1`
     /// (y) are both", or "`M3` (x), `M1` (y) and `M2` (z) are all".
     pub(super) fn are_all(&self) -> String {
@@ -308,6 +320,10 @@ impl Washout<'_, '_> {
              `monitor` line for {watch} and `# careplan: allow {}` to its header",
             self.kind.rule.name()
         ))
+        .with_related([(
+            before.medication.header,
+            format!("{}, stopped on {}", before.named(), self.stopped),
+        )])
     }
 }
 

@@ -79,9 +79,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let rule = Rule::QtCombination;
     for together in pairs::overlaps(&drugs, rule, None, out) {
         out.push(
-            Diagnostic::new(
-                rule,
-                together.later.medication.header,
+            together.diagnostic(
                 format!(
                     "{} taken from {}; each has a known risk of torsades de pointes \
                      (CredibleMeds), a heart rhythm that can cause sudden death, and together \

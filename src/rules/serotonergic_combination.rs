@@ -157,7 +157,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
         };
         out.push(
-            Diagnostic::new(rule, together.later.medication.header, message + &together.also())
+            together.diagnostic(message + &together.also())
                 .with_help(together.if_intended()),
         );
     }

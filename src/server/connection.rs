@@ -1,19 +1,21 @@
 //! The connection: the handshake, the message loop, and the dispatch of
-//! each request and notification to its handler.
+//! each notification to its handler; requests go to [`dispatch`].
 
-use super::documents::{Configs, Document, file_uri};
+mod dispatch;
+mod folder;
+
+use super::documents::{Configs, Document, file_path, file_uri};
 use super::positions::Encoding;
-use super::{
-    Open, Refusal, actions, completion, diagnostics, formatting, hover, navigation, symbols,
-};
+use super::{actions, diagnostics, tokens};
 use jiff::civil::Date;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
-use lsp_types::request::{self as req, Request as _};
+use lsp_types::request as req;
 use lsp_types::{InitializeParams, ServerCapabilities, Uri};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Why the server stopped other than by the editor's `exit`.
@@ -72,6 +74,8 @@ struct State {
     encoding: Encoding,
     /// By URI (as text: the protocol's URI type cannot be a key).
     documents: HashMap<String, Document>,
+    /// The workspace's folders, for workspace symbols and findings.
+    folders: Vec<PathBuf>,
     configs: Configs,
     today: Today,
     /// Documents changed since their findings were last published.
@@ -81,8 +85,21 @@ struct State {
     /// The client accepts `workspace/diagnostic/refresh`.
     refresh: bool,
     rules_url: String,
+    /// The client takes snippets in completions.
+    snippets: bool,
+    /// Whether inlay hints are shown (the `careplan.inlayHints.enable` setting).
+    inlay_hints: bool,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    inlay_refresh: bool,
+    /// The client accepts `workspace/codeLens/refresh`.
+    lens_refresh: bool,
     /// Configuration files whose errors are on show.
     config_shown: HashMap<String, Uri>,
+    /// How many times every check was forgotten (the date or a
+    /// configuration changed), for workspace findings' result ids.
+    generation: u64,
+    /// The client accepts `workspace/semanticTokens/refresh`.
+    tokens_refresh: bool,
     /// The id of the next request to the client.
     next_id: i32,
     shutting_down: bool,
@@ -102,15 +119,38 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
     );
     let text_caps = params.capabilities.text_document.as_ref();
     let pull = text_caps.is_some_and(|t| t.diagnostic.is_some());
+    let snippets = text_caps
+        .and_then(|t| t.completion.as_ref())
+        .and_then(|c| c.completion_item.as_ref())
+        .and_then(|i| i.snippet_support)
+        .unwrap_or(false);
     let workspace = params.capabilities.workspace.as_ref();
     let refresh = workspace
         .and_then(|w| w.diagnostic.as_ref())
         .and_then(|d| d.refresh_support)
         .unwrap_or(false);
+    let inlay_refresh = workspace
+        .and_then(|w| w.inlay_hint.as_ref())
+        .and_then(|i| i.refresh_support)
+        .unwrap_or(false);
+    let lens_refresh = workspace
+        .and_then(|w| w.code_lens.as_ref())
+        .and_then(|c| c.refresh_support)
+        .unwrap_or(false);
+    let tokens_refresh = workspace
+        .and_then(|w| w.semantic_tokens.as_ref())
+        .and_then(|s| s.refresh_support)
+        .unwrap_or(false);
     let watch = workspace
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|w| w.dynamic_registration)
         .unwrap_or(false);
+    #[allow(deprecated)] // Older clients name only the root.
+    let folders: Vec<PathBuf> = match (&params.workspace_folders, &params.root_uri) {
+        (Some(folders), _) => folders.iter().filter_map(|f| file_path(&f.uri)).collect(),
+        (None, Some(root)) => file_path(root).into_iter().collect(),
+        (None, None) => Vec::new(),
+    };
     let options = params.initialization_options.unwrap_or(Value::Null);
     let (initial, bad_date) = pinned(options.get("today"), "initializationOptions.today");
     let rules_url = options
@@ -127,6 +167,7 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         connection,
         encoding,
         documents: HashMap::new(),
+        folders,
         configs: Configs::default(),
         today: Today {
             initial,
@@ -137,7 +178,13 @@ pub fn run(connection: Connection) -> Result<(), ServerError> {
         pull,
         refresh,
         rules_url,
+        snippets,
+        inlay_hints: inlay_setting(options.get("inlayHints")).unwrap_or(true),
+        inlay_refresh,
+        lens_refresh,
         config_shown: HashMap::new(),
+        generation: 0,
+        tokens_refresh,
         next_id: 0,
         shutting_down: false,
     };
@@ -169,6 +216,16 @@ fn pinned(value: Option<&Value>, name: &str) -> (Option<Date>, Option<String>) {
     }
 }
 
+/// The `enable` of an `inlayHints` setting, if it says (VS Code sends the
+/// setting `careplan.inlayHints.enable` nested, other clients may send it
+/// dotted or as a plain boolean).
+fn inlay_setting(value: Option<&Value>) -> Option<bool> {
+    let value = value?;
+    value
+        .as_bool()
+        .or_else(|| value.get("enable").and_then(Value::as_bool))
+}
+
 /// What the server offers.
 fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
     use lsp_types::*;
@@ -194,8 +251,22 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: tokens::legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                ..SemanticTokensOptions::default()
+            },
+        )),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".to_owned(), ",".to_owned()]),
             ..CompletionOptions::default()
@@ -204,7 +275,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("careplan".to_owned()),
                 inter_file_dependencies: false,
-                workspace_diagnostics: false,
+                workspace_diagnostics: true,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
         }),
@@ -298,164 +369,6 @@ impl State {
         }
     }
 
-    fn dispatch(&mut self, request: Request) -> Response {
-        match request.method.as_str() {
-            req::Shutdown::METHOD => {
-                self.shutting_down = true;
-                Response::new_ok(request.id, ())
-            }
-            req::HoverRequest::METHOD => self.on::<req::HoverRequest>(
-                request,
-                |open, _, p| Ok(hover::hover(open, p.text_document_position_params.position)),
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::GotoDefinition::METHOD => self.on::<req::GotoDefinition>(
-                request,
-                |open, uri, p| {
-                    Ok(
-                        navigation::definition(open, uri, p.text_document_position_params.position)
-                            .map(lsp_types::GotoDefinitionResponse::Scalar),
-                    )
-                },
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::References::METHOD => self.on::<req::References>(
-                request,
-                |open, uri, p| {
-                    Ok(Some(navigation::references(
-                        open,
-                        uri,
-                        p.text_document_position.position,
-                        p.context.include_declaration,
-                    )))
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::DocumentHighlightRequest::METHOD => self.on::<req::DocumentHighlightRequest>(
-                request,
-                |open, _, p| {
-                    Ok(Some(navigation::highlights(
-                        open,
-                        p.text_document_position_params.position,
-                    )))
-                },
-                |p| &p.text_document_position_params.text_document.uri,
-            ),
-            req::PrepareRenameRequest::METHOD => self.on::<req::PrepareRenameRequest>(
-                request,
-                |open, _, p| navigation::prepare_rename(open, p.position).map(Some),
-                |p| &p.text_document.uri,
-            ),
-            req::Rename::METHOD => self.on::<req::Rename>(
-                request,
-                |open, uri, p| {
-                    navigation::rename(open, uri, p.text_document_position.position, &p.new_name)
-                        .map(Some)
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::DocumentSymbolRequest::METHOD => self.on::<req::DocumentSymbolRequest>(
-                request,
-                |open, _, _| {
-                    Ok(Some(lsp_types::DocumentSymbolResponse::Nested(
-                        symbols::outline(open),
-                    )))
-                },
-                |p| &p.text_document.uri,
-            ),
-            req::FoldingRangeRequest::METHOD => self.on::<req::FoldingRangeRequest>(
-                request,
-                |open, _, _| Ok(Some(symbols::folding(open))),
-                |p| &p.text_document.uri,
-            ),
-            req::Formatting::METHOD => self.on::<req::Formatting>(
-                request,
-                |open, _, _| formatting::format(open).map(Some),
-                |p| &p.text_document.uri,
-            ),
-            req::Completion::METHOD => self.on::<req::Completion>(
-                request,
-                |open, _, p| {
-                    Ok(completion::complete(
-                        open,
-                        p.text_document_position.position,
-                    ))
-                },
-                |p| &p.text_document_position.text_document.uri,
-            ),
-            req::CodeActionRequest::METHOD => {
-                let rules_url = self.rules_url.clone();
-                self.on::<req::CodeActionRequest>(
-                    request,
-                    move |open, uri, p| {
-                        let only = p.context.only.as_deref();
-                        Ok(Some(actions::actions(open, uri, p.range, only, &rules_url)))
-                    },
-                    |p| &p.text_document.uri,
-                )
-            }
-            req::DocumentDiagnosticRequest::METHOD => {
-                let rules_url = self.rules_url.clone();
-                self.on::<req::DocumentDiagnosticRequest>(
-                    request,
-                    move |open, _, _| {
-                        let items =
-                            diagnostics::of_document(open.document, open.encoding, &rules_url);
-                        Ok(pulled(items))
-                    },
-                    |p| &p.text_document.uri,
-                )
-            }
-            _ => Response::new_err(
-                request.id,
-                ErrorCode::MethodNotFound as i32,
-                format!("careplan does not answer {}", request.method),
-            ),
-        }
-    }
-
-    /// Answers a request of type `R` about one document with `handler`,
-    /// given the document checked as it stands.
-    fn on<R: req::Request>(
-        &mut self,
-        request: Request,
-        handler: impl FnOnce(&Open<'_>, &Uri, R::Params) -> Result<R::Result, Refusal>,
-        uri_of: fn(&R::Params) -> &Uri,
-    ) -> Response {
-        let id = request.id.clone();
-        let params = match request.extract::<R::Params>(R::METHOD) {
-            Ok((_, params)) => params,
-            Err(_) => {
-                return Response::new_err(
-                    id,
-                    ErrorCode::InvalidParams as i32,
-                    format!("careplan could not read the parameters of {}", R::METHOD),
-                );
-            }
-        };
-        let uri = uri_of(&params).clone();
-        let today = self.today.date();
-        let Some(document) = self.documents.get_mut(uri.as_str()) else {
-            return refuse(id, Refusal::not_open(&uri));
-        };
-        let configs = &mut self.configs;
-        if document.ensure_checked(|uri| configs.options_for(uri, today)) {
-            self.changed.insert(uri.as_str().to_owned());
-        }
-        let Some(session) = document.checked() else {
-            return refuse(id, Refusal::not_open(&uri));
-        };
-        let open = Open {
-            document,
-            session,
-            encoding: self.encoding,
-        };
-        match handler(&open, &uri, params) {
-            Ok(result) => Response::new_ok(id, result),
-            Err(refusal) => refuse(id, refusal),
-        }
-    }
-
     fn notified(&mut self, n: Notification) {
         match n.method.as_str() {
             note::DidOpenTextDocument::METHOD => {
@@ -496,7 +409,16 @@ impl State {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidChangeConfigurationParams>(n.params)
                 {
-                    let today = p.settings.get("careplan").and_then(|c| c.get("today"));
+                    let settings = p.settings.get("careplan");
+                    let hints = settings.and_then(|c| {
+                        inlay_setting(c.get("inlayHints"))
+                            .or_else(|| c.get("inlayHints.enable").and_then(Value::as_bool))
+                    });
+                    // Shown again or hidden when the clients refresh below.
+                    if let Some(shown) = hints {
+                        self.inlay_hints = shown;
+                    }
+                    let today = settings.and_then(|c| c.get("today"));
                     let (setting, bad_date) = pinned(today, "careplan.today");
                     self.today.setting = setting;
                     if let Some(message) = bad_date {
@@ -516,12 +438,24 @@ impl State {
 
     /// Forgets every check: the date or a configuration changed.
     fn recheck_all(&mut self) {
+        self.generation += 1;
         for (key, document) in &mut self.documents {
             document.invalidate();
             self.changed.insert(key.clone());
         }
         if self.pull && self.refresh {
             self.request::<req::WorkspaceDiagnosticRefresh>(());
+        }
+        // Hints and lenses count days from today.
+        if self.inlay_refresh {
+            self.request::<req::InlayHintRefreshRequest>(());
+        }
+        if self.lens_refresh {
+            self.request::<req::CodeLensRefresh>(());
+        }
+        // Whether a treatment has stopped depends on the date too.
+        if self.tokens_refresh {
+            self.request::<req::SemanticTokensRefresh>(());
         }
     }
 
@@ -629,22 +563,4 @@ impl State {
         // A closed channel means the editor is gone; the loop notices it.
         let _ = self.connection.sender.send(message);
     }
-}
-
-fn refuse(id: RequestId, refusal: Refusal) -> Response {
-    Response::new_err(id, ErrorCode::RequestFailed as i32, refusal.0)
-}
-
-/// A pulled report: every finding of the document.
-fn pulled(items: Vec<lsp_types::Diagnostic>) -> lsp_types::DocumentDiagnosticReportResult {
-    use lsp_types::*;
-    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-        RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                result_id: None,
-                items,
-            },
-        },
-    ))
 }

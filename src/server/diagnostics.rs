@@ -1,14 +1,12 @@
 //! Findings as the protocol shows them: the rule's name as the code, a link
 //! to its documentation, `careplan` as the source, the help in the message,
-//! and for a duplicate id, where it was first defined.
+//! and the other places a finding points at (where a duplicate id was
+//! first defined, the other medication of a pair).
 
 use super::documents::Document;
 use super::positions::{Encoding, Lines};
 use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::Rule;
-use crate::session::Session;
-use crate::span::Span;
 use lsp_types::{
     CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
     Position, Range, Uri,
@@ -31,29 +29,22 @@ pub fn of_document(
     let unreadable = document.config_error().map(config_unreadable);
     let findings = session.check().iter().map(|d| {
         let mut shown = convert(d, text, lines, encoding, rules_url);
-        if let Some(first) = first_definition(d, session) {
-            shown.related_information = Some(vec![DiagnosticRelatedInformation {
-                location: Location::new(document.uri().clone(), lines.range(text, first, encoding)),
-                message: "first defined here".to_owned(),
-            }]);
+        if !d.related.is_empty() {
+            let related = d
+                .related
+                .iter()
+                .map(|(span, message)| DiagnosticRelatedInformation {
+                    location: Location::new(
+                        document.uri().clone(),
+                        lines.range(text, *span, encoding),
+                    ),
+                    message: message.clone(),
+                });
+            shown.related_information = Some(related.collect());
         }
         shown
     });
     unreadable.into_iter().chain(findings).collect()
-}
-
-/// For a duplicate id, where the id was first defined.
-fn first_definition(finding: &Diagnostic, session: &Session) -> Option<Span> {
-    if finding.rule != Rule::DuplicateId {
-        return None;
-    }
-    let id = finding.span.text(session.text());
-    let entries = &session.analysis().document.entries;
-    let first = entries
-        .iter()
-        .filter_map(|e| e.id())
-        .find(|i| i.value == id)?;
-    (first.span != finding.span).then_some(first.span)
 }
 
 /// One finding, its span turned into a range of `text`.

@@ -1,17 +1,29 @@
-//! Whole-document formatting as the fewest edits: the formatter's output
-//! compared line by line with the text, and only the lines that differ
-//! replaced, so the cursor, folds and marks elsewhere stay put.
+//! Formatting as the fewest edits: the formatter's output compared line by
+//! line with the text, and only the lines that differ replaced, so the
+//! cursor, folds and marks elsewhere stay put. A range is formatted by the
+//! edits of the whole document that touch it.
 
 use super::{Open, Refusal};
 use crate::diagnostic::plural;
 use crate::format::format as canonical;
 use crate::span::{LineIndex, Span};
-use lsp_types::TextEdit;
+use lsp_types::{Range, TextEdit};
 use similar::{DiffOp, TextDiff};
 
 /// The edits that turn the document into its canonical layout (none when
 /// it is already in it); refused while it has syntax errors.
 pub fn format(open: &Open<'_>) -> Result<Vec<TextEdit>, Refusal> {
+    within(open, None)
+}
+
+/// The edits of [`format`] that touch `range` (an edit on a line the range
+/// starts or ends on counts): the rest of the document is left as it is.
+pub fn format_range(open: &Open<'_>, range: Range) -> Result<Vec<TextEdit>, Refusal> {
+    within(open, Some(open.span(range)))
+}
+
+/// The formatting edits, all of them or those touching `only`.
+fn within(open: &Open<'_>, only: Option<Span>) -> Result<Vec<TextEdit>, Refusal> {
     let text = open.text();
     let formatted = canonical(text).map_err(|error| {
         let lines = LineIndex::new(text);
@@ -27,8 +39,19 @@ pub fn format(open: &Open<'_>) -> Result<Vec<TextEdit>, Refusal> {
     })?;
     Ok(edits(text, &formatted)
         .into_iter()
+        .filter(|(span, _)| only.is_none_or(|only| touches(*span, only)))
         .map(|(span, new)| TextEdit::new(open.range(span), new))
         .collect())
+}
+
+/// Whether an edit over `edit` (whole lines) touches `range`: they share a
+/// byte, or one of them is empty and stands inside or at the edge of the other.
+fn touches(edit: Span, range: Span) -> bool {
+    if edit.start == edit.end || range.start == range.end {
+        edit.start <= range.end && range.start <= edit.end
+    } else {
+        edit.start < range.end && range.start < edit.end
+    }
 }
 
 /// The byte spans of `old` to replace, and with what, to make `new`: whole

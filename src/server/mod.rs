@@ -1,7 +1,8 @@
 //! `careplan lsp`: a language server over the Language Server Protocol,
 //! for editors. It shows the checker's findings as the clinician types,
 //! and answers quick fixes, hover, go to definition, references, rename,
-//! outline, folding, formatting and completion, all from the library: nothing here
+//! outline, folding, formatting, semantic tokens, inlay hints, code
+//! lenses and completion, all from the library: nothing here
 //! knows the language beyond what the library tells it.
 //!
 //! One thread does everything: it applies every queued message, then checks
@@ -18,6 +19,7 @@
 //! ```
 
 mod actions;
+mod annotations;
 mod completion;
 mod connection;
 mod diagnostics;
@@ -27,6 +29,7 @@ mod hover;
 mod navigation;
 mod positions;
 mod symbols;
+mod tokens;
 
 pub use connection::{ServerError, run};
 pub use positions::{Encoding, Lines};
@@ -67,6 +70,13 @@ impl Open<'_> {
         self.document
             .lines()
             .offset(self.text(), position, self.encoding)
+    }
+
+    /// The byte span of `range`.
+    pub fn span(&self, range: Range) -> Span {
+        self.document
+            .lines()
+            .span(self.text(), range, self.encoding)
     }
 
     /// The range of `span`.

@@ -21,18 +21,24 @@
 //! assert!(!session.text().contains("I1"));
 //! ```
 
+mod annotate;
 mod commands;
 mod complete;
 mod highlight;
 mod input;
+mod semantic;
 mod sets;
 mod show;
+mod skeleton;
 mod tokens;
 
+pub use annotate::{Hint, Lens, hints, lenses};
 pub use commands::{COMMANDS, CommandInfo, Failure, Reply};
 pub use complete::{Completion, CompletionKind, complete};
 pub use highlight::{Class, highlight};
 pub use input::{Assembler, Input, is_complete, split};
+pub use semantic::{IdKind, Piece, semantic};
+pub use skeleton::{Part, session_skeleton};
 pub(crate) use tokens::{Kind as TokenKind, tokens};
 
 use crate::ast::Entry;

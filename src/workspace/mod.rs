@@ -169,6 +169,43 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WorkspaceError> {
     Ok(found)
 }
 
+/// At most `most` plan files below `dir`, sorted, for a tool that looks
+/// over a folder without being asked for each file (an editor's workspace):
+/// as [`discover`] walks, but a folder that cannot be listed is passed over,
+/// and the walk stops once `most` files are found or `most` folders entered.
+pub fn discover_at_most(dir: &Path, most: usize) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_owned()];
+    let mut entered = 0;
+    while let Some(folder) = folders.pop() {
+        entered += 1;
+        if entered > most {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && !hidden => folders.push(path),
+                Ok(t)
+                    if !t.is_dir()
+                        && found.len() < most
+                        && path.extension().is_some_and(|e| e == EXTENSION)
+                        && (t.is_file() || path.is_file()) =>
+                {
+                    found.push(path);
+                }
+                _ => {}
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), WorkspaceError> {
     let entries = std::fs::read_dir(dir).map_err(|e| WorkspaceError::io(dir, e))?;
     for entry in entries {

@@ -29,6 +29,11 @@ impl Client {
     }
 
     pub fn start_with(capabilities: Value, options: Value) -> Client {
+        Client::start_in(capabilities, options, &[])
+    }
+
+    /// A server whose workspace is the folders at `folders` (`file:` URIs).
+    pub fn start_in(capabilities: Value, options: Value, folders: &[&str]) -> Client {
         let (server, connection) = Connection::memory();
         let handle = std::thread::spawn(move || careplan::server::run(server));
         let mut client = Client {
@@ -38,9 +43,14 @@ impl Client {
             pending: Vec::new(),
             initialized: Value::Null,
         };
+        let folders: Vec<Value> = folders
+            .iter()
+            .map(|uri| json!({ "uri": uri, "name": "plans" }))
+            .collect();
         let params = json!({
             "processId": null,
             "rootUri": null,
+            "workspaceFolders": if folders.is_empty() { Value::Null } else { json!(folders) },
             "capabilities": capabilities,
             "initializationOptions": options,
         });
@@ -120,6 +130,18 @@ impl Client {
                     return n.params;
                 }
                 self.pending.push(n);
+            }
+        }
+    }
+
+    /// The params of the next request the server sends the client with
+    /// `method` (one sent while the client waited for something else is lost).
+    pub fn server_request(&mut self, method: &str) -> Value {
+        loop {
+            match self.recv() {
+                Message::Request(r) if r.method == method => return r.params,
+                Message::Notification(n) => self.pending.push(n),
+                _ => {}
             }
         }
     }

@@ -3,7 +3,11 @@
 
 mod actions;
 mod client;
+mod formatting;
+mod snippets;
 mod stdio;
+mod views;
+mod workspace;
 
 use client::{Client, TODAY, apply, file_uri, start};
 use serde_json::{Value, json};
@@ -632,4 +636,49 @@ fn hover_on_an_objective_and_its_goal_in_an_example() {
     let goal = hover("G1\n");
     insta::assert_snapshot!("hover_objective", objective);
     insta::assert_snapshot!("hover_goal_with_objectives", goal);
+}
+
+#[test]
+fn a_pair_of_medicines_and_an_entry_out_of_order_point_at_the_other_one() {
+    let text = format!(
+        "{PLAN}\nmedication M2 oxycodone for G1\n  started 2026-10-05\nmedication M3 diazepam for G1\n  started 2026-10-10\n\nsession 2026-09-15\n  used I1 \"engaged\"\n"
+    );
+    let mut client = Client::offering(&["utf-16"]);
+    let items = client.open(URI, &text);
+    let related = |code: &str| -> Vec<(u64, String)> {
+        let finding = items
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} among {items:#?}"));
+        finding["relatedInformation"]
+            .as_array()
+            .expect("related information")
+            .iter()
+            .map(|r| {
+                assert_eq!(r["location"]["uri"], URI);
+                (
+                    r["location"]["range"]["start"]["line"]
+                        .as_u64()
+                        .unwrap_or(0),
+                    r["message"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let oxycodone = position_of(&text, "medication M2", utf16).0;
+    assert_eq!(
+        related("cns-depressant-combination"),
+        [(
+            u64::from(oxycodone),
+            "`M2` (oxycodone), taken from 2026-10-05".to_owned()
+        )]
+    );
+    let session = position_of(&text, "session 2026-10-01", utf16).0;
+    assert_eq!(
+        related("out-of-order"),
+        [(
+            u64::from(session),
+            "the session of 2026-10-01, which it comes after".to_owned()
+        )]
+    );
 }
