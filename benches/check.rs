@@ -226,10 +226,7 @@ mod repl_entry {
             .iter()
             .find_map(|e| e.date()?.value);
         let day = opened.and_then(|d| d.checked_add(jiff::Span::new().days(365)).ok());
-        add(
-            bencher,
-            CheckOptions::new(day.unwrap_or(jiff::civil::date(2000, 1, 1))),
-            1_000,
-        );
+        let options = CheckOptions::new(day.unwrap_or(jiff::civil::date(2000, 1, 1)));
+        add(bencher, options, 4_000);
     }
 }
