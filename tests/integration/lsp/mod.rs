@@ -3,6 +3,7 @@
 
 mod actions;
 mod client;
+pub mod fuzz;
 mod stdio;
 
 use client::{Client, TODAY, apply, file_uri, start};
