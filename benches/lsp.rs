@@ -142,10 +142,11 @@ impl Server {
     /// Waits for the findings of `version`.
     fn published(&self, version: i32) {
         while let Ok(message) = self.connection.receiver.recv() {
-            if let Message::Notification(n) = message {
-                if n.method == "textDocument/publishDiagnostics" && n.params["version"] == version {
-                    return;
-                }
+            if let Message::Notification(n) = message
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["version"] == version
+            {
+                return;
             }
         }
         panic!("the server stopped before publishing version {version}");
@@ -234,7 +235,6 @@ fn memory() {
         ),
         _ => eprintln!("memory: could not measure (not Linux, or the server stopped)"),
     }
-    drop(send);
     child.kill().ok();
     child.wait().ok();
 }

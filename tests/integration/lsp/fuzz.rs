@@ -188,7 +188,7 @@ pub fn session(data: &[u8]) {
                 client.change(version, json!([{ "range": range, "text": insert }]));
             }
             6 => {
-                text = if input.next() % 2 == 0 {
+                text = if input.next().is_multiple_of(2) {
                     (*input.pick(&STARTS)).to_owned()
                 } else {
                     input.text(64)
@@ -266,7 +266,7 @@ fn position(input: &mut Bytes, lines: &Lines) -> Value {
 
 /// The parameters of a `method` request at positions from `input`.
 fn params(method: &str, input: &mut Bytes, lines: &Lines) -> Value {
-    let uri = if input.next() % 16 == 0 {
+    let uri = if input.next().is_multiple_of(16) {
         "file:///fuzz/not-open.careplan"
     } else {
         URI
@@ -277,7 +277,7 @@ fn params(method: &str, input: &mut Bytes, lines: &Lines) -> Value {
     let options = json!({ "tabSize": 2, "insertSpaces": true });
     match method {
         "textDocument/references" => json!({ "textDocument": document, "position": at,
-                                             "context": { "includeDeclaration": input.next() % 2 == 0 } }),
+                                             "context": { "includeDeclaration": input.next().is_multiple_of(2) } }),
         "textDocument/rename" => {
             let name = *input.pick(&["G9", "G1", "I1", "", "a b", "😀", "panic", "M2"]);
             json!({ "textDocument": document, "position": at, "newName": name })
@@ -380,10 +380,10 @@ impl Client {
     /// The diagnostics pushed for `version` (waited for).
     fn published_for(&mut self, version: i32) -> Vec<Value> {
         loop {
-            if let Some((v, items)) = &self.published {
-                if *v == json!(version) {
-                    return items.clone();
-                }
+            if let Some((v, items)) = &self.published
+                && *v == json!(version)
+            {
+                return items.clone();
             }
             self.receive();
         }
@@ -396,14 +396,15 @@ impl Client {
             .receiver
             .recv_timeout(WAIT)
             .expect("the server answers within the wait, and is alive");
-        if let Message::Notification(n) = &message {
-            if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == URI {
-                let items = n.params["diagnostics"]
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_default();
-                self.published = Some((n.params["version"].clone(), items));
-            }
+        if let Message::Notification(n) = &message
+            && n.method == "textDocument/publishDiagnostics"
+            && n.params["uri"] == URI
+        {
+            let items = n.params["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            self.published = Some((n.params["version"].clone(), items));
         }
         message
     }
