@@ -41,10 +41,12 @@ fn main() {
 /// which it is judged on: a fixed date would make every later session a
 /// `future-date` finding.
 static PLAN: LazyLock<(String, String)> = LazyLock::new(|| {
-    let mut sessions = LINES / 6;
+    // Scaled from a short plan's lines per session, then grown to the mark.
+    let trial = generate::plan(2026, 100).lines().count().max(1);
+    let mut sessions = LINES * 100 / trial;
     let mut text = generate::plan(2026, sessions);
     while text.lines().count() < LINES {
-        sessions += sessions / 10 + 1;
+        sessions += sessions / 50 + 1;
         text = generate::plan(2026, sessions);
     }
     let last = careplan::parse(&text)
