@@ -89,7 +89,26 @@ fn fuzz_findings_stay_fixed() {
             }
         }
     }
+    // The `lsp` target's inputs are bytes, not text.
+    if let Ok(entries) = std::fs::read_dir(crate::test::root().join("tests/fixtures/fuzz/lsp")) {
+        for entry in entries.flatten() {
+            crate::lsp::fuzz::session(&std::fs::read(entry.path()).expect("a fuzz input"));
+            replayed += 1;
+        }
+    }
     assert!(replayed > 0, "no fuzz inputs were replayed");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A few random editor sessions per run (the `lsp` fuzz target runs
+    /// as many as it is given time for): the server answers every request
+    /// and survives every edit.
+    #[test]
+    fn random_editor_sessions_never_take_the_server_down(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        crate::lsp::fuzz::session(&bytes);
+    }
 }
 
 proptest! {

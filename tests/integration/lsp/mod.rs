@@ -4,6 +4,7 @@
 mod actions;
 mod client;
 mod formatting;
+pub mod fuzz;
 mod snippets;
 mod stdio;
 mod views;
