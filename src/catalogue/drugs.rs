@@ -246,6 +246,14 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("pimozide", DrugClass::Antipsychotic, false),
     ("sulpiride", DrugClass::Antipsychotic, false),
     ("amisulpride", DrugClass::Antipsychotic, false),
+    // First-generation antipsychotics given mostly as depot injections in
+    // the UK: zuclopenthixol (Clopixol), flupentixol (Depixol; Fluanxol by
+    // mouth) and fluphenazine (Modecate) (BNF, "Antipsychotic drugs" and
+    // "Antipsychotic depot injections"). None is counted for torsades:
+    // none is in CredibleMeds' known-risk category as careplan recorded it.
+    ("zuclopenthixol", DrugClass::Antipsychotic, false),
+    ("flupentixol", DrugClass::Antipsychotic, false),
+    ("fluphenazine", DrugClass::Antipsychotic, false),
     // Mood stabilisers (BNF 4.2.3; NICE CG185). Lithium raises serotonin:
     // Boyer & Shannon 2005, Table 1.
     ("lithium", DrugClass::MoodStabiliser, true),
@@ -303,6 +311,13 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("methamphetamine", DrugClass::Stimulant, true),
     ("methylphenidate", DrugClass::Stimulant, false),
     ("dexmethylphenidate", DrugClass::Stimulant, false),
+    // Atomoxetine treats ADHD but is a noradrenaline reuptake inhibitor,
+    // not a stimulant (BNF, "Attention deficit hyperactivity disorder";
+    // Strattera, FDA label, section 12.1), and raises no serotonin. Its
+    // label contraindicates it with an MAOI or within 14 days of stopping
+    // one (Strattera, section 4): a rule that pairs MAOIs with it picks it
+    // out by name, as `maoi-combination` does bupropion.
+    ("atomoxetine", DrugClass::Other, false),
     // Sympathomimetic amines, contraindicated with MAOIs for the
     // hypertensive crisis they can cause: the decongestants in cold and
     // hay-fever remedies (pseudoephedrine, phenylephrine, ephedrine: the
