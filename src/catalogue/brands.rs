@@ -162,6 +162,22 @@ const BRANDS: &[(&str, &str)] = &[
     ("xaggitin", "methylphenidate"),
     ("delmosart", "methylphenidate"),
     ("xenidate", "methylphenidate"),
+    // The drugs with a known risk of torsades added with them (FDA labels;
+    // BNF medicinal forms).
+    ("klaricid", "clarithromycin"),
+    ("biaxin", "clarithromycin"),
+    ("erythrocin", "erythromycin"),
+    ("erythroped", "erythromycin"),
+    ("zithromax", "azithromycin"),
+    ("tavanic", "levofloxacin"),
+    ("levaquin", "levofloxacin"),
+    ("avelox", "moxifloxacin"),
+    ("ciproxin", "ciprofloxacin"),
+    ("cipro", "ciprofloxacin"),
+    ("diflucan", "fluconazole"),
+    ("plaquenil", "hydroxychloroquine"),
+    ("xomolix", "droperidol"),
+    ("inapsine", "droperidol"),
 ];
 
 /// The generic name of the built-in drug sold as `brand` (any case).

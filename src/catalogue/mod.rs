@@ -392,6 +392,24 @@ mod tests {
             ("Equasym XL", "methylphenidate"),
             ("Medikinet XL", "methylphenidate"),
             ("Xaggitin XL", "methylphenidate"),
+            ("Klaricid XL", "clarithromycin"),
+            ("clarithromycin", "clarithromycin"),
+            ("erythromycin", "erythromycin"),
+            ("erythromycin ethylsuccinate", "erythromycin"),
+            ("azithromycin", "azithromycin"),
+            ("Zithromax", "azithromycin"),
+            ("levofloxacin", "levofloxacin"),
+            ("moxifloxacin", "moxifloxacin"),
+            ("ciprofloxacin", "ciprofloxacin"),
+            ("Ciproxin", "ciprofloxacin"),
+            ("fluconazole", "fluconazole"),
+            ("Diflucan", "fluconazole"),
+            ("hydroxychloroquine sulfate", "hydroxychloroquine"),
+            ("Plaquenil", "hydroxychloroquine"),
+            ("droperidol", "droperidol"),
+            // The levo-enantiomer is read as its racemate, and `unknown-drug`
+            // says so.
+            ("levosulpiride", "sulpiride"),
             ("Sertraline hydrochloride 50 mg tablets", "sertraline"),
         ] {
             let found = catalogue.drug(written).map(|d| d.name.as_str());

@@ -30,6 +30,10 @@ const SALTS: &[&str] = &[
     "acetate",
     "bromide",
     "semisodium",
+    // Erythromycin's esters and salts (BNF, "Erythromycin").
+    "ethylsuccinate",
+    "stearate",
+    "lactobionate",
     // The esters and salts of long-acting injections: haloperidol,
     // fluphenazine, flupentixol and zuclopenthixol decanoate; fluphenazine
     // enanthate; paliperidone palmitate; olanzapine embonate (the BNF's
