@@ -246,6 +246,15 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("pimozide", DrugClass::Antipsychotic, false),
     ("sulpiride", DrugClass::Antipsychotic, false),
     ("amisulpride", DrugClass::Antipsychotic, false),
+    // First-generation antipsychotics given mostly as depot injections in
+    // the UK: zuclopenthixol (Clopixol), flupentixol (Depixol; Fluanxol by
+    // mouth) and fluphenazine (Modecate) (BNF, "Antipsychotic drugs" and
+    // "Antipsychotic depot injections"). None is counted for torsades: none
+    // is in careplan's table of CredibleMeds' known-risk category (see
+    // QT_KNOWN_RISK), which the next check against crediblemeds.org confirms.
+    ("zuclopenthixol", DrugClass::Antipsychotic, false),
+    ("flupentixol", DrugClass::Antipsychotic, false),
+    ("fluphenazine", DrugClass::Antipsychotic, false),
     // Mood stabilisers (BNF 4.2.3; NICE CG185). Lithium raises serotonin:
     // Boyer & Shannon 2005, Table 1.
     ("lithium", DrugClass::MoodStabiliser, true),
@@ -303,6 +312,13 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("methamphetamine", DrugClass::Stimulant, true),
     ("methylphenidate", DrugClass::Stimulant, false),
     ("dexmethylphenidate", DrugClass::Stimulant, false),
+    // Atomoxetine treats ADHD but is a noradrenaline reuptake inhibitor,
+    // not a stimulant (BNF, "Attention deficit hyperactivity disorder";
+    // Strattera, FDA label, section 12.1), and raises no serotonin. Its
+    // label contraindicates it with an MAOI or within 14 days of stopping
+    // one (Strattera, section 4): a rule that pairs MAOIs with it picks it
+    // out by name, as `maoi-combination` does bupropion.
+    ("atomoxetine", DrugClass::Other, false),
     // Sympathomimetic amines, contraindicated with MAOIs for the
     // hypertensive crisis they can cause: the decongestants in cold and
     // hay-fever remedies (pseudoephedrine, phenylephrine, ephedrine: the
@@ -356,6 +372,23 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("donepezil", DrugClass::Other, false),
     ("ondansetron", DrugClass::Other, false),
     ("domperidone", DrugClass::Other, false),
+    // Anti-infectives and others with a known risk of torsades that are
+    // often prescribed beside psychiatric drugs (see QT_KNOWN_RISK): the
+    // macrolides, the fluoroquinolones, fluconazole, hydroxychloroquine,
+    // and droperidol, a butyrophenone the BNF lists as an antiemetic and
+    // that is given for acute agitation, counted here as other rather than
+    // as a regular antipsychotic. Each label warns of QT prolongation
+    // (Biaxin, Erythrocin, Zithromax, Levaquin, Avelox, Cipro, Diflucan,
+    // Plaquenil, Inapsine: FDA labels, section 5 or Warnings).
+    ("clarithromycin", DrugClass::Other, false),
+    ("erythromycin", DrugClass::Other, false),
+    ("azithromycin", DrugClass::Other, false),
+    ("levofloxacin", DrugClass::Other, false),
+    ("moxifloxacin", DrugClass::Other, false),
+    ("ciprofloxacin", DrugClass::Other, false),
+    ("fluconazole", DrugClass::Other, false),
+    ("hydroxychloroquine", DrugClass::Other, false),
+    ("droperidol", DrugClass::Other, false),
 ];
 
 /// Antipsychotics whose FDA labels carry the antidepressant boxed warning
@@ -386,18 +419,27 @@ const MAO_INHIBITORS: &[&str] = &[
     "procarbazine",
 ];
 
-/// The built-in drugs with a known risk of torsades de pointes: those in
-/// the "Known Risk of TdP" category of the CredibleMeds QTdrugs list
-/// (AZCERT, crediblemeds.org), which prolong the QT interval and are clearly
-/// associated with torsades even when taken as recommended), as recorded at
-/// careplan's catalogue review of December 2026. CredibleMeds revises the
-/// list about monthly, so every catalogue review checks these entries
-/// against crediblemeds.org again. Drugs in its "possible" or "conditional" categories (quetiapine,
+/// The built-in drugs with a known risk of torsades de pointes: careplan's
+/// table of the "Known Risk of TdP" category of the CredibleMeds QTdrugs
+/// list (AZCERT, crediblemeds.org): drugs that prolong the QT interval and
+/// are clearly associated with torsades even when taken as recommended.
+/// careplan compiled this table on 2 December 2026 without network access,
+/// so which dated revision of the CredibleMeds list it matches is
+/// unverified; CredibleMeds revises the list about monthly, and every
+/// catalogue review must check each entry, and look for new ones, against
+/// crediblemeds.org. Each drug's label warns of QT prolongation as well
+/// (FDA labels, Warnings or section 5; BNF).
+///
+/// Drugs in its "possible" or "conditional" categories (quetiapine,
 /// ziprasidone, the tricyclics, fluoxetine, ...) are not counted: their risk
 /// depends on dose, overdose or other conditions. Amisulpride, whose SmPC
-/// (Solian) warns of dose-related QT prolongation, is not counted until its
-/// category is confirmed. The withdrawn levomethadyl, mesoridazine and
-/// cisapride are not in the catalogue.
+/// (Solian) warns of dose-related QT prolongation, is not counted: its
+/// category could not be confirmed offline (a reviewer believes it is
+/// known risk), so the next review with access to crediblemeds.org decides.
+/// Levosulpiride, not marketed in the UK or US, is not in the catalogue: a
+/// file that names it is read as sulpiride, its racemate, and told so by
+/// `unknown-drug`. The withdrawn levomethadyl, mesoridazine and cisapride
+/// are not in the catalogue.
 const QT_KNOWN_RISK: &[&str] = &[
     "citalopram",
     "escitalopram",
@@ -410,6 +452,17 @@ const QT_KNOWN_RISK: &[&str] = &[
     "donepezil",
     "ondansetron",
     "domperidone",
+    // Added 2 December 2026 after the clinical review (3.3): anti-infectives
+    // and droperidol often prescribed beside psychiatric drugs.
+    "clarithromycin",
+    "erythromycin",
+    "azithromycin",
+    "levofloxacin",
+    "moxifloxacin",
+    "ciprofloxacin",
+    "fluconazole",
+    "hydroxychloroquine",
+    "droperidol",
 ];
 
 /// The built-in drugs.
@@ -494,6 +547,15 @@ mod tests {
             drug(name);
         }
         assert!(!drug("quetiapine").qt_known_risk && !drug("amisulpride").qt_known_risk);
+        for name in [
+            "clarithromycin",
+            "ciprofloxacin",
+            "fluconazole",
+            "droperidol",
+        ] {
+            assert!(drug(name).qt_known_risk, "{name}");
+            assert_eq!(drug(name).class, DrugClass::Other, "{name}");
+        }
     }
 
     #[test]

@@ -343,6 +343,74 @@ mod tests {
             ("amitriptyline 10mg", "amitriptyline"),
             ("clozapine ODT", "clozapine"),
             ("ketamine", "ketamine"),
+            // UK brands and spellings, depots and compounds (clinical
+            // review, December 2026).
+            ("Efexor XL", "venlafaxine"),
+            ("Zydol", "tramadol"),
+            ("Zydol SR", "tramadol"),
+            ("Oramorph", "morphine"),
+            ("Zomorph", "morphine"),
+            ("MST Continus", "morphine"),
+            ("Butrans", "buprenorphine"),
+            ("Buprenorphine patch", "buprenorphine"),
+            ("Espranor", "buprenorphine"),
+            ("Physeptone", "methadone"),
+            ("methadone mixture 1mg/ml", "methadone"),
+            ("co-codamol", "codeine"),
+            ("co-codamol 30/500", "codeine"),
+            ("co-dydramol", "dihydrocodeine"),
+            ("co-dydramol 10/500 mg", "dihydrocodeine"),
+            ("DHC Continus", "dihydrocodeine"),
+            ("Zispin", "mirtazapine"),
+            ("Zispin SolTab", "mirtazapine"),
+            ("Molipaxin", "trazodone"),
+            ("Xeplion", "paliperidone"),
+            ("Invega Sustenna", "paliperidone"),
+            ("paliperidone palmitate", "paliperidone"),
+            ("Risperdal Consta", "risperidone"),
+            ("risperidone long-acting injection", "risperidone"),
+            ("Zypadhera", "olanzapine"),
+            ("olanzapine embonate", "olanzapine"),
+            ("Zyprexa Relprevv", "olanzapine"),
+            ("Abilify Maintena", "aripiprazole"),
+            ("aripiprazole LAI", "aripiprazole"),
+            ("haloperidol decanoate", "haloperidol"),
+            ("Clopixol", "zuclopenthixol"),
+            ("Clopixol Acuphase", "zuclopenthixol"),
+            ("zuclopenthixol decanoate", "zuclopenthixol"),
+            ("Depixol", "flupentixol"),
+            ("flupentixol decanoate", "flupentixol"),
+            ("flupenthixol", "flupentixol"),
+            ("fluphenazine decanoate", "fluphenazine"),
+            ("Strattera", "atomoxetine"),
+            ("atomoxetine", "atomoxetine"),
+            ("Li carbonate", "lithium"),
+            ("St. John's Wort extract", "st john's wort"),
+            ("St John's wort", "st john's wort"),
+            ("SJW", "st john's wort"),
+            ("Seroquel XL", "quetiapine"),
+            ("Equasym XL", "methylphenidate"),
+            ("Medikinet XL", "methylphenidate"),
+            ("Xaggitin XL", "methylphenidate"),
+            ("Klaricid XL", "clarithromycin"),
+            ("clarithromycin", "clarithromycin"),
+            ("erythromycin", "erythromycin"),
+            ("erythromycin ethylsuccinate", "erythromycin"),
+            ("azithromycin", "azithromycin"),
+            ("Zithromax", "azithromycin"),
+            ("levofloxacin", "levofloxacin"),
+            ("moxifloxacin", "moxifloxacin"),
+            ("ciprofloxacin", "ciprofloxacin"),
+            ("Ciproxin", "ciprofloxacin"),
+            ("fluconazole", "fluconazole"),
+            ("Diflucan", "fluconazole"),
+            ("hydroxychloroquine sulfate", "hydroxychloroquine"),
+            ("Plaquenil", "hydroxychloroquine"),
+            ("droperidol", "droperidol"),
+            // The levo-enantiomer is read as its racemate, and `unknown-drug`
+            // says so.
+            ("levosulpiride", "sulpiride"),
+            ("Sertraline hydrochloride 50 mg tablets", "sertraline"),
         ] {
             let found = catalogue.drug(written).map(|d| d.name.as_str());
             assert_eq!(found, Some(generic), "{written}");
@@ -356,6 +424,13 @@ mod tests {
         assert_eq!(
             catalogue.recognise("Effexor XR").and_then(|r| r.brand),
             Some("venlafaxine")
+        );
+        // A compound's strengths are a dose in the name, not a new name.
+        assert_eq!(
+            catalogue
+                .recognise("co-codamol 30/500")
+                .and_then(|r| r.reading.dose),
+            Some("30/500".to_owned())
         );
         assert_eq!(
             catalogue

@@ -30,6 +30,22 @@ const SALTS: &[&str] = &[
     "acetate",
     "bromide",
     "semisodium",
+    // Erythromycin's esters and salts (BNF, "Erythromycin").
+    "ethylsuccinate",
+    "stearate",
+    "lactobionate",
+    // The esters and salts of long-acting injections: haloperidol,
+    // fluphenazine, flupentixol and zuclopenthixol decanoate; fluphenazine
+    // enanthate; paliperidone palmitate; olanzapine embonate (the BNF's
+    // name for pamoate); aripiprazole monohydrate and lauroxil (BNF,
+    // "Antipsychotic depot injections"; FDA labels of Abilify Maintena and
+    // Aristada).
+    "decanoate",
+    "enanthate",
+    "palmitate",
+    "embonate",
+    "monohydrate",
+    "lauroxil",
 ];
 
 /// Release and dosage-form words written after a name: modified release
@@ -80,6 +96,30 @@ const FORMS: &[&str] = &[
     "depot",
     "nasal",
     "spray",
+    "mixture",
+    "suspension",
+    "orodispersible",
+    "velotab",
+    // Continus, Napp's modified-release tablets (MST Continus, DHC
+    // Continus; BNF medicinal forms).
+    "continus",
+    // Long-acting injections, written after the drug or the brand
+    // (`"Abilify Maintena"`, `"Invega Sustenna"`, `"Risperdal Consta"`,
+    // `"Zyprexa Relprevv"`, `"Clopixol Acuphase"`: FDA labels and the BNF).
+    "lai",
+    "long-acting",
+    "long",
+    "acting",
+    "maintena",
+    "asimtufii",
+    "sustenna",
+    "trinza",
+    "hafyera",
+    "consta",
+    "relprevv",
+    "acuphase",
+    // A herbal extract is the herb (`"St John's wort extract"`).
+    "extract",
 ];
 
 /// Botanical and other names that stand for one catalogue name.
@@ -92,6 +132,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("st john\u{2019}s wort", "st john's wort"),
     ("saint john's wort", "st john's wort"),
     ("st johns wort", "st john's wort"),
+    ("sjw", "st john's wort"),
+    // Lithium by its chemical symbol (`"Li carbonate"`).
+    ("li", "lithium"),
+    // The older British Approved Name (BNF).
+    ("flupenthixol", "flupentixol"),
     // International and US names of one drug (WHO INN; USAN).
     ("pethidine", "meperidine"),
     ("valproic acid", "valproate"),
@@ -104,6 +149,12 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("methylthioninium chloride", "methylene blue"),
 ];
 
+/// The BNF's names of compound analgesics, read as their opioid (the
+/// paracetamol in each is not in the catalogue): co-codamol is codeine
+/// phosphate with paracetamol, co-dydramol dihydrocodeine tartrate with
+/// paracetamol (BNF, "Co-codamol", "Co-dydramol").
+const COMPOUNDS: &[(&str, &str)] = &[("co-codamol", "codeine"), ("co-dydramol", "dihydrocodeine")];
+
 /// What reading a written drug name took off it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reading {
@@ -114,6 +165,9 @@ pub struct Reading {
     pub dose: Option<String>,
     /// Whether a salt or form word was taken off.
     pub trimmed: bool,
+    /// The compound the name stands for (`co-codamol`), when `name` is only
+    /// its opioid: the name a file should keep writing.
+    pub compound: Option<&'static str>,
 }
 
 /// Reads `written` as a drug name.
@@ -169,10 +223,15 @@ pub fn read(written: &str) -> Reading {
     if let Some(&(_, canonical)) = SYNONYMS.iter().find(|(s, _)| *s == name) {
         name = canonical.to_owned();
     }
+    let compound = COMPOUNDS.iter().find(|(c, _)| *c == name);
+    if let Some(&(_, opioid)) = compound {
+        name = opioid.to_owned();
+    }
     Reading {
         name,
         dose: (!dose.is_empty()).then(|| dose.join(" ")),
         trimmed,
+        compound: compound.map(|&(c, _)| c),
     }
 }
 
@@ -180,14 +239,17 @@ fn is_suffix(word: &str) -> bool {
     SALTS.contains(&word) || FORMS.contains(&word)
 }
 
-/// A number, or a number with its unit joined on (`50`, `37.5mg`, `10mcg`).
+/// A number, or a number with its unit joined on (`50`, `37.5mg`, `10mcg`),
+/// or the strengths of a compound (`30/500`, `10/500mg`: co-codamol's
+/// codeine and paracetamol in mg, as the BNF writes them).
 fn is_amount(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_alphabetic() || c == '/');
     let unit = word.get(digits.len()..).unwrap_or("");
-    !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && (unit.is_empty() || is_unit(unit))
+    let number = |n: &str| {
+        n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && n.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    !digits.is_empty() && digits.split('/').all(number) && (unit.is_empty() || is_unit(unit))
 }
 
 /// A unit of dose (`mg`, `mcg`, `µg`, `g`, `ml`, `mg/day`).
@@ -219,6 +281,18 @@ mod tests {
             ("olanzapine-fluoxetine", "olanzapine-fluoxetine"),
             ("selegiline transdermal", "selegiline"),
             ("divalproex sodium", "valproate"),
+            ("Efexor XL", "efexor"),
+            ("Abilify Maintena", "abilify"),
+            ("flupentixol decanoate", "flupentixol"),
+            ("paliperidone palmitate", "paliperidone"),
+            ("risperidone long-acting injection", "risperidone"),
+            ("risperidone long acting injection", "risperidone"),
+            ("aripiprazole LAI", "aripiprazole"),
+            ("St. John's Wort extract", "st john's wort"),
+            ("SJW", "st john's wort"),
+            ("Li carbonate", "lithium"),
+            ("MST Continus", "mst"),
+            ("co-codamol", "codeine"),
         ] {
             assert_eq!(read(written).name, name, "{written}");
         }
@@ -226,6 +300,20 @@ mod tests {
         assert_eq!(dosed.name, "sertraline");
         assert_eq!(dosed.dose.as_deref(), Some("50mg"));
         assert_eq!(read("venlafaxine 37.5 mg").dose.as_deref(), Some("37.5 mg"));
+        let compound = read("co-codamol 30/500");
+        assert_eq!(compound.name, "codeine");
+        assert_eq!(compound.dose.as_deref(), Some("30/500"));
+        assert_eq!(compound.compound, Some("co-codamol"));
+        assert_eq!(
+            read("co-dydramol 10/500 mg").dose.as_deref(),
+            Some("10/500 mg")
+        );
+        assert_eq!(
+            read("methadone mixture 1mg/ml").dose.as_deref(),
+            Some("1mg/ml")
+        );
+        // A slash between words is not a strength.
+        assert_eq!(read("a/b").dose, None);
         assert_eq!(read("sertraline").dose, None);
         assert!(!read("sertraline").trimmed);
         assert!(read("sertraline-HCl").trimmed);

@@ -14,11 +14,17 @@ pub(crate) const META: RuleMeta = RuleMeta {
 Flags a medication with a known risk of torsades de pointes when another
 such drug is active on the same day. careplan counts the drugs in the
 "Known Risk of TdP" category of the CredibleMeds QTdrugs list (AZCERT,
-crediblemeds.org), as recorded at careplan's catalogue review of December
-2026: citalopram, escitalopram, haloperidol, chlorpromazine, thioridazine,
-pimozide, sulpiride, methadone, donepezil, ondansetron and domperidone.
-CredibleMeds revises the list about monthly, so every catalogue review
-checks it again. Drugs in its "possible" and "conditional" categories
+crediblemeds.org) in careplan's own table, compiled on 2 December 2026:
+citalopram, escitalopram, haloperidol, chlorpromazine, thioridazine,
+pimozide, sulpiride, methadone, donepezil, ondansetron and domperidone, and
+the drugs often prescribed beside them: the macrolides clarithromycin,
+erythromycin and azithromycin, the fluoroquinolones levofloxacin,
+moxifloxacin and ciprofloxacin, fluconazole, hydroxychloroquine and
+droperidol. The table was compiled without access to crediblemeds.org, so
+which dated revision of the list it matches is unverified; CredibleMeds
+revises the list about monthly, and every catalogue review checks each
+entry against it again. Amisulpride is not counted until its category is
+confirmed there. Drugs in its "possible" and "conditional" categories
 (quetiapine, ziprasidone, the tricyclics, ...) are not counted: their risk
 depends on the dose, an overdose or other conditions. The header of the one
 that started later is flagged (the later one in the file when both start the
@@ -36,7 +42,10 @@ two together prolong it further. The MHRA made citalopram and escitalopram
 contraindicated with other drugs that prolong the QT interval (Drug Safety
 Update, December 2011), and citalopram's FDA label contraindicates it with
 pimozide (Celexa, section 4); methadone's label warns of QT prolongation
-and torsades (Dolophine, section 5). When such a combination is needed, an
+and torsades (Dolophine, section 5), as do those of the macrolides,
+fluoroquinolones, fluconazole and hydroxychloroquine (Biaxin, Zithromax,
+Levaquin, Avelox, Cipro, Diflucan, Plaquenil) and droperidol's boxed
+warning (Inapsine). When such a combination is needed, an
 ECG before and after the start, and potassium and magnesium kept normal,
 make it safer (AHA/ACCF scientific statement on drug-induced torsades,
 Drew et al., 2010, Circulation 121:1047-1060).

@@ -18,16 +18,22 @@ pub(crate) const META: RuleMeta = RuleMeta {
 careplan reads a drug's name as clinicians write it before it looks it up:
 in any case, with salts (`hydrochloride`/`HCl`, `carbonate`, `succinate`,
 `fumarate`, `sodium`, …) and release or form words (`XR`, `ER`, `SR`, `XL`,
-`CR`, `DR`, `ODT`, `extended-release`, `transdermal`, …) taken off, whether
-written after a space or a hyphen (`venlafaxine-XR`, `"lithium carbonate"`),
+`CR`, `DR`, `ODT`, `extended-release`, `transdermal`, …) and the words of
+long-acting injections (`decanoate`, `palmitate`, `embonate`, `Maintena`,
+`Sustenna`, `Consta`, `depot`, `LAI`, `"long-acting injection"`) taken off,
+whether written after a space or a hyphen (`venlafaxine-XR`,
+`"lithium carbonate"`, `"flupentixol decanoate"`),
 brand names read as their generic drug (`"Effexor XR"` is venlafaxine,
-`"Seroquel XR"` quetiapine), and botanical names (`"Hypericum perforatum"`
-is St John's wort). Salts follow the USP Salt Policy (2013); brands are as
+`"Seroquel XR"` quetiapine, `"Efexor XL"`, the UK spelling, venlafaxine),
+botanical names (`"Hypericum perforatum"` and `"St John's wort extract"` are
+St John's wort) and the BNF's compound analgesics as their opioid
+(`co-codamol` is codeine, `co-dydramol` dihydrocodeine). Salts follow the USP Salt Policy (2013); brands are as
 in each drug's FDA prescribing information (DailyMed) and the BNF.
 
 This rule flags a drug that still needs a word from the clinician:
-- a dose written into the name (`"sertraline 50mg"`): the drug is
-  recognised, and the dose belongs on the `dose` line;
+- a dose written into the name (`"sertraline 50mg"`, or a compound's
+  strengths, `"co-codamol 30/500"`): the drug is recognised, and the dose
+  belongs on the `dose` line;
 - a name careplan does not know that contains a known drug's name
   (`sertraline-teva`): the checks read it as that drug, and say so;
 - a name spelt almost like a known drug (`fluoxetin`, `setraline`): the
@@ -75,7 +81,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(dose) = &recognised.reading.dose else {
                     continue;
                 };
-                let generic = quoted(&recognised.drug.name);
+                // A compound keeps its name: its catalogue drug is only
+                // its opioid (co-codamol is codeine with paracetamol).
+                let name = recognised.reading.compound.unwrap_or(&recognised.drug.name);
+                let generic = quoted(name);
                 let mut edits = vec![Edit::replace(span, generic.clone())];
                 if medication.dose.is_none() {
                     edits.push(Edit::insert(
@@ -93,8 +102,13 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 (
                     format!(
                         "the dose `{dose}` is written into the drug's name; careplan reads the \
-                         drug as {}",
-                        recognised.drug.name
+                         drug as {}{}",
+                        recognised.drug.name,
+                        recognised
+                            .reading
+                            .compound
+                            .map(|c| format!(", the opioid in {c}"))
+                            .unwrap_or_default()
                     ),
                     format!(
                         "name the drug alone (`medication {} {generic} for …`) and put the dose \
