@@ -27,11 +27,19 @@ A medication is active from its `started` date (default: the plan's
 A drug stopped on or before the day the other starts is no combination
 (a cross-taper that overlaps by even a day is), except when an MAO
 inhibitor is one of the two. Then the later drug is flagged when it starts
-before the washout the drugs' prescribing information requires: 14 days
-after stopping an MAOI or before starting one, but 5 weeks after fluoxetine
-and 21 days after vortioxetine before an MAOI, and 24 hours after the
-reversible or short-acting inhibitors moclobemide, linezolid, tedizolid and
-methylene blue. Linezolid, tedizolid, methylene blue, rasagiline,
+before the washout:
+
+- after an MAO inhibitor stops, 14 days before another serotonergic drug
+  (24 hours after the reversible or short-acting inhibitors moclobemide,
+  linezolid, tedizolid and methylene blue);
+- before an MAO inhibitor starts, the wait the stopped drug's label sets:
+  5 weeks after fluoxetine, 21 days after vortioxetine, 7 days after
+  venlafaxine, desvenlafaxine and levomilnacipran, 5 days after duloxetine
+  and milnacipran, and 14 days after the other SSRIs, the tricyclics and
+  the other antidepressants; 14 days too after the serotonergic drugs whose
+  labels set no wait (tramadol, triptans, buspirone, ...), as careplan's
+  own caution.
+ Linezolid, tedizolid, methylene blue, rasagiline,
 safinamide and procarbazine count as MAO inhibitors. An MAO inhibitor with
 another serotonergic drug is called contraindicated in the message. Two
 entries for the same drug are not flagged.
@@ -55,6 +63,19 @@ tremor and diarrhoea to hyperthermia, rigidity and death (Boyer & Shannon,
 prescriber to have weighed it and the client to know the warning signs.
 MAOIs with any other serotonergic drug are the most dangerous.
 
+The washouts are the FDA prescribing information's, section 4 (and 2,
+"Switching to or from an MAOI"): 14 days after an MAOI (Nardil, 2009, and
+every serotonergic antidepressant's label); before an MAOI, 14 days after
+the SSRIs and other antidepressants (Zoloft, Paxil, Celexa, Lexapro,
+Viibryd, Remeron), 5 weeks after fluoxetine for its long-lived metabolite
+norfluoxetine (Prozac, 2.8), 21 days after vortioxetine (Trintellix, 2.4),
+7 days after venlafaxine (Effexor XR), desvenlafaxine (Pristiq) and
+levomilnacipran (Fetzima), and 5 days after duloxetine (Cymbalta) and
+milnacipran (Savella), whose half-lives are short; the UK SmPCs agree
+(Efexor XL and Cymbalta, 4.3). Moclobemide's inhibition ends within 24
+hours of the last dose (BNF, moclobemide); linezolid's and methylene
+blue's likewise (FDA Drug Safety Communications, 26 July 2011).
+
 ## Example
 ```careplan
 medication M1 sertraline for G1
@@ -73,16 +94,20 @@ medication M2 tramadol for G3  # careplan: allow serotonergic-combination
 ```
 Otherwise stop one drug before the other starts (`stopped DATE`), allowing
 for washout: about five half-lives, two weeks after stopping an MAOI, and
-five weeks after stopping fluoxetine before an MAOI starts (the drugs' FDA
-prescribing information).
+before an MAOI starts the wait the stopped drug's label sets (above).
 "#,
     check: Some(check),
 };
 
-/// Days to wait after stopping a serotonergic drug before starting another
-/// when either is an MAOI: "at least 14 days" in the FDA prescribing
+/// Days to wait after stopping an MAOI before another serotonergic drug
+/// starts, and after stopping one before an MAOI starts unless its label
+/// sets another wait (below): "at least 14 days" in the FDA prescribing
 /// information of the MAOIs (phenelzine, Nardil, 2009, section 4) and of the
-/// SSRIs and SNRIs (sertraline, Zoloft, 2023, section 4).
+/// SSRIs and the other antidepressants (sertraline, Zoloft; paroxetine,
+/// Paxil; citalopram, Celexa; escitalopram, Lexapro; vilazodone, Viibryd;
+/// mirtazapine, Remeron; trazodone, section 4). For the other serotonergic
+/// drugs (tramadol, triptans, buspirone, ...) whose labels set no wait
+/// before an MAOI, careplan keeps the 14 days as its own caution.
 const MAOI_WASHOUT_DAYS: i64 = 14;
 
 /// Days to wait after stopping fluoxetine before an MAOI starts: "at least
@@ -93,6 +118,17 @@ const FLUOXETINE_WASHOUT_DAYS: i64 = 35;
 /// Days to wait after stopping vortioxetine before an MAOI starts: "at
 /// least 21 days" (Trintellix, FDA prescribing information, 2023, 2.4, 4).
 const VORTIOXETINE_WASHOUT_DAYS: i64 = 21;
+
+/// Days to wait after stopping venlafaxine, desvenlafaxine or
+/// levomilnacipran before an MAOI starts: "at least 7 days" (Effexor XR,
+/// Pristiq and Fetzima, FDA prescribing information, sections 2 and 4;
+/// Efexor XL SmPC, 4.3, likewise 7 days).
+const SNRI_SHORT_WASHOUT_DAYS: i64 = 7;
+
+/// Days to wait after stopping duloxetine or milnacipran before an MAOI
+/// starts: "at least 5 days" (Cymbalta and Savella, FDA prescribing
+/// information, sections 2 and 4; Cymbalta SmPC, 4.3, likewise 5 days).
+const SNRI_SHORTER_WASHOUT_DAYS: i64 = 5;
 
 /// Days to wait after the last dose of a reversible or short-acting MAO
 /// inhibitor before another serotonergic drug: 24 hours after moclobemide
@@ -131,6 +167,8 @@ pub(super) fn maoi_washout(earlier: &Taken<'_>, later: &Taken<'_>) -> Option<i64
         Some(match name {
             "fluoxetine" | "olanzapine-fluoxetine" => FLUOXETINE_WASHOUT_DAYS,
             "vortioxetine" => VORTIOXETINE_WASHOUT_DAYS,
+            "venlafaxine" | "desvenlafaxine" | "levomilnacipran" => SNRI_SHORT_WASHOUT_DAYS,
+            "duloxetine" | "milnacipran" => SNRI_SHORTER_WASHOUT_DAYS,
             _ => MAOI_WASHOUT_DAYS,
         })
     } else {
