@@ -4,7 +4,7 @@ use super::Context;
 use super::RuleMeta;
 use super::context::Taken;
 use super::pairs::{self, Hazard};
-use crate::catalogue::Drug;
+use crate::catalogue::{Drug, DrugClass};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
@@ -41,7 +41,16 @@ before the washout:
   own caution.
  Linezolid, tedizolid, methylene blue, rasagiline,
 safinamide and procarbazine count as MAO inhibitors. An MAO inhibitor with
-another serotonergic drug is called contraindicated in the message. Two
+another serotonergic drug is called contraindicated in the message, as
+the labels call it, except where the inhibitor's label advises caution
+instead: tedizolid with any of them (Sivextro has no such
+contraindication), and the MAO-B inhibitors for Parkinson's disease
+(rasagiline, safinamide, and selegiline unless written as the transdermal
+antidepressant: `"selegiline transdermal"`, `Emsam`, a patch) with an
+SSRI (Azilect, section 7; Xadago, sections 4 and 5, which contraindicates
+SNRIs, tricyclics and opioids but allows SSRIs at the lowest dose;
+Eldepryl, section 7). SSRIs are common with MAO-B inhibitors for
+depression in Parkinson's disease; the finding is a warning either way. Two
 entries for the same drug are not flagged.
 The header of the medication that started later is flagged (the later one
 in the file when both start the same day), naming the other drug and the
@@ -141,6 +150,47 @@ const REVERSIBLE_WASHOUT_DAYS: i64 = 1;
 /// The MAO inhibitors whose effect ends within a day of the last dose.
 const REVERSIBLE: &[&str] = &["moclobemide", "linezolid", "tedizolid", "methylene blue"];
 
+/// The MAO-B inhibitors for Parkinson's disease, selective at their usual
+/// doses (rasagiline, Azilect; safinamide, Xadago; selegiline tablets,
+/// Eldepryl and Zelapar: FDA labels, sections 4, 5 and 7).
+const MAO_B: &[&str] = &["rasagiline", "safinamide", "selegiline"];
+
+/// Words that mark selegiline as the transdermal antidepressant (Emsam),
+/// which at its doses inhibits MAO-A too and is contraindicated with SSRIs
+/// (Emsam, FDA label, section 4).
+const TRANSDERMAL: &[&str] = &["transdermal", "patch", "emsam", "24 h"];
+
+/// Whether `maoi`, an MAO inhibitor, has a label that advises caution with
+/// `other` rather than contraindicating it: tedizolid with any serotonergic
+/// drug (Sivextro, FDA label: no such contraindication; a weak, reversible
+/// inhibitor, section 12.2); and an MAO-B inhibitor with an SSRI (Azilect,
+/// section 7: SSRIs with caution; Xadago, sections 4 and 5: SNRIs,
+/// tricyclics and opioids contraindicated, SSRIs at the lowest dose;
+/// Eldepryl, section 7). SSRIs are often given with MAO-B inhibitors for
+/// depression in Parkinson's disease.
+fn cautioned(maoi: &Taken<'_>, other: &Taken<'_>) -> bool {
+    let name = maoi.drug.name.as_str();
+    if name == "tedizolid" {
+        return true;
+    }
+    let written = std::iter::once(&maoi.medication.drug.value)
+        .chain(maoi.medication.dose.as_ref().map(|d| &d.value))
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    MAO_B.contains(&name)
+        && !(name == "selegiline" && TRANSDERMAL.iter().any(|w| written.contains(w)))
+        && other.drug.class == DrugClass::Ssri
+}
+
+/// Whether the labels contraindicate `a` with `b`, two serotonergic drugs
+/// one of which inhibits MAO: every such pair but those whose MAO
+/// inhibitor's label advises caution instead (see [`cautioned`]).
+pub(super) fn contraindicated(a: &Taken<'_>, b: &Taken<'_>) -> bool {
+    let strong = |m: &Taken<'_>, o: &Taken<'_>| m.drug.mao_inhibitor && !cautioned(m, o);
+    strong(a, b) || strong(b, a)
+}
+
 /// What two serotonergic drugs together risk.
 pub(super) const HAZARD: Hazard = Hazard {
     harm: "serotonin syndrome",
@@ -180,13 +230,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::SerotonergicCombination;
     for together in pairs::overlaps(&drugs, rule, Some(maoi_washout), out) {
-        let maoi = together.later.drug.mao_inhibitor
-            || together.with.iter().any(|e| e.drug.mao_inhibitor);
+        let later = together.later;
+        let maoi = std::iter::once(later)
+            .chain(together.with.iter().copied())
+            .find(|t| t.drug.mao_inhibitor);
+        let contraindicated = together.with.iter().any(|e| contraindicated(e, later));
         let (named, from) = (together.are_all(), together.from);
-        let message = if maoi {
+        let message = if contraindicated {
             format!(
                 "{named} taken from {from}; an MAO inhibitor with another serotonergic drug is \
                  contraindicated: together they can cause serotonin syndrome"
+            )
+        } else if let Some(maoi) = maoi {
+            format!(
+                "{named} taken from {from}; the label of {} (an MAO inhibitor) advises caution \
+                 with this combination: together they can cause serotonin syndrome",
+                maoi.drug.name
             )
         } else {
             format!(
