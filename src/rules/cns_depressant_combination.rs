@@ -90,10 +90,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::CnsDepressantCombination;
     for together in pairs::overlaps(&drugs, rule, None, out) {
-        let (opioid, sedative) = if opioid(together.later.drug.class) == Some(true) {
-            ("the opioid", "a sedative")
-        } else {
-            ("a sedative", "the opioid")
+        let many = together.with.len() > 1;
+        let (opioid, sedative) = match (opioid(together.later.drug.class) == Some(true), many) {
+            (true, false) => ("the opioid", "a sedative"),
+            (true, true) => ("the opioid", "the sedatives"),
+            (false, false) => ("a sedative", "the opioid"),
+            (false, true) => ("a sedative", "the opioids"),
         };
         let all = || std::iter::once(together.later).chain(together.with.iter().copied());
         // The boxed warning is the opioid-benzodiazepine one (FDA, 31 August
