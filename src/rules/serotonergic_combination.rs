@@ -15,8 +15,8 @@ Flags a medication that raises serotonin when another serotonergic
 medication is active on some day it is active too. Serotonergic drugs are
 the SSRIs, SNRIs, tricyclics, MAOIs, most other antidepressants (not
 bupropion, agomelatine, esketamine or the noradrenergic ones), and
-non-antidepressants such as tramadol, tapentadol, methadone, pethidine and
-fentanyl, triptans, amphetamines, linezolid, methylene blue, lithium,
+non-antidepressants such as tramadol, tapentadol, methadone, pethidine,
+fentanyl and pentazocine, triptans, amphetamines, linezolid, methylene blue, lithium,
 buspirone, cyclobenzaprine, tryptophan and St John's wort. Drugs are read
 as clinicians write them (salts, release forms, brands: see
 `unknown-drug`), so one drug written two ways (`sertraline` and `"Zoloft"`)
@@ -71,6 +71,15 @@ tremor and diarrhoea to hyperthermia, rigidity and death (Boyer & Shannon,
 (an SSRI with a triptan, augmentation with lithium), but each needs the
 prescriber to have weighed it and the client to know the warning signs.
 MAOIs with any other serotonergic drug are the most dangerous.
+
+careplan counts the drugs of Boyer & Shannon's Table 1 but for three
+deviations, which it makes on purpose: valproate, listed there on isolated
+reports, has no serotonergic mechanism and is not counted; nor are the
+antiemetics ondansetron, granisetron and metoclopramide, whose place on
+such lists is debated (FDA 2014 label change for 5-HT3 antagonists against
+few convincing cases). Pentazocine, listed there, is counted, with the five
+opioids the FDA's Drug Safety Communication of 22 March 2016 names
+(tramadol, tapentadol, methadone, meperidine, fentanyl).
 
 The washouts are the FDA prescribing information's, section 4 (and 2,
 "Switching to or from an MAOI"): 14 days after an MAOI (Nardil, 2009, and
