@@ -31,6 +31,8 @@ pub struct Form {
     pub mg: f64,
     /// Where it comes from.
     pub source: &'static str,
+    /// A lower maximum of this form for older clients (else the drug's).
+    pub older: Option<Older>,
 }
 
 /// One drug's labelled maximum daily dose for adults.
@@ -116,17 +118,28 @@ const TABLE: &[MaxDose] = &[
     },
     // FDA label (Paxil): 50 mg for depression, 60 mg for OCD and panic
     // disorder; BNF the same. Paxil CR: 62.5 mg for depression, 75 mg for
-    // panic disorder.
+    // panic disorder. Elderly: Paxil, 2.x "should not exceed 40 mg/day";
+    // Paxil CR, "should not exceed 50 mg/day"; BNF, elderly, 40 mg a day.
+    // Neither label gives an age; careplan takes the BNF's elderly, 65.
     MaxDose {
         drug: "paroxetine",
         mg: 60.0,
         source: "FDA label (Paxil), for OCD and panic disorder; BNF",
-        older: None,
+        older: Some(Older {
+            from_age: 65,
+            mg: 40.0,
+            source: "FDA label (Paxil), elderly patients; BNF, elderly",
+        }),
         forms: &[Form {
             words: &["cr", "er", "xr", "mr", "controlled", "extended", "modified"],
             name: "controlled-release",
             mg: 75.0,
             source: "FDA label (Paxil CR), for panic disorder",
+            older: Some(Older {
+                from_age: 65,
+                mg: 50.0,
+                source: "FDA label (Paxil CR), elderly patients",
+            }),
         }],
     },
     // FDA label (Effexor, immediate release): 225 mg for outpatients,
@@ -173,12 +186,14 @@ const TABLE: &[MaxDose] = &[
                 name: "Zyban",
                 mg: 300.0,
                 source: "FDA label (Zyban)",
+                older: None,
             },
             Form {
                 words: &["sr", "sustained"],
                 name: "sustained-release",
                 mg: 400.0,
                 source: "FDA label (Wellbutrin SR)",
+                older: None,
             },
         ],
     },
@@ -214,6 +229,7 @@ impl MaxDose {
             form: None,
             from_age: None,
         };
+        let mut older = self.older;
         if let Some(form) = self
             .forms
             .iter()
@@ -225,8 +241,9 @@ impl MaxDose {
                 form: Some(form.name),
                 from_age: None,
             };
+            older = form.older.or(older);
         }
-        if let (Some(older), Some(age)) = (self.older, age)
+        if let (Some(older), Some(age)) = (older, age)
             && age >= older.from_age
             && older.mg < limit.mg
         {

@@ -266,7 +266,8 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     // 22 March 2016, which put serotonin-syndrome warnings on every opioid
     // label and names tramadol, tapentadol, methadone, meperidine and
     // fentanyl as the opioids most cases involve; careplan counts those
-    // five (the others' serotonergic effect is weak: Baldo & Rose 2020,
+    // five, and pentazocine, which Boyer & Shannon 2005, Table 1, lists
+    // (the others' serotonergic effect is weak: Baldo & Rose 2020,
     // Br J Anaesth 124:44-62). Every opioid counts as a CNS depressant
     // (FDA boxed warning with benzodiazepines, 31 August 2016).
     ("tramadol", DrugClass::Opioid, true),
@@ -279,7 +280,7 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("morphine", DrugClass::Opioid, false),
     ("codeine", DrugClass::Opioid, false),
     ("buprenorphine", DrugClass::Opioid, false),
-    ("pentazocine", DrugClass::Opioid, false),
+    ("pentazocine", DrugClass::Opioid, true),
     ("hydromorphone", DrugClass::Opioid, false),
     ("oxymorphone", DrugClass::Opioid, false),
     ("dihydrocodeine", DrugClass::Opioid, false),
@@ -354,6 +355,9 @@ const BUILTIN: &[(&str, DrugClass, bool)] = &[
     ("rasagiline", DrugClass::Serotonergic, true),
     ("safinamide", DrugClass::Serotonergic, true),
     ("procarbazine", DrugClass::Serotonergic, true),
+    // careplan departs from Boyer & Shannon 2005, Table 1, for valproate
+    // (no serotonergic mechanism; isolated reports) and the antiemetics
+    // ondansetron, granisetron and metoclopramide (below).
     // Buspirone, tryptophan and St John's wort (Hypericum perforatum):
     // Boyer & Shannon 2005, Table 1; cyclobenzaprine: serotonin-syndrome
     // warning in its FDA label (2021). Ondansetron is left out: its place
@@ -518,6 +522,7 @@ mod tests {
         assert_eq!(drug("tramadol").class, DrugClass::Opioid);
         assert!(drug("tramadol").serotonergic);
         assert!(!drug("oxycodone").serotonergic);
+        assert!(drug("pentazocine").serotonergic && !drug("valproate").serotonergic);
         for name in ["bupropion", "agomelatine", "esketamine"] {
             assert!(!drug(name).serotonergic, "{name}");
             assert!(drug(name).class.is_antidepressant(), "{name}");

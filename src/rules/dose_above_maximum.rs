@@ -25,7 +25,7 @@ careplan's table:
 | escitalopram | 20 mg; 10 mg from age 65 | FDA label (Lexapro); MHRA Drug Safety Update, December 2011, and the EU SmPC for 10 mg over 65 (the FDA label recommends 10 mg for most older patients without making it a maximum; careplan follows the MHRA) |
 | sertraline | 200 mg | FDA label (Zoloft); BNF |
 | fluoxetine | 80 mg | FDA label (Prozac); the BNF's maximum is 60 mg |
-| paroxetine | 60 mg; 75 mg controlled-release | FDA label (Paxil): 50 mg for depression, 60 mg for OCD and panic disorder; BNF the same; Paxil CR: 75 mg for panic disorder |
+| paroxetine | 60 mg; 40 mg from age 65; 75 mg controlled-release, 50 mg from age 65 | FDA label (Paxil): 50 mg for depression, 60 mg for OCD and panic disorder, 40 mg in the elderly; BNF the same; Paxil CR: 75 mg for panic disorder, 50 mg in the elderly (neither label gives an age; careplan takes 65, the BNF's elderly) |
 | venlafaxine | 375 mg | FDA label (Effexor) for severely depressed inpatients; BNF, both forms (the FDA gives 225 mg for outpatients and for Effexor XR) |
 | duloxetine | 120 mg | FDA label (Cymbalta); BNF, for generalised anxiety disorder |
 | mirtazapine | 45 mg | FDA label (Remeron); BNF |
@@ -214,6 +214,7 @@ mod tests {
             let mut amounts = vec![row.mg];
             amounts.extend(row.older.map(|o| o.mg));
             amounts.extend(row.forms.iter().map(|f| f.mg));
+            amounts.extend(row.forms.iter().filter_map(|f| f.older.map(|o| o.mg)));
             for mg in amounts {
                 assert!(line.contains(&format!("{mg} mg")), "{}: {mg} mg", row.drug);
             }

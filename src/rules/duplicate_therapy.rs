@@ -2,7 +2,9 @@
 
 use super::Context;
 use super::RuleMeta;
+use super::context::Taken;
 use super::pairs::{self, Hazard, listed};
+use super::review_overdue::{days, days_between};
 use crate::catalogue::{Drug, DrugClass};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
@@ -25,7 +27,8 @@ leave the pair to it.
 Not counted, because two of them together are often intended: two
 "other" antidepressants (mirtazapine, trazodone, bupropion, ... are not one
 class); two mood stabilisers (lithium with valproate is a recommended
-combination: NICE CG185, 2014, 1.10); two opioids (a long-acting one with a
+combination: NICE CG185, 2014, 1.7, longer-term management: "if lithium
+is ineffective, consider adding valproate"); two opioids (a long-acting one with a
 short-acting one for breakthrough pain: NICE CG140, 2012); two stimulants (a
 long-acting dose topped up with an immediate-release one); and two MAO
 inhibitors, which `serotonergic-combination` reports as contraindicated.
@@ -44,12 +47,28 @@ changing medication, and WHO mhGAP (2015) that one antipsychotic should be
 prescribed at a time; the Royal College of Psychiatrists' POMH-UK audits
 (topic 1) track combined antipsychotics as a quality standard. Augmenting
 clozapine with a second antipsychotic is the recognised exception (NICE
-CG178, 1.5.7). Two benzodiazepine-site sedatives add sedation, falls and
+CG178, 1.5.7: when the illness has not responded adequately to clozapine
+at an optimised dose, after checking adherence and clozapine levels, with
+a trial of up to 8 to 10 weeks), so an antipsychotic added to clozapine is
+not flagged. Two benzodiazepine-site sedatives add sedation, falls and
 dependence (BNF, hypnotics and anxiolytics; AGS Beers Criteria 2023: avoid
 three or more CNS-active drugs together).
 
 Cross-tapering while switching from one drug to another of its class is
-common and right; the record should then say when the first one stops.
+common and right (NICE NG222, 2022, 1.9: switching "may mean
+cross-tapering is needed"; CG178, 1.3.6: combined antipsychotics for
+short periods when changing medication). So an overlap is not flagged when
+the earlier drug's stop is recorded no more than 28 days after the later
+one starts, the later one goes on, and the two serve a goal in common:
+the record shows a switch. (Zopiclone for sleep added to diazepam for
+anxiety is no switch, however soon the diazepam stops.) Published switching schedules take
+about one to two weeks for antidepressants and two to four for
+antipsychotics (The Maudsley Prescribing Guidelines in Psychiatry, 14th
+ed., 2021; NICE CKS, "Depression: switching antidepressants"); careplan
+takes the longer, four weeks, as its bound. A cross-taper between two
+serotonergic antidepressants still carries a risk of serotonin syndrome,
+which the switching plan should watch for; careplan leaves that to the
+prescriber.
 
 ## Example
 ```careplan
@@ -60,12 +79,22 @@ medication M2 citalopram for G1
 ```
 
 ## Fix
-Record the day the earlier drug stops (`stopped DATE`, or `stop M1` at a
-review). If this is an intended cross-taper or combination, acknowledge it:
+If this is a cross-taper, record the day the earlier drug stops
+(`stopped DATE`, or `stop M1` at a review), within four weeks of the later
+one's start:
+```careplan
+medication M1 sertraline for G1
+  started 2026-06-01
+  stopped 2026-09-15
+medication M2 citalopram for G1
+  started 2026-09-01
+  monitor "Cross-taper from sertraline over two weeks"
+```
+If both are meant to continue, say what is watched and acknowledge it:
 ```careplan
 medication M2 citalopram for G1  # careplan: allow duplicate-therapy
   started 2026-09-01
-  monitor "Cross-taper from sertraline over two weeks; sertraline stops 2026-09-15"
+  monitor "Both continue on specialist advice; side effects of each at every review"
 ```
 "#,
     check: Some(check),
@@ -74,7 +103,7 @@ medication M2 citalopram for G1  # careplan: allow duplicate-therapy
 /// What two drugs of one class risk.
 pub(super) const HAZARD: Hazard = Hazard {
     harm: "more side effects without more benefit",
-    watch: "the side effects of both",
+    watch: "the side effects of each",
 };
 
 /// The class, for duplication, of a drug of `class`, in the plural
@@ -99,11 +128,56 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
     class_of(a.class).is_some_and(|c| class_of(b.class) == Some(c))
 }
 
+/// The longest overlap read as a cross-taper: 28 days. Published switching
+/// schedules cross-taper antidepressants over about one to two weeks and
+/// antipsychotics over two to four (Taylor et al., The Maudsley Prescribing
+/// Guidelines in Psychiatry, 14th ed., 2021, "Switching antidepressants"
+/// and "Switching antipsychotics"; NICE CKS, "Depression: switching
+/// antidepressants"); careplan takes the longer as its bound.
+const CROSS_TAPER_DAYS: i64 = 28;
+
+/// Whether `earlier`, taken with `later` from `later`'s start, is being
+/// switched to it: its stop is recorded within [`CROSS_TAPER_DAYS`] of that
+/// start, `later` goes on after it, and the two serve a goal in common (a
+/// switch is for the same purpose) (NICE NG222, 2022, 1.9: switching "may mean cross-tapering is
+/// needed"; CG178, 2014, 1.3.6: combined antipsychotics "for short
+/// periods", as when changing medication).
+fn cross_taper(earlier: &Taken<'_>, later: &Taken<'_>) -> bool {
+    earlier
+        .track
+        .stopped
+        .as_ref()
+        .is_some_and(|stop| {
+            days_between(later.started, stop.date) <= CROSS_TAPER_DAYS
+                && later.track.is_active_on(stop.date)
+        })
+        && same_purpose(earlier, later)
+}
+
+/// Whether the two serve a goal in common, or either names none.
+fn same_purpose(a: &Taken<'_>, b: &Taken<'_>) -> bool {
+    let (a, b) = (&a.track.goals, &b.track.goals);
+    a.is_empty() || b.is_empty() || a.iter().any(|g| b.contains(g))
+}
+
+/// Whether `later` is a second antipsychotic added to `earlier` clozapine:
+/// augmentation, which NICE CG178 (2014, 1.5.7) allows when the illness has
+/// not responded adequately to clozapine at an optimised dose.
+fn clozapine_augmentation(earlier: &Taken<'_>, later: &Taken<'_>) -> bool {
+    earlier.drug.name == "clozapine" && later.drug.class == DrugClass::Antipsychotic
+}
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::DuplicateTherapy;
-    for together in pairs::overlaps(&drugs, rule, None, out) {
+    for mut together in pairs::overlaps(&drugs, rule, None, out) {
         let later = together.later;
+        together
+            .with
+            .retain(|e| !cross_taper(e, later) && !clozapine_augmentation(e, later));
+        if together.with.is_empty() {
+            continue;
+        }
         let class = if together.with.iter().all(|e| e.drug.class == later.drug.class) {
             match later.drug.class {
                 DrugClass::Benzodiazepine => "benzodiazepines",
@@ -114,6 +188,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "benzodiazepines or z-drugs, which act on the same receptor"
         };
         let earlier = listed(together.with.iter().map(|e| format!("`{}`", e.track.id)));
+        let (stops, both) = if together.with.len() == 1 {
+            ("stops", "both are")
+        } else {
+            ("stop", "all are")
+        };
+        // A switch is for the same purpose: with none in common, no cross-taper.
+        let switch = if together.with.iter().any(|e| same_purpose(e, later)) {
+            format!(
+                "if this is a cross-taper while switching, record the day {earlier} {stops} \
+                 (`stopped DATE`, or `stop` at a review), within {} of {}; ",
+                days(CROSS_TAPER_DAYS),
+                later.started,
+            )
+        } else {
+            String::new()
+        };
         out.push(
             together.diagnostic(
                 format!(
@@ -125,12 +215,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_help(format!(
-                "if this is a cross-taper while switching, record the day {earlier} stops \
-                 (`stopped DATE`, or `stop` at a review) and add \
-                 `# careplan: allow duplicate-therapy` to `{}`'s header; if both are meant to \
-                 continue, {} and allow it the same way; otherwise stop one of them",
-                later.track.id,
+                "{switch}if {both} meant to continue, {} and add \
+                 `# careplan: allow duplicate-therapy` to `{}`'s header; otherwise stop one of \
+                 them",
                 together.monitor(),
+                later.track.id,
             )),
         );
     }

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "An MAO inhibitor and bupropion, a stimulant or a sympathomimetic are taken together or within 14 days of each other.",
+    summary: "An MAO inhibitor and bupropion, a stimulant or a sympathomimetic are taken together, or one starts within 14 days after an MAO inhibitor (or an MAO inhibitor within 14 days after bupropion).",
     doc: r#"## What it does
 Flags a medication when a monoamine oxidase inhibitor and bupropion, a
 stimulant or a sympathomimetic are active on the same day, or when one
@@ -30,11 +30,12 @@ starts too soon after the other was stopped.
   methylphenidate and dexmethylphenidate; the sympathomimetics
   pseudoephedrine, phenylephrine and ephedrine (cold, flu and hay-fever
   remedies and decongestants) and phentermine.
-- Washouts, the same as `serotonergic-combination`'s: 14 days after an MAO
-  inhibitor stops before a partner starts, and 14 days after a partner stops
-  before an MAO inhibitor starts; 24 hours after the reversible or
-  short-acting inhibitors moclobemide, linezolid and methylene blue, whose
-  inhibition ends within about a day.
+- Washouts, as the labels set them: 14 days after an MAO inhibitor stops
+  before any partner starts (24 hours after the reversible or short-acting
+  inhibitors moclobemide, linezolid and methylene blue, whose inhibition
+  ends within about a day); and 14 days after bupropion stops before an MAO
+  inhibitor starts. A stimulant or sympathomimetic stopped before an MAO
+  inhibitor starts needs no washout.
 
 The header of the medication that started later is flagged (the later one
 in the file when both start the same day), naming the other drug and the
@@ -64,14 +65,20 @@ higher doses and their labels warn of hypertensive reactions with
 sympathomimetics; safinamide's (Xadago, section 4) contraindicates
 methylphenidate and amphetamines.
 
-The labels disagree on the wait before an MAOI starts: bupropion's asks 14
-days after stopping it; the stimulants' and decongestants' labels set the
-14 days only after an MAOI, as their own effect ends within a day or two.
-careplan applies 14 days both ways, erring on caution: a prescriber who
-starts the MAOI sooner after a short-acting drug can acknowledge it.
-Moclobemide's reversible inhibition ends within 24 hours of the last dose
-(BNF, moclobemide), so, as in `serotonergic-combination`, 24 hours after it
-is enough.
+The washout runs one way for most partners. Bupropion's label
+(Wellbutrin, section 4) contraindicates it within 14 days either way: an
+MAOI within 14 days of stopping bupropion, and bupropion within 14 days of
+stopping an MAOI (so does dextromethorphan-bupropion's, Auvelity, section
+4). The stimulants' and sympathomimetics' labels set their 14 days only
+after an MAOI (Adderall and Vyvanse, section 4: "within 14 days following"
+or "after discontinuing" an MAOI; Ritalin, section 4; Adipex-P, section 4;
+the US over-the-counter decongestant label: "for 2 weeks after stopping
+the MAOI drug"), as these drugs' own effect ends within a day or two; so
+careplan sets no wait after them. Moclobemide's reversible inhibition ends
+within 24 hours of the last dose (BNF, moclobemide), and linezolid's and
+methylene blue's within a day (FDA Drug Safety Communications, 26 July
+2011), so, as in `serotonergic-combination`, 24 hours after them is
+enough.
 
 ## Example
 ```careplan
@@ -131,6 +138,26 @@ fn pressor(drug: &Drug) -> Option<&'static str> {
     }
 }
 
+/// Days to wait after bupropion stops before an MAO inhibitor starts: "at
+/// least 14 days" (Wellbutrin, FDA label, section 4; Auvelity, section 4).
+const BUPROPION_WASHOUT_DAYS: i64 = 14;
+
+/// The days `later` must wait after `earlier` stops, for a pair this rule
+/// reports: after an MAO inhibitor, its washout (14 days, or 24 hours after
+/// a reversible one: [`maoi_washout`]); after bupropion, 14 days; after a
+/// stimulant or sympathomimetic, none, as their labels set the 14 days only
+/// after an MAOI (Adderall, Vyvanse, Ritalin, Adipex-P, FDA labels,
+/// section 4).
+fn washout(earlier: &Taken<'_>, later: &Taken<'_>) -> Option<i64> {
+    if maoi(earlier.drug) {
+        maoi_washout(earlier, later)
+    } else if BUPROPION.contains(&earlier.drug.name.as_str()) {
+        Some(BUPROPION_WASHOUT_DAYS)
+    } else {
+        None
+    }
+}
+
 /// Whether the pair is an MAO inhibitor and a pressor drug.
 pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
     (maoi(a) && pressor(b).is_some()) || (maoi(b) && pressor(a).is_some())
@@ -139,7 +166,7 @@ pub(super) fn concerns(a: &Drug, b: &Drug) -> bool {
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let drugs = cx.medications_taken();
     let rule = Rule::MaoiCombination;
-    for together in pairs::overlaps(&drugs, rule, Some(maoi_washout), out) {
+    for together in pairs::overlaps(&drugs, rule, Some(washout), out) {
         // One side is the later drug, the other the earlier ones.
         let all: Vec<&Taken<'_>> = std::iter::once(together.later)
             .chain(together.with.iter().copied())
@@ -152,14 +179,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let inhibitor = all.iter().find(|t| maoi(t.drug));
         let partner = all.iter().find(|t| pressor(t.drug).is_some());
-        let washout = match (inhibitor, partner) {
-            (Some(inhibitor), Some(partner)) => maoi_washout(inhibitor, partner).map(|wait| {
-                format!(
-                    ", keeping {} between `{}` (the MAO inhibitor) and `{}`",
-                    days(wait),
-                    inhibitor.track.id,
-                    partner.track.id
-                )
+        let wait = match (inhibitor, partner) {
+            (Some(inhibitor), Some(partner)) => washout(inhibitor, partner).map(|after| {
+                let (maoi, other) = (&inhibitor.track.id, &partner.track.id);
+                match washout(partner, inhibitor) {
+                    Some(before) if before == after => format!(
+                        ", keeping {} between `{maoi}` (the MAO inhibitor) and `{other}` \
+                         whichever stops first",
+                        days(after)
+                    ),
+                    _ => format!(
+                        ", and start `{other}` no sooner than {} after `{maoi}` (the MAO \
+                         inhibitor) stops",
+                        days(after)
+                    ),
+                }
             }),
             _ => None,
         };
@@ -179,7 +213,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "stop one of them{}; if a \
                  specialist intends the combination, {} and add \
                  `# careplan: allow maoi-combination` to `{id}`'s header",
-                washout.unwrap_or_default(),
+                wait.unwrap_or_default(),
                 together.monitor(),
             )),
         );

@@ -294,6 +294,16 @@ impl Washout<'_, '_> {
         } else {
             later
         };
+        // A label that advises caution (an MAO-B inhibitor with an SSRI,
+        // tedizolid) does not contraindicate the earlier start.
+        let wait = days(self.wait);
+        let rule = if self.kind.rule == Rule::SerotonergicCombination
+            && !serotonergic_combination::contraindicated(before, later)
+        {
+            format!("its label advises waiting at least {wait} between them")
+        } else {
+            format!("at least {wait} must pass between them: sooner is contraindicated")
+        };
         let Hazard { harm, watch } = self.kind.hazard;
         let id = &later.track.id;
         let first = self
@@ -304,15 +314,13 @@ impl Washout<'_, '_> {
             self.kind.rule,
             later.medication.header,
             format!(
-                "{} starts on {}, {} after {} was stopped; with {} (an MAO inhibitor) at \
-                 least {} must pass between them: sooner is contraindicated, as {harm} can \
-                 follow",
+                "{} starts on {}, {} after {} was stopped; with {} (an MAO inhibitor) \
+                 {rule}, as {harm} can follow",
                 later.named(),
                 later.started,
                 days(gap),
                 before.named(),
                 maoi.medication.drug.value,
-                days(self.wait),
             ),
         )
         .with_help(format!(

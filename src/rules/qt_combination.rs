@@ -73,7 +73,7 @@ medication M2 ondansetron for G2  # careplan: allow qt-combination
 
 /// What two drugs with a known risk of torsades risk together.
 pub(super) const HAZARD: Hazard = Hazard {
-    harm: "torsades de pointes, a dangerous heart rhythm (both are on the CredibleMeds \
+    harm: "torsades de pointes, a dangerous heart rhythm (each is on the CredibleMeds \
            known-risk list)",
     watch: "the QT interval (an ECG before and after the start; potassium and magnesium)",
 };

@@ -6,40 +6,52 @@ use super::RuleMeta;
 use super::context::{Taken, birthday, years_on};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
-use jiff::civil::Date;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "Valproate is taken by a client under 55 with no `consent` date on or before its start.",
+    summary: "Valproate is taken by a client under 55 with no `consent` date.",
     doc: r#"## What it does
 Flags valproate (however it is written: `"sodium valproate"`, `"valproic
 acid"`, `divalproex`, `"Depakote ER"`, `Epilim`) taken during the episode
 by a client under 55 when the medication has no `consent DATE` (language
-version 2), at its header; or, for a start within the episode, when the
-consent is dated after the start, at the `consent` line. The age is the
-client's, from the plan's `born`, on the day the episode first sees the
-medication (its `started` date, or the plan's `opened` when it was started
-before). A plan without `born` is checked all the same, since careplan
-cannot tell the client is 55 or over, and the message says so. The
-language records no sex, so men and women are checked alike, as the MHRA's
-2024 measures ask. careplan checks that the acknowledgement is recorded,
-not that it is renewed each year: a medication has one `consent` line (write
-the date of the latest form there).
+version 2), at its header. The age is the client's, from the plan's `born`,
+on the day the episode first sees the medication (its `started` date, or the
+plan's `opened` when it was started before). A plan without `born` is
+checked all the same, since careplan cannot tell the client is 55 or over,
+and the message says so. The language records no sex, so every client
+under 55 is checked: the consent records the risk discussion the MHRA asks
+for, which differs for women and men (below). A medication has one
+`consent` line, which holds the date of the latest signed form; since the
+form is renewed every year, a date after the start is expected and is not
+flagged, and careplan does not check that the renewal is due.
 
 ## Why
 Valproate taken in pregnancy causes malformations in about 1 child in 10
-and neurodevelopmental disorders in up to 4 in 10. Since April 2018 the
-MHRA forbids it for women and girls who could become pregnant unless they
-are in the Pregnancy Prevention Programme, which includes a Risk
-Acknowledgement Form signed with the specialist at the start and every
-year (MHRA Drug Safety Update, April 2018). From 31 January 2024 valproate
-must not be started in anyone, male or female, under 55 unless two
-specialists independently document that no other treatment is effective or
-tolerated, or that the reproductive risks do not apply (MHRA, National
-Patient Safety Alert of 28 November 2023, in force 31 January 2024); and
-since September 2024 men taking it are advised to use effective
-contraception, because of a possible risk of neurodevelopmental disorders
-in children they father (MHRA Drug Safety Update, September 2024). The
-`consent` date records that this discussion happened and was signed.
+and neurodevelopmental disorders in up to 4 in 10. The MHRA's measures:
+
+- Women and girls who could become pregnant: since April 2018 valproate is
+  contraindicated unless the conditions of the Pregnancy Prevention
+  Programme are met, including a Risk Acknowledgement Form signed with the
+  specialist at the start and at every annual review (MHRA Drug Safety
+  Update, April 2018). The 2023 alert below added, for a woman or girl who
+  continues valproate, a second specialist's signature on the form at her
+  next annual review.
+- New starts in anyone under 55, male or female: since 31 January 2024
+  valproate must not be started unless two specialists independently
+  consider and document that no other treatment is effective or tolerated,
+  or that the reproductive risks do not apply (MHRA National Patient Safety
+  Alert, 28 November 2023, in force 31 January 2024).
+- Men: since September 2024 men taking valproate are advised to use
+  effective contraception during treatment and for 3 months after it,
+  because of a possible risk of neurodevelopmental disorders in children
+  they father (MHRA Drug Safety Update, September 2024). On the advice of
+  the Commission on Human Medicines the MHRA confirmed in 2025 that men
+  already taking valproate need no two-specialist review; the rule stays
+  for new starts under 55 (MHRA Drug Safety Update, 2025).
+
+The `consent` date records that the discussion happened and was signed: for
+a woman or girl who could become pregnant, the latest Risk Acknowledgement
+Form; for a new start, the specialists' documented decision and the
+client's acknowledgement of the risks.
 
 ## Example
 ```careplan
@@ -53,7 +65,8 @@ medication M1 "sodium valproate" for G1
 ```
 
 ## Fix
-Record the date the risk acknowledgement was signed:
+Record the date the risk acknowledgement was signed, and at each annual
+review the date of the renewed form:
 ```careplan
 medication M1 "sodium valproate" for G1
   dose "500 mg twice daily"
@@ -89,15 +102,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let medication = taken.medication;
         let unread = cx.document.has_unread(medication.span, "consent");
-        match medication.consent.as_ref() {
-            None if !unread => out.push(missing(&taken, &client)),
-            Some(consent) => {
-                let within = opened.is_none_or(|o| taken.started >= o);
-                if let Some(day) = consent.value.filter(|&d| within && d > taken.started) {
-                    out.push(late(&taken, &client, day, consent.span));
-                }
-            }
-            None => {}
+        if medication.consent.is_none() && !unread {
+            out.push(missing(&taken, &client));
         }
     }
 }
@@ -108,35 +114,17 @@ fn missing(taken: &Taken<'_>, client: &str) -> Diagnostic {
         Rule::ValproatePregnancyPrevention,
         taken.medication.header,
         format!(
-            "{}, for {client}, has no `consent` date: valproate under 55 needs the signed \
-             acknowledgement of its risks in pregnancy (MHRA Pregnancy Prevention Programme, \
-             2018; extended to men in 2024)",
+            "{}, for {client}, has no `consent` date: valproate under 55 needs its \
+             reproductive risks discussed and signed for (MHRA: the Pregnancy Prevention \
+             Programme's Risk Acknowledgement Form, yearly, for women and girls who could \
+             become pregnant, since 2018; two specialists' documented agreement for anyone \
+             starting it, since January 2024)",
             taken.named()
         ),
     )
     .with_help(format!(
-        "record under `{}` the date the valproate Risk Acknowledgement Form was signed: \
-         `consent DATE`",
+        "record under `{}` the date the risks were acknowledged (the latest signed \
+         valproate Risk Acknowledgement Form, renewed each year): `consent DATE`",
         taken.track.id
-    ))
-}
-
-/// A consent dated after the start.
-fn late(taken: &Taken<'_>, client: &str, day: Date, span: crate::span::Span) -> Diagnostic {
-    Diagnostic::new(
-        Rule::ValproatePregnancyPrevention,
-        span,
-        format!(
-            "{}, for {client}, was started on {} before its consent on {day}: the \
-             acknowledgement of valproate's risks in pregnancy comes before the first dose \
-             (MHRA Pregnancy Prevention Programme, 2018; extended to men in 2024)",
-            taken.named(),
-            taken.started
-        ),
-    )
-    .with_help(format!(
-        "if the Risk Acknowledgement Form was signed on or before {}, correct the date; if \
-         not, say in a note why valproate was started first",
-        taken.started
     ))
 }
