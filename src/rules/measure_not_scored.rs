@@ -91,6 +91,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for measure in measures {
         let points = cx.record.series(measure).map_or(&[][..], |s| &s.points);
+        // Looked up per session: the entries that score it, and its score
+        // dates in order, so a long record is read once, not per session.
+        let scoring: std::collections::HashSet<usize> = points.iter().map(|p| p.entry).collect();
+        let mut dates: Vec<Date> = points.iter().map(|p| p.date).collect();
+        dates.sort_unstable();
         let measured = |on: Date| -> Vec<&GoalTrack> {
             cx.record
                 .goals
@@ -101,16 +106,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut in_gap = false;
         for session in cx.record.sessions.iter().filter(|s| s.date <= day) {
-            if points.iter().any(|p| p.entry == session.value) {
+            if scoring.contains(&session.value) {
                 in_gap = false;
                 continue;
             }
             let aims = measured(session.date);
-            let scored = points
-                .iter()
-                .map(|p| p.date)
-                .filter(|&d| d <= session.date)
-                .max();
+            let scored = dates
+                .get(..dates.partition_point(|&d| d <= session.date))
+                .and_then(|before| before.last())
+                .copied();
             let set = aims.iter().filter_map(|g| g.opened).max();
             let Some(last) = scored.max(set) else {
                 continue;
