@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 
 pub(crate) const META: RuleMeta = RuleMeta {
-    summary: "An MAO inhibitor and bupropion, a stimulant or a sympathomimetic are taken together, or one starts within 14 days after an MAO inhibitor (or an MAO inhibitor within 14 days after bupropion).",
+    summary: "An MAO inhibitor and bupropion, a stimulant, a sympathomimetic, atomoxetine or maprotiline are taken together, or one starts within 14 days after an MAO inhibitor (or an MAO inhibitor within 14 days after bupropion or atomoxetine).",
     doc: r#"## What it does
 Flags a medication when a monoamine oxidase inhibitor and bupropion, a
 stimulant or a sympathomimetic are active on the same day, or when one
@@ -29,13 +29,15 @@ starts too soon after the other was stopped.
   amphetamine, dextroamphetamine, lisdexamfetamine, methamphetamine,
   methylphenidate and dexmethylphenidate; the sympathomimetics
   pseudoephedrine, phenylephrine and ephedrine (cold, flu and hay-fever
-  remedies and decongestants) and phentermine.
+  remedies and decongestants) and phentermine; and the noradrenaline
+  reuptake inhibitors atomoxetine (Strattera, FDA label, section 4) and
+  maprotiline (Ludiomil, contraindications).
 - Washouts, as the labels set them: 14 days after an MAO inhibitor stops
   before any partner starts (24 hours after the reversible or short-acting
   inhibitors moclobemide, linezolid and methylene blue, whose inhibition
-  ends within about a day); and 14 days after bupropion stops before an MAO
-  inhibitor starts. A stimulant or sympathomimetic stopped before an MAO
-  inhibitor starts needs no washout.
+  ends within about a day); and 14 days after bupropion or atomoxetine
+  stops before an MAO inhibitor starts. A stimulant, sympathomimetic or
+  maprotiline stopped before an MAO inhibitor starts needs no washout.
 
 The header of the medication that started later is flagged (the later one
 in the file when both start the same day), naming the other drug and the
@@ -123,12 +125,30 @@ fn maoi(drug: &Drug) -> bool {
 /// MAOI or within 14 days either way (Wellbutrin, FDA label, section 4).
 const BUPROPION: &[&str] = &["bupropion", "dextromethorphan-bupropion"];
 
+/// Noradrenaline reuptake inhibitors whose labels contraindicate an MAO
+/// inhibitor: atomoxetine ("should not be taken with an MAOI, or within 2
+/// weeks after discontinuing an MAOI. Treatment with an MAOI should not be
+/// initiated within 2 weeks after discontinuing Strattera": Strattera, FDA
+/// label, section 4; UK SmPC 4.3) and maprotiline (Ludiomil, prescribing
+/// information, contraindications: not with an MAOI, nor within 14 days
+/// after one). Neither raises serotonin, so `serotonergic-combination`
+/// does not see them.
+const NORADRENERGIC: &[&str] = &["atomoxetine", "maprotiline"];
+
+/// Days to wait after atomoxetine stops before an MAO inhibitor starts (the
+/// Strattera label's 2 weeks, above); maprotiline's label sets its 14 days
+/// only after an MAOI.
+const ATOMOXETINE_WASHOUT_DAYS: i64 = 14;
+
 /// What `drug` is, as a partner of an MAO inhibitor: bupropion, a stimulant
 /// (amphetamines and methylphenidate: the contraindications of their FDA
-/// labels, section 4) or a sympathomimetic (see the catalogue's class).
+/// labels, section 4), a sympathomimetic (see the catalogue's class), or a
+/// noradrenaline reuptake inhibitor ([`NORADRENERGIC`]).
 fn pressor(drug: &Drug) -> Option<&'static str> {
     if BUPROPION.contains(&drug.name.as_str()) {
         Some("bupropion")
+    } else if NORADRENERGIC.contains(&drug.name.as_str()) {
+        Some("a noradrenaline reuptake inhibitor")
     } else {
         match drug.class {
             DrugClass::Stimulant => Some("a stimulant"),
@@ -153,6 +173,8 @@ fn washout(earlier: &Taken<'_>, later: &Taken<'_>) -> Option<i64> {
         maoi_washout(earlier, later)
     } else if BUPROPION.contains(&earlier.drug.name.as_str()) {
         Some(BUPROPION_WASHOUT_DAYS)
+    } else if earlier.drug.name == "atomoxetine" {
+        Some(ATOMOXETINE_WASHOUT_DAYS)
     } else {
         None
     }
