@@ -17,11 +17,15 @@
 //!   findings and with thousands (the plan judged on a day before most of
 //!   its sessions: each is a `future-date` finding).
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "../tests/integration/generate.rs"]
 #[allow(dead_code)]
 mod generate;
 #[path = "support/typed.rs"]
 mod typed;
+
+use corpus::{day_after, sized};
 
 use careplan::session::Session;
 use careplan::{CheckOptions, check, parse};
@@ -51,30 +55,9 @@ fn env_number(name: &str, default: f64) -> f64 {
         .unwrap_or(default)
 }
 
-/// Options judging `text` on the day after its last dated entry, as a
-/// clinician checks a plan: the big plan's decades of weekly sessions run
-/// past any fixed date, and would otherwise all be `future-date` findings.
+/// Options judging `text` on the day after its last dated entry.
 fn options_after(text: &str) -> CheckOptions {
-    let last = parse(text)
-        .document
-        .entries
-        .iter()
-        .filter_map(|e| e.date()?.value)
-        .max();
-    let day = last.and_then(|d| d.tomorrow().ok());
-    CheckOptions::new(day.unwrap_or(jiff::civil::date(2026, 11, 22)))
-}
-
-/// One plan of about `bytes` bytes, in every form.
-fn sized(bytes: usize) -> generate::Forms {
-    let mut sessions = 100;
-    loop {
-        let forms = generate::plan_forms(2026, sessions);
-        if forms.careplan.len() >= bytes {
-            return forms;
-        }
-        sessions = (sessions * bytes / forms.careplan.len().max(1)).max(sessions + 1);
-    }
+    CheckOptions::new(day_after(text))
 }
 
 /// A form of the content: careplan's text and the typed JSON of the same.

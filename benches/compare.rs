@@ -18,6 +18,8 @@
 //! PATH...`) that does one tool's work and nothing else: careplan's is what
 //! `careplan check --jobs 1` does (read, check, render the findings).
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "../tests/integration/generate.rs"]
 #[allow(dead_code)]
 mod generate;
@@ -26,9 +28,10 @@ mod ledger;
 #[path = "support/typed.rs"]
 mod typed;
 
+use corpus::{day_after, sized};
+
 use careplan::workspace::{self, Contents};
-use careplan::{CheckOptions, check, emit, parse};
-use jiff::civil::Date;
+use careplan::{CheckOptions, check, emit};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -137,31 +140,6 @@ fn write_corpus(dir: &Path, megabytes: f64, files: usize) -> Result<[Workload; 2
         ledger,
     };
     Ok([big, many])
-}
-
-/// One plan of about `bytes` bytes, in every form.
-fn sized(bytes: usize) -> generate::Forms {
-    let mut sessions = 100;
-    loop {
-        let forms = generate::plan_forms(2026, sessions);
-        if forms.careplan.len() >= bytes {
-            return forms;
-        }
-        sessions = (sessions * bytes / forms.careplan.len().max(1)).max(sessions + 1);
-    }
-}
-
-/// The day after the last dated entry of `text`: the big plan's decades of
-/// sessions would otherwise be `future-date` findings.
-fn day_after(text: &str) -> Date {
-    let last = parse(text)
-        .document
-        .entries
-        .iter()
-        .filter_map(|e| e.date()?.value)
-        .max();
-    let day = last.and_then(|d| d.tomorrow().ok());
-    day.unwrap_or(jiff::civil::date(2026, 11, 22))
 }
 
 /// The shortest wall-clock time of `runs` runs of `command`, which must
