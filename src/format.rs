@@ -22,7 +22,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::grammar::Rule as G;
-use crate::parse::{parse_with_tree, text};
+use crate::parse::{Item, parse_items, text};
 use crate::rule::Rule;
 use pest::iterators::Pair;
 
@@ -40,7 +40,13 @@ pub struct FormatError(pub Vec<Diagnostic>);
 /// tree that is then laid out, so a file is formatted only when every line
 /// of it was read (nothing can be lost), at the cost of one parse.
 pub fn format(source: &str) -> Result<String, FormatError> {
-    let (parsed, tree) = parse_with_tree(source);
+    let mut writer = Writer {
+        source,
+        base: 0,
+        lines: Vec::new(),
+        previous: None,
+    };
+    let parsed = parse_items(source, |item| writer.item(item));
     let errors: Vec<Diagnostic> = parsed
         .diagnostics
         .into_iter()
@@ -48,22 +54,6 @@ pub fn format(source: &str) -> Result<String, FormatError> {
         .collect();
     if !errors.is_empty() {
         return Err(FormatError(errors));
-    }
-    // The document is not needed, only the findings: free it before the
-    // layout allocates its lines.
-    drop(parsed.document);
-    let file = tree.ok_or_else(|| FormatError(Vec::new()))?;
-    let mut writer = Writer {
-        source,
-        lines: Vec::new(),
-        previous: None,
-    };
-    for item in file.into_inner() {
-        match item.as_rule() {
-            G::comment => writer.top_comment(&item),
-            G::EOI => {}
-            _ => writer.entry(item),
-        }
     }
     let newline = if source.split('\n').next().is_some_and(|l| l.ends_with('\r')) {
         "\r\n"
@@ -117,6 +107,9 @@ fn group(rule: G) -> Group {
 
 struct Writer<'s> {
     source: &'s str,
+    /// Where the item being laid out starts in `source`: its pairs'
+    /// offsets count from there.
+    base: usize,
     lines: Vec<String>,
     previous: Option<Last>,
 }
@@ -149,19 +142,37 @@ impl Writer<'_> {
         }
     }
 
-    fn top_comment(&mut self, pair: &Pair<'_, G>) {
+    /// Lays out one top-level item: an entry or a comment line (blank
+    /// lines are the separation rules' to write).
+    fn item(&mut self, item: Item<'_>) {
+        self.base = item.base;
+        for pair in item.pair.into_inner() {
+            match pair.as_rule() {
+                G::comment => self.top_comment(&pair),
+                _ => self.entry(pair),
+            }
+        }
+    }
+
+    /// Where `pair` starts and ends in `source`.
+    fn bounds(&self, pair: &Pair<'_, G>) -> (usize, usize) {
         let span = pair.as_span();
+        (self.base + span.start(), self.base + span.end())
+    }
+
+    fn top_comment(&mut self, pair: &Pair<'_, G>) {
+        let (start, end) = self.bounds(pair);
         // A comment before an entry takes that entry's separation; the
         // grouping is decided when the entry comes, so look ahead.
-        let next = next_entry_group(self.source, span.end());
-        self.separate(span.start(), next);
+        let next = next_entry_group(self.source, end);
+        self.separate(start, next);
         self.lines.push(comment_text(pair.as_str()));
-        self.previous = Some(Last::Comment(span.end()));
+        self.previous = Some(Last::Comment(end));
     }
 
     fn entry(&mut self, pair: Pair<'_, G>) {
         let kind = group(pair.as_rule());
-        let start = pair.as_span().start();
+        let (start, _) = self.bounds(&pair);
         // A comment line right above already separated this entry.
         if !matches!(self.previous, Some(Last::Comment(_))) {
             self.separate(start, Some(kind));
@@ -172,13 +183,13 @@ impl Writer<'_> {
         }
         let mut end = start;
         for item in pair.into_inner() {
-            let item_start = item.as_span().start();
+            let (item_start, item_end) = self.bounds(&item);
             let on_same_line = !self
                 .source
                 .get(end..item_start)
                 .unwrap_or("")
                 .contains('\n');
-            end = item.as_span().end();
+            end = item_end;
             match item.as_rule() {
                 G::comment if on_same_line => {
                     if let Some(last) = self.lines.last_mut() {

@@ -63,8 +63,9 @@ pub struct Comment {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Entry {
-    /// The `plan` header entry.
-    Plan(Plan),
+    /// The `plan` header entry, boxed: it is the largest entry and there
+    /// is one a file, so the sessions do not pay for its size.
+    Plan(Box<Plan>),
     /// A `concern`.
     Concern(Concern),
     /// A `goal`.
@@ -204,7 +205,7 @@ impl Document {
     /// The `plan` entries (a valid file has exactly one).
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.entries.iter().filter_map(|e| match e {
-            Entry::Plan(p) => Some(p),
+            Entry::Plan(p) => Some(&**p),
             _ => None,
         })
     }

@@ -32,46 +32,74 @@ pub struct Parsed {
 
 /// Parses a careplan file's text.
 pub fn parse(source: &str) -> Parsed {
-    parse_with_tree(source).0
+    parse_items(source, |_| {})
 }
 
-/// Parses `source`, handing back the grammar's tree beside what it lowers
-/// to (`None` when the grammar failed): the formatter lays out that tree
-/// after asking the lowering for syntax findings, from one parse.
-pub(crate) fn parse_with_tree(source: &str) -> (Parsed, Option<Pair<'_, G>>) {
+/// One top-level item of a file as the grammar read it: an entry, a comment
+/// line, a blank line or a line that starts no entry.
+pub(crate) struct Item<'i> {
+    /// The grammar's `item` pair. Its spans count from `base`, where the
+    /// grammar's run that read it started.
+    pub pair: Pair<'i, G>,
+    /// The offset in the file of the run the item is in.
+    pub base: usize,
+}
+
+/// Parses `source` a run of grammar items at a time, lowering each item
+/// and then handing it to `visit` (the formatter lays it out), from one
+/// parse.
+///
+/// Each run is read from where the one before ended, up to the end of the
+/// file (so the grammar's end-of-file lookaheads hold), and its tokens are
+/// dropped before the next: the parse holds the tokens of a run's 64 items
+/// at most (a few hundred kilobytes), not the whole file's (about 8 bytes of
+/// tokens for every byte of text), and pays pest's set-up cost once a run
+/// rather than once an entry.
+pub(crate) fn parse_items(source: &str, mut visit: impl FnMut(Item<'_>)) -> Parsed {
     let mut lowerer = lower::Lowerer::new(source);
-    let mut tree = None;
-    match CareplanParser::parse(G::file, source) {
-        Ok(mut pairs) => {
-            if let Some(file) = pairs.next() {
-                // A pair is a handle on the parse's shared token queue:
-                // cloning it copies no tokens.
-                lowerer.file(file.clone().into_inner());
-                tree = Some(file);
+    let mut at = if source.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
+    };
+    while let Some(rest) = source.get(at..).filter(|rest| !rest.is_empty()) {
+        let run = match CareplanParser::parse(G::run, rest).map(|mut pairs| pairs.next()) {
+            Ok(Some(run)) if !run.as_str().is_empty() => run,
+            // The grammar reads every line (a bad one becomes `bad_entry`);
+            // should that ever fail, report where rather than lose the file.
+            failed => {
+                let stuck = match failed {
+                    Err(error) => match error.location {
+                        pest::error::InputLocation::Pos(p) => p,
+                        pest::error::InputLocation::Span((s, _)) => s,
+                    },
+                    Ok(_) => 0,
+                };
+                lowerer.diagnostics.push(
+                    Diagnostic::new(
+                        Rule::Syntax,
+                        Span::new(at + stuck, at + stuck),
+                        "careplan could not read the file from here",
+                    )
+                    .with_help("this is a bug in careplan; please report it"),
+                );
+                break;
             }
+        };
+        let read = run.as_str().len();
+        for pair in run.into_inner() {
+            // A pair is a handle on the parse's shared token queue:
+            // cloning it copies no tokens.
+            lowerer.item(pair.clone(), at);
+            visit(Item { pair, base: at });
         }
-        // The grammar accepts every text (bad lines become `bad_entry`);
-        // should that ever fail, report where rather than lose the file.
-        Err(error) => {
-            let at = match error.location {
-                pest::error::InputLocation::Pos(p) => p,
-                pest::error::InputLocation::Span((s, _)) => s,
-            };
-            lowerer.diagnostics.push(
-                Diagnostic::new(
-                    Rule::Syntax,
-                    Span::new(at, at),
-                    "careplan could not read the file from here",
-                )
-                .with_help("this is a bug in careplan; please report it"),
-            );
-        }
+        at += read;
     }
+    lowerer.finish();
     let mut diagnostics = lowerer.diagnostics;
     diagnostics.sort_by_key(|d| d.span.start);
-    let parsed = Parsed {
+    Parsed {
         document: lowerer.document,
         diagnostics,
-    };
-    (parsed, tree)
+    }
 }

@@ -1,6 +1,6 @@
 //! Field lines: each field into its slot of its entry.
 
-use super::{Lowerer, Malformed, P, ident, keyword_at, span, values};
+use super::{Lowerer, Malformed, P, keyword_at, values};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::parse::grammar::Rule as G;
@@ -50,14 +50,14 @@ impl Lowerer<'_> {
 
     /// Adds one field line to `entry`.
     pub(super) fn field(&mut self, entry: &mut Entry, item: P<'_>) -> Result<(), Malformed> {
-        let at = span(&item);
+        let at = self.span(&item);
         let kind = entry.keyword();
         let rule = item.as_rule();
         let mut v = values(item);
         let mut next = || v.next().ok_or(Malformed(at));
         match (entry, rule) {
             (Entry::Plan(p), G::f_client) => {
-                self.set(&mut p.client, Some(ident(&next()?)), at, kind)
+                self.set(&mut p.client, Some(self.ident(&next()?)), at, kind)
             }
             (Entry::Plan(p), G::f_born) => {
                 let date = self.date(&next()?);
@@ -76,7 +76,7 @@ impl Lowerer<'_> {
                 self.set(&mut p.opened, Some(date), at, kind);
             }
             (Entry::Plan(p), G::f_orientation) => {
-                self.set(&mut p.orientation, Some(ident(&next()?)), at, kind);
+                self.set(&mut p.orientation, Some(self.ident(&next()?)), at, kind);
             }
             (Entry::Plan(p), G::f_integration) => {
                 let word = self.word(&next()?);
@@ -96,7 +96,7 @@ impl Lowerer<'_> {
             }
             (Entry::Plan(p), G::f_review_every) => {
                 let pair = next()?;
-                let value_span = span(&pair);
+                let value_span = self.span(&pair);
                 let duration = self.duration(pair)?.map(|d| Spanned::new(d, value_span));
                 self.set(&mut p.review_every, duration, at, kind);
             }
@@ -108,7 +108,7 @@ impl Lowerer<'_> {
                 p.discharge_criteria.push(self.text(&next()?));
             }
             (Entry::Concern(c), G::f_diagnosis) => {
-                self.set(&mut c.diagnosis, Some(ident(&next()?)), at, kind);
+                self.set(&mut c.diagnosis, Some(self.ident(&next()?)), at, kind);
             }
             (Entry::Concern(c), G::f_since) => {
                 let date = self.date(&next()?);
@@ -141,7 +141,7 @@ impl Lowerer<'_> {
                 let frequency = match pair.as_rule() {
                     G::string => Some(Spanned::new(
                         Frequency::Described(self.text(&pair).value),
-                        span(&pair),
+                        self.span(&pair),
                     )),
                     G::rate => self.rate(pair)?,
                     _ => match Cadence::ambiguity(pair.as_str()) {
@@ -149,7 +149,7 @@ impl Lowerer<'_> {
                             self.diagnostics.push(
                                 Diagnostic::new(
                                     Rule::Syntax,
-                                    span(&pair),
+                                    self.span(&pair),
                                     format!("the frequency `{}` is ambiguous", pair.as_str()),
                                 )
                                 .with_help(help),
@@ -185,7 +185,7 @@ impl Lowerer<'_> {
                     self.diagnostics.push(
                         Diagnostic::new(
                             Rule::Syntax,
-                            span(&first),
+                            self.span(&first),
                             "a medication's own `dose` is its starting dose and names no medication",
                         )
                         .with_help(format!(
@@ -249,7 +249,7 @@ impl Lowerer<'_> {
                 self.set(&mut m.reliable_change, Some(number), at, kind);
             }
             (Entry::Session(s), G::f_used) => {
-                let intervention = ident(&next()?);
+                let intervention = self.ident(&next()?);
                 let response = v.next().map(|r| self.text(&r));
                 s.used.push(Used {
                     span: at,
@@ -258,7 +258,7 @@ impl Lowerer<'_> {
                 });
             }
             (Entry::Session(s), G::f_progress) => {
-                let goal = ident(&next()?);
+                let goal = self.ident(&next()?);
                 let indicator = self.text(&next()?);
                 s.progress.push(Progress {
                     span: at,
@@ -267,7 +267,7 @@ impl Lowerer<'_> {
                 });
             }
             (Entry::Session(s), G::f_score) => {
-                let measure = ident(&next()?);
+                let measure = self.ident(&next()?);
                 let value = self.number(&next()?);
                 let after = v.next().map(|a| self.number(&a));
                 s.scores.push(Score {
@@ -324,7 +324,7 @@ impl Lowerer<'_> {
             (Entry::Discharge(d), G::f_referral) => d.referrals.push(self.text(&next()?)),
             (Entry::Discharge(d), G::f_note) => d.notes.push(self.text(&next()?)),
             (Entry::Review(r), G::f_stop) => {
-                let target = ident(&next()?);
+                let target = self.ident(&next()?);
                 let reason = v.next().map(|n| self.text(&n));
                 r.stops.push(Stop {
                     span: at,
@@ -392,7 +392,7 @@ impl Lowerer<'_> {
         v: &mut impl Iterator<Item = P<'i>>,
     ) -> Result<(), Malformed> {
         let mut next = || v.next().ok_or(Malformed(at));
-        let measure = ident(&next()?);
+        let measure = self.ident(&next()?);
         let baseline = self.number(&next()?);
         let target = self.target(next()?)?;
         let sustained = match v.next() {
@@ -432,7 +432,7 @@ impl Lowerer<'_> {
         at: Span,
         v: &mut impl Iterator<Item = P<'i>>,
     ) -> Result<Option<StatusUpdate>, Malformed> {
-        let goal = ident(&v.next().ok_or(Malformed(at))?);
+        let goal = self.ident(&v.next().ok_or(Malformed(at))?);
         let status = self.word(&v.next().ok_or(Malformed(at))?);
         let note = v.next().map(|n| self.text(&n));
         Ok(status.map(|status| StatusUpdate {
@@ -450,7 +450,7 @@ impl Lowerer<'_> {
         at: Span,
         v: &mut impl Iterator<Item = P<'i>>,
     ) -> Result<Option<Revision>, Malformed> {
-        let id = ident(&v.next().ok_or(Malformed(at))?);
+        let id = self.ident(&v.next().ok_or(Malformed(at))?);
         let what = v.next().ok_or(Malformed(at))?;
         let rule = what.as_rule();
         let mut parts = values(what);
@@ -459,7 +459,7 @@ impl Lowerer<'_> {
             G::revise_target => {
                 let first = part()?;
                 let (measure, target) = match first.as_rule() {
-                    G::ident => (Some(ident(&first)), part()?),
+                    G::ident => (Some(self.ident(&first)), part()?),
                     _ => (None, first),
                 };
                 Change::Target {
@@ -493,7 +493,7 @@ impl Lowerer<'_> {
             self.diagnostics.push(
                 Diagnostic::new(
                     Rule::Syntax,
-                    span(&first),
+                    self.span(&first),
                     "a change of dose names the medication it changes",
                 )
                 .with_help("write it as `dose M1 \"100 mg daily\"`, with the medication's id"),
@@ -503,7 +503,7 @@ impl Lowerer<'_> {
         let dose = self.text(&v.next().ok_or(Malformed(at))?);
         Ok(Some(DoseChange {
             span: at,
-            medication: ident(&first),
+            medication: self.ident(&first),
             dose,
         }))
     }

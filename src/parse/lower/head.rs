@@ -1,7 +1,7 @@
 //! Entry headers: what a header says ([`Head`]), read from the grammar's
 //! pairs or recovered from a damaged line, and the entry it starts.
 
-use super::{Lowerer, Malformed, P, ident, span, values};
+use super::{Lowerer, Malformed, P, values};
 use crate::ast::*;
 use crate::parse::grammar::Rule as G;
 use crate::span::{Span, Spanned};
@@ -40,7 +40,7 @@ impl Lowerer<'_> {
     /// What a header the grammar read says; `None` when it holds a word
     /// outside its set (already reported).
     pub(super) fn head(&mut self, head: P<'_>) -> Result<Option<Head>, Malformed> {
-        let header = span(&head);
+        let header = self.span(&head);
         let rule = head.as_rule();
         let mut parts = Head {
             header,
@@ -60,17 +60,17 @@ impl Lowerer<'_> {
                     G::objective_head => "objective",
                     _ => "measure",
                 };
-                parts.id = Some(ident(&next()?));
+                parts.id = Some(self.ident(&next()?));
                 parts.text = Some(self.text(&next()?));
                 parts.goals = self.goals(v.next());
             }
             G::intervention_head => {
                 parts.keyword = "intervention";
-                parts.id = Some(ident(&next()?));
-                parts.modality = Some(ident(&next()?));
+                parts.id = Some(self.ident(&next()?));
+                parts.modality = Some(self.ident(&next()?));
                 for pair in v {
                     match pair.as_rule() {
-                        G::ident => parts.technique = Some(ident(&pair)),
+                        G::ident => parts.technique = Some(self.ident(&pair)),
                         G::string => parts.text = Some(self.text(&pair)),
                         _ => parts.goals = self.goals(Some(pair)),
                     }
@@ -78,11 +78,11 @@ impl Lowerer<'_> {
             }
             G::medication_head => {
                 parts.keyword = "medication";
-                parts.id = Some(ident(&next()?));
+                parts.id = Some(self.ident(&next()?));
                 let drug = next()?;
                 parts.drug = Some(match drug.as_rule() {
                     G::string => self.text(&drug),
-                    _ => ident(&drug),
+                    _ => self.ident(&drug),
                 });
                 parts.goals = self.goals(v.next());
             }
@@ -129,7 +129,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
         .text
         .unwrap_or_else(|| Spanned::new(String::new(), Span::new(header.end, header.end)));
     Some(match head.keyword {
-        "plan" => Entry::Plan(Plan {
+        "plan" => Entry::Plan(Box::new(Plan {
             span,
             header,
             title: text,
@@ -146,7 +146,7 @@ pub(super) fn entry(head: Head, span: Span) -> Option<Entry> {
             review_every: None,
             risk: None,
             discharge_criteria: Vec::new(),
-        }),
+        })),
         "concern" => Entry::Concern(Concern {
             span,
             header,

@@ -30,6 +30,9 @@ pub(super) struct Lowerer<'s> {
     /// The entries whose header was recovered, by index in the document:
     /// their links are kept only where they name a defined id.
     recovered: Vec<usize>,
+    /// Where in the file the item being lowered starts: its pairs' spans
+    /// count from there.
+    base: usize,
 }
 
 /// An unclosed `"""` string reported, and the unreadable lines after it.
@@ -38,15 +41,6 @@ struct Unclosed {
     finding: usize,
     /// How many lines after it could not be read.
     lines: usize,
-}
-
-fn span(pair: &P<'_>) -> Span {
-    let s = pair.as_span();
-    Span::new(s.start(), s.end())
-}
-
-fn ident(pair: &P<'_>) -> Ident {
-    Spanned::new(pair.as_str().to_owned(), span(pair))
 }
 
 /// The value pairs of a field or header, mid-line keywords left out.
@@ -108,11 +102,26 @@ impl<'s> Lowerer<'s> {
     pub(super) fn new(source: &'s str) -> Self {
         Lowerer {
             source,
-            document: Document::default(),
+            document: Document {
+                entries: Vec::with_capacity(entries_in(source)),
+                ..Document::default()
+            },
             diagnostics: Vec::new(),
             unclosed: None,
             recovered: Vec::new(),
+            base: 0,
         }
+    }
+
+    /// Where `pair` is in the file.
+    fn span(&self, pair: &P<'_>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
+    }
+
+    /// An id as written, where it is.
+    fn ident(&self, pair: &P<'_>) -> Ident {
+        Spanned::new(pair.as_str().to_owned(), self.span(pair))
     }
 
     /// Reports a line that did not parse, unless it follows an unclosed
@@ -153,17 +162,17 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    /// Lowers the `file` pair's children.
-    pub(super) fn file(&mut self, pairs: Pairs<'_, G>) {
-        for pair in pairs {
+    /// Lowers one grammar `item` read at offset `base` of the file.
+    pub(super) fn item(&mut self, item: P<'_>, base: usize) {
+        self.base = base;
+        for pair in item.into_inner() {
             match pair.as_rule() {
                 G::comment => self.comment(&pair),
                 G::bad_entry => {
                     let first = pair.as_str().lines().next().unwrap_or("");
-                    let start = span(&pair).start;
+                    let start = self.span(&pair).start;
                     self.unreadable(pair.as_str(), || explain::bad_entry(first, start));
                 }
-                G::EOI => self.close_unclosed(),
                 // After an unclosed `"""`, a line that is not a valid
                 // entry at column 0 is the string's text.
                 G::indented | G::damaged if self.unclosed.is_some() => self.swallow(pair.as_str()),
@@ -181,6 +190,12 @@ impl<'s> Lowerer<'s> {
                 }
             }
         }
+    }
+
+    /// Ends the file: an unclosed `"""` runs to here, and recovered
+    /// headers keep only the links that name a definition.
+    pub(super) fn finish(&mut self) {
+        self.close_unclosed();
         self.drop_unknown_links();
     }
 
@@ -210,7 +225,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn comment(&mut self, pair: &P<'_>) {
-        let span = span(pair);
+        let span = self.span(pair);
         let line_start = self
             .source
             .get(..span.start)
@@ -243,11 +258,11 @@ impl<'s> Lowerer<'s> {
     /// An entry header indented under the entry above: one finding, and the
     /// entry is read as written.
     fn indented(&mut self, pair: P<'_>) {
-        let indent = pair.as_span().start();
+        let indent = self.span(&pair).start;
         let Some(entry) = pair.into_inner().next() else {
             return;
         };
-        let at = entry.as_span().start();
+        let at = self.span(&entry).start;
         let keyword = entry.as_str().split([' ', '\t']).next().unwrap_or("");
         self.diagnostics.push(
             Diagnostic::new(
@@ -264,14 +279,14 @@ impl<'s> Lowerer<'s> {
     /// An entry whose header does not parse: its one finding, then the
     /// entry as far as its header can be recovered, with its fields.
     fn damaged(&mut self, pair: P<'_>) {
-        let start = pair.as_span().start();
+        let start = self.span(&pair).start;
         let entry_span = Span::new(start, start + pair.as_str().trim_end().len());
         let mut inner = pair.into_inner();
         let Some(line) = inner.next() else {
             return self.malformed(Malformed(entry_span));
         };
         let text = line.as_str();
-        let offset = span(&line).start;
+        let offset = self.span(&line).start;
         self.unreadable(text, || explain::bad_entry(text, offset));
         let keyword = text.split([' ', '\t', ':']).next().unwrap_or("");
         let Some(keyword) = crate::vocabulary::entry(keyword).map(|e| e.keyword) else {
@@ -286,7 +301,7 @@ impl<'s> Lowerer<'s> {
 
     fn entry(&mut self, pair: P<'_>) {
         // The grammar takes trailing blank lines into the entry; its span does not.
-        let start = pair.as_span().start();
+        let start = self.span(&pair).start;
         let entry_span = Span::new(start, start + pair.as_str().trim_end().len());
         let mut inner = pair.into_inner();
         let Some(head) = inner.next() else {
@@ -309,7 +324,7 @@ impl<'s> Lowerer<'s> {
             match item.as_rule() {
                 G::comment => self.comment(&item),
                 G::bad_field => {
-                    let line = span(&item);
+                    let line = self.span(&item);
                     let keyword = entry.keyword();
                     let written = item.as_str().split([' ', '\t', ':']).next().unwrap_or("");
                     // The field meant: as written, in another case (`Due`),
@@ -345,6 +360,7 @@ impl<'s> Lowerer<'s> {
         if let Entry::Session(session) = &mut entry {
             self.not_seen(session);
         }
+        compact(&mut entry);
         self.document.entries.push(entry);
     }
 
@@ -395,6 +411,40 @@ impl<'s> Lowerer<'s> {
         session.used.clear();
         session.scores.clear();
         session.progress.clear();
+    }
+}
+
+/// About how many entries `source` holds: its lines that start with a
+/// letter. The entries are reserved for at once, rather than grown to
+/// twice what a long plan needs.
+fn entries_in(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let starts = memchr::memchr_iter(b'\n', bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| b.is_ascii_lowercase()));
+    starts.count() + 1
+}
+
+/// Gives back the room a dated entry's lists grew into: a list holds room
+/// for four lines from its first, and sessions, the bulk of a long plan,
+/// usually have one or two of each.
+fn compact(entry: &mut Entry) {
+    match entry {
+        Entry::Session(s) => {
+            s.used.shrink_to_fit();
+            s.progress.shrink_to_fit();
+            s.scores.shrink_to_fit();
+            s.notes.shrink_to_fit();
+            s.doses.shrink_to_fit();
+            s.homework.shrink_to_fit();
+        }
+        Entry::Review(r) => {
+            r.statuses.shrink_to_fit();
+            r.revisions.shrink_to_fit();
+            r.stops.shrink_to_fit();
+            r.notes.shrink_to_fit();
+            r.doses.shrink_to_fit();
+        }
+        _ => {}
     }
 }
 

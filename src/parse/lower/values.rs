@@ -1,7 +1,7 @@
 //! Values inside headers and fields: strings, dates, numbers, words of a
 //! closed set, targets and durations.
 
-use super::{Lowerer, Malformed, P, Word, ident, span, values};
+use super::{Lowerer, Malformed, P, Word, values};
 use crate::ast::*;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::parse::{explain, text};
@@ -13,7 +13,7 @@ use crate::words::*;
 impl Lowerer<'_> {
     pub(super) fn text(&mut self, pair: &P<'_>) -> Text {
         let raw = pair.as_str();
-        let at = span(pair);
+        let at = self.span(pair);
         if raw.starts_with("\"\"\"") {
             self.diagnostics
                 .extend(explain::swallowed_entry(raw, at.start));
@@ -22,7 +22,7 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn date(&mut self, pair: &P<'_>) -> DateLit {
-        let span = span(pair);
+        let span = self.span(pair);
         match text::date(pair.as_str()) {
             Ok(date) => Spanned::new(Some(date), span),
             Err(why) => {
@@ -39,17 +39,21 @@ impl Lowerer<'_> {
         let value = number_value(pair.as_str());
         if !value.is_finite() {
             self.diagnostics.push(
-                Diagnostic::new(Rule::Syntax, span(pair), "this number is too large to read")
-                    .with_help("check it for a slip of the keyboard: scores are small numbers"),
+                Diagnostic::new(
+                    Rule::Syntax,
+                    self.span(pair),
+                    "this number is too large to read",
+                )
+                .with_help("check it for a slip of the keyboard: scores are small numbers"),
             );
         }
-        Spanned::new(value, span(pair))
+        Spanned::new(value, self.span(pair))
     }
 
     pub(super) fn word<T: Word>(&mut self, pair: &P<'_>) -> Option<Spanned<T>> {
         let written = pair.as_str();
         if let Some(value) = T::from_word(written) {
-            return Some(Spanned::new(value, span(pair)));
+            return Some(Spanned::new(value, self.span(pair)));
         }
         let mut help = format!("use one of: {}", T::WORDS.join(", "));
         let close = did_you_mean(written, T::WORDS.iter().copied());
@@ -59,22 +63,22 @@ impl Lowerer<'_> {
         self.diagnostics.push(
             Diagnostic::new(
                 Rule::Syntax,
-                span(pair),
+                self.span(pair),
                 format!("unknown {} `{written}`", T::WHAT),
             )
             .with_help(help)
-            .with_fixes(close.map(|c| Fix::respelling(span(pair), written, c))),
+            .with_fixes(close.map(|c| Fix::respelling(self.span(pair), written, c))),
         );
         None
     }
 
     pub(super) fn goals(&self, pair: Option<P<'_>>) -> Vec<Ident> {
-        pair.map(|p| values(p).map(|g| ident(&g)).collect())
+        pair.map(|p| values(p).map(|g| self.ident(&g)).collect())
             .unwrap_or_default()
     }
 
     pub(super) fn target(&mut self, pair: P<'_>) -> Result<Target, Malformed> {
-        let within = span(&pair);
+        let within = self.span(&pair);
         let mut inner = pair.into_inner();
         let comparator = inner.next().ok_or(Malformed(within))?;
         let value = inner.next().ok_or(Malformed(within))?;
@@ -86,7 +90,7 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn duration(&mut self, pair: P<'_>) -> Result<Option<Duration>, Malformed> {
-        let within = span(&pair);
+        let within = self.span(&pair);
         let mut inner = pair.into_inner();
         let amount = inner.next().ok_or(Malformed(within))?;
         let unit = inner.next().ok_or(Malformed(within))?;
@@ -102,7 +106,7 @@ impl Lowerer<'_> {
 
     /// `N sessions|days|weeks|months`: a course or how long a target holds.
     pub(super) fn extent(&mut self, pair: P<'_>) -> Result<Option<Spanned<Extent>>, Malformed> {
-        let within = span(&pair);
+        let within = self.span(&pair);
         let mut inner = pair.into_inner();
         let amount = inner.next().ok_or(Malformed(within))?;
         let unit = inner.next().ok_or(Malformed(within))?;
@@ -118,7 +122,7 @@ impl Lowerer<'_> {
 
     /// `N per day|week|month` as a frequency.
     pub(super) fn rate(&mut self, pair: P<'_>) -> Result<Option<Spanned<Frequency>>, Malformed> {
-        let within = span(&pair);
+        let within = self.span(&pair);
         let mut parts = values(pair);
         let times = parts.next().ok_or(Malformed(within))?;
         let per = parts.next().ok_or(Malformed(within))?;
@@ -137,7 +141,7 @@ impl Lowerer<'_> {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Rule::Syntax,
-                        span(pair),
+                        self.span(pair),
                         format!("{what} is a whole number above zero"),
                     )
                     .with_help(example),
