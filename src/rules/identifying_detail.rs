@@ -153,7 +153,7 @@ fn structured(line: &str) -> bool {
     };
     let first = line.split_whitespace().next().unwrap_or("");
     // Bytes, not chars: these are ASCII, which no other character's UTF-8 holds.
-    keyword(first) && !line.bytes().any(|b| matches!(b, b'"' | b'#' | b'\''))
+    keyword(first) && memchr::memchr3(b'"', b'#', b'\'', line.as_bytes()).is_none()
 }
 
 /// Whether `text` may hold an identifier: every one holds a digit or an
@@ -165,7 +165,9 @@ fn may_identify(text: &str) -> bool {
 /// The identifiers in `text`: their kind, byte offset and length.
 fn details(text: &str) -> Vec<(Kind, usize, usize)> {
     let mut found = Vec::new();
-    if !may_identify(text) {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    let at_sign = memchr::memchr(b'@', text.as_bytes()).is_some();
+    if digits == 0 && !at_sign {
         return found;
     }
     // Labelled details first: a record number or a birth date named as such,
@@ -200,15 +202,23 @@ fn details(text: &str) -> Vec<(Kind, usize, usize)> {
             }
         }
     }
-    if text.contains('@') {
+    if at_sign {
         for (start, word) in words(text) {
             if word.contains('@') && is_email(word) {
                 found.push((Kind::Email, start, word.len()));
             }
         }
     }
-    for (start, len) in digit_runs(text) {
+    // Every bare identifier has nine digits or more (a Social Security
+    // number nine, an NHS number ten, a phone number ten to fifteen): text
+    // with fewer (`I3`, `score 14`, `2026-03-02`) holds none, nor does a
+    // shorter run.
+    let runs = if digits >= 9 { digit_runs(text) } else { Vec::new() };
+    for (start, len) in runs {
         let run = text.get(start..start + len).unwrap_or("");
+        if run.bytes().filter(u8::is_ascii_digit).count() < 9 {
+            continue;
+        }
         let digits: Vec<u8> = run.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
         let groups = groups(run);
         let kind = if is_ssn(run) {
