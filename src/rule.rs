@@ -186,12 +186,12 @@ impl Serialize for Rule {
 #[cfg(test)]
 mod tests {
     use super::Rule;
-    use std::collections::HashSet;
+    use foldhash::HashSet;
 
     #[test]
     fn codes_and_names_are_unique_kebab_case_and_in_order() {
-        let mut codes = HashSet::new();
-        let mut names = HashSet::new();
+        let mut codes = HashSet::default();
+        let mut names = HashSet::default();
         for rule in Rule::ALL {
             assert!(codes.insert(rule.code()), "duplicate code {}", rule.code());
             assert!(names.insert(rule.name()), "duplicate name {}", rule.name());

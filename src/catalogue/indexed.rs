@@ -2,7 +2,7 @@
 //! catalogue's measures, modalities and drugs, which a configuration may
 //! extend by tens of thousands.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Items in the order added, each found by its key.
 #[derive(Clone, Debug)]
@@ -15,7 +15,7 @@ impl<T> Default for Indexed<T> {
     fn default() -> Self {
         Indexed {
             items: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 }

@@ -132,7 +132,7 @@ impl Catalogue {
             self.modalities.insert(name.to_owned(), new);
         }
         if let Some(modality) = self.modalities.get_mut(name) {
-            let mut known: std::collections::HashSet<String> =
+            let mut known: foldhash::HashSet<String> =
                 modality.techniques.iter().cloned().collect();
             for technique in techniques {
                 if known.insert(technique.clone()) {

@@ -3,8 +3,8 @@
 
 use careplan::CheckOptions;
 use careplan::config::Config;
+use foldhash::HashMap;
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Check options per configuration file, loaded once each.
@@ -33,7 +33,7 @@ impl Configs {
             today,
             fixed: fixed.is_some(),
             loaded,
-            found: HashMap::new(),
+            found: HashMap::default(),
         })
     }
 

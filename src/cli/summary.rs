@@ -7,8 +7,8 @@ use super::{Outcome, date_arg, fail, rendered, show, system_today};
 use careplan::summary::{self, CaseRow, Summary};
 use careplan::workspace::{self, Contents, WorkspaceError};
 use careplan::{Analysis, CheckOptions, check};
+use foldhash::HashMap;
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Options of `careplan summary`.
@@ -208,7 +208,7 @@ fn caseload(args: &Args, configs: &mut Configs, as_of: Date) -> Outcome {
         Style::Html if args.out.is_none() => summary::html::caseload(&rows, as_of),
         Style::Html => {
             // Each row's page by its path, found once: not a search per row.
-            let mut named: HashMap<&str, &str> = HashMap::new();
+            let mut named: HashMap<&str, &str> = HashMap::default();
             for (path, name, _) in &pages {
                 named.entry(path).or_insert(name);
             }

@@ -5,7 +5,7 @@ use super::RuleMeta;
 use crate::ast::{Change, Revision, StatusUpdate};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "One review or discharge gives a goal two different statuses, targets, due dates or courses.",
@@ -62,7 +62,7 @@ fn decision(
     revisions: &[Revision],
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut recorded = HashMap::new();
+    let mut recorded = HashMap::default();
     for status in statuses {
         let goal = status.goal.value.as_str();
         match recorded.get(goal) {
@@ -85,7 +85,7 @@ fn decision(
         }
     }
     // Each first target (per measure), due date and course here, as written.
-    let mut first: HashMap<(&str, String), String> = HashMap::new();
+    let mut first: HashMap<(&str, String), String> = HashMap::default();
     for revision in revisions {
         let id = revision.id.value.as_str();
         let (key, changed, field, value, span, noun) = match &revision.change {

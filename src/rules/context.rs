@@ -4,9 +4,9 @@ use crate::ast::{Aim, Document, Duration, Entry, Medication};
 use crate::catalogue::{Catalogue, Drug, Measures};
 use crate::interpret::{Dated, Record, TreatmentKind, TreatmentTrack};
 use crate::span::LineIndex;
+use foldhash::{HashMap, HashSet};
 use jiff::civil::Date;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 /// A medication whose drug the catalogue recognises, with its history and
 /// the day it started: what the medication-combination rules compare.
@@ -130,7 +130,7 @@ impl<'a> Context<'a> {
         default_review: Duration,
         client_id_pattern: Option<&'a super::IdPattern>,
     ) -> Self {
-        let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::new();
+        let mut symbols: HashMap<&str, Vec<&Entry>> = HashMap::default();
         for entry in &document.entries {
             if let Some(id) = entry.id() {
                 symbols.entry(id.value.as_str()).or_default().push(entry);

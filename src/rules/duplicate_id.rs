@@ -5,7 +5,7 @@ use super::RuleMeta;
 use super::Context;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub(crate) const META: RuleMeta = RuleMeta {
     summary: "Two definitions share an id.",
@@ -51,7 +51,7 @@ goal G2 "Lift low mood" for mood
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut first = HashMap::new();
+    let mut first = HashMap::default();
     for entry in &cx.document.entries {
         let Some(id) = entry.id() else { continue };
         let Some(&(keyword, defined)) = first.get(id.value.as_str()) else {

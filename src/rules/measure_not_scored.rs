@@ -93,7 +93,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let points = cx.record.series(measure).map_or(&[][..], |s| &s.points);
         // Looked up per session: the entries that score it, and its score
         // dates in order, so a long record is read once, not per session.
-        let scoring: std::collections::HashSet<usize> = points.iter().map(|p| p.entry).collect();
+        let scoring: foldhash::HashSet<usize> = points.iter().map(|p| p.entry).collect();
         let mut dates: Vec<Date> = points.iter().map(|p| p.date).collect();
         dates.sort_unstable();
         let measured = |on: Date| -> Vec<&GoalTrack> {

@@ -138,7 +138,7 @@ fn nothing(at: usize) -> Completion {
 
 /// Keeps the candidates that start with `word`, exactly or else ignoring case.
 fn filter(candidates: Vec<String>, word: &str) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     let unique: Vec<String> = candidates
         .into_iter()
         .filter(|c| seen.insert(c.clone()))

@@ -6,7 +6,7 @@ use super::Session;
 use super::sets;
 use super::tokens::{Kind, tokens};
 use crate::vocabulary;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 /// What a piece of text is, for colouring.

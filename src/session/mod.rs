@@ -51,8 +51,8 @@ use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use crate::summary::{self, Summary};
 use crate::workspace::{self, Contents, WorkspaceError};
+use foldhash::HashSet;
 use jiff::civil::Date;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A plan being built and amended, checked after every change.

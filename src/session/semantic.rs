@@ -7,7 +7,7 @@ use super::Session;
 use super::highlight::{Class, highlight};
 use super::tokens::{Kind, tokens};
 use crate::ast::Entry;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 /// What an id names.
@@ -63,7 +63,7 @@ pub fn semantic(session: &Session) -> Vec<Piece> {
     let document = &analysis.document;
     let as_of = session.as_of();
     // The first definition of each id counts, as for the checker.
-    let mut named: HashMap<&str, IdKind> = HashMap::new();
+    let mut named: HashMap<&str, IdKind> = HashMap::default();
     for entry in &document.entries {
         let kind = match entry {
             Entry::Concern(_) => IdKind::Concern,

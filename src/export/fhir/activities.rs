@@ -6,7 +6,8 @@ use super::*;
 use crate::ast::{Document, Entry, Extent};
 use crate::interpret::{Record, TreatmentKind, TreatmentTrack};
 use crate::words::{DischargeKind, ExtentUnit};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeSet;
 use uuid::Uuid;
 
 impl Builder<'_> {
@@ -16,7 +17,7 @@ impl Builder<'_> {
         record: &Record,
         goals: &Made<GoalRef>,
     ) -> Vec<Activity> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut activities = Vec::new();
         for track in &record.treatments {
             if !seen.insert(track.id.as_str()) {
@@ -74,7 +75,7 @@ impl Builder<'_> {
         conditions: &Made<ConditionRef>,
         care_plan: Uuid,
     ) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for track in &record.treatments {
             if track.kind != TreatmentKind::Medication || !seen.insert(track.id.as_str()) {
                 continue;
@@ -125,7 +126,7 @@ impl Builder<'_> {
         encounters: &Encounters,
     ) -> Result<(), ExportError> {
         // (measure, date) -> how many scores of it that date so far.
-        let mut counts: HashMap<(&str, Date), usize> = HashMap::new();
+        let mut counts: HashMap<(&str, Date), usize> = HashMap::default();
         for session in &record.sessions {
             if session.date > self.as_of {
                 continue;
@@ -265,7 +266,7 @@ pub(super) fn served<'g>(
     track: &'g TreatmentTrack,
     goals: &'g Made<GoalRef>,
 ) -> impl Iterator<Item = &'g GoalRef> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     track
         .goals
         .iter()

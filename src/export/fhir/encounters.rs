@@ -16,7 +16,7 @@ use super::*;
 use crate::ast::{Document, Entry};
 use crate::interpret::Record;
 use crate::words::{Attendance, SessionFormat};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use uuid::Uuid;
 
 /// The R4 core extension for why an Encounter was cancelled.
@@ -38,9 +38,9 @@ impl Builder<'_> {
     /// the attended ones by entry index, for the Observations and
     /// RiskAssessments made there.
     pub(super) fn encounters(&mut self, document: &Document, record: &Record) -> Encounters {
-        let mut attended = Encounters::new();
+        let mut attended = Encounters::default();
         // date -> how many sessions that date so far.
-        let mut counts: HashMap<Date, usize> = HashMap::new();
+        let mut counts: HashMap<Date, usize> = HashMap::default();
         for appointment in &record.appointments {
             if appointment.date > self.as_of {
                 continue;

@@ -6,8 +6,9 @@ use super::*;
 use crate::ast::{Document, Entry};
 use crate::interpret::{GoalTrack, Record};
 use crate::words::{Achievement, Comparator};
+use foldhash::{HashMap, HashSet};
 use jiff::civil::Date;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// The R4 core extension that links two Goals (R4 4.0.1, "Extension:
 /// relationship"): sub-extensions `type` (a CodeableConcept) and `target`
@@ -80,7 +81,7 @@ impl Builder<'_> {
         conditions: &Made<ConditionRef>,
     ) -> Made<GoalRef> {
         // A goal's concerns, by its id: an objective addresses its goals'.
-        let mut concerns_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut concerns_of: HashMap<&str, Vec<usize>> = HashMap::default();
         for goal in document.goals() {
             concerns_of
                 .entry(goal.id.value.as_str())
@@ -194,7 +195,7 @@ impl Builder<'_> {
     /// would say the goal is sought only after the objective, and
     /// `predecessor` that the goal must be met first.
     fn milestones(&self, record: &Record, goal: &str) -> Vec<Extension> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         record
             .goals
             .iter()

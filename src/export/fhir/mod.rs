@@ -105,9 +105,9 @@
 use crate::ast::Document;
 use crate::catalogue::{MeasureInfo, Measures};
 use crate::interpret::Record;
+use foldhash::HashMap;
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::HashMap;
 use uuid::Uuid;
 
 mod activities;
@@ -368,7 +368,7 @@ impl<T> Made<T> {
     fn new() -> Self {
         Made {
             list: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 

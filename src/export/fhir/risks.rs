@@ -26,7 +26,7 @@ use super::*;
 use crate::ast::{Document, Entry};
 use crate::interpret::Record;
 use crate::words::{EventKind, Risk};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 const RISK_PROBABILITY: &str = "http://terminology.hl7.org/CodeSystem/risk-probability";
 
@@ -35,7 +35,7 @@ impl Builder<'_> {
     /// replay order.
     pub(super) fn risks(&mut self, document: &Document, record: &Record, encounters: &Encounters) {
         // date -> how many levels that date so far.
-        let mut counts: HashMap<Date, usize> = HashMap::new();
+        let mut counts: HashMap<Date, usize> = HashMap::default();
         for mark in &record.risks {
             if mark.date > self.as_of {
                 continue;

@@ -206,7 +206,7 @@ impl<'s> Lowerer<'s> {
         if self.recovered.is_empty() {
             return;
         }
-        let defined: std::collections::HashSet<String> = self
+        let defined: foldhash::HashSet<String> = self
             .document
             .entries
             .iter()
