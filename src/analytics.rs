@@ -349,10 +349,10 @@ pub fn goal_outcomes(
             Aim::Objective(o) => &o.goals,
         };
         out.push(GoalOutcome {
-            id: aim.id().value.clone(),
+            id: aim.id().value.to_string(),
             text: aim.text().value.clone(),
             objective: aim.is_objective(),
-            serves: serves.iter().map(|c| c.value.clone()).collect(),
+            serves: serves.iter().map(|c| c.value.to_string()).collect(),
             targets,
             due: Record::latest(&track.dues, as_of).map(|d| d.value),
             status: track.status_on(as_of),

@@ -18,7 +18,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// An identifier as written (`G1`, `PHQ-9`, `attacks-per-week`).
-pub type Ident = Spanned<String>;
+pub type Ident = Spanned<Name>;
+/// The text of an identifier: a string held inline up to 23 bytes, as
+/// nearly every id is, so a plan's many ids cost no allocation each.
+pub type Name = smol_str::SmolStr;
 /// A string's value, escapes decoded; the span covers the quotes.
 pub type Text = Spanned<String>;
 /// A date; `None` when the written date is not on the calendar.

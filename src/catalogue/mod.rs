@@ -81,7 +81,7 @@ impl Catalogue {
         let declared = document.measures().map(|def| {
             let (min, max) = def.range.as_ref().map_or((f64::MIN, f64::MAX), |r| r.value);
             MeasureInfo {
-                id: def.id.value.clone(),
+                id: def.id.value.to_string(),
                 name: def.name.value.clone(),
                 min,
                 max,

@@ -89,10 +89,10 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
             Entry::Intervention(item) => {
                 let started = item.opened.as_ref().and_then(|d| d.value).or(opened);
                 record.treatments.push(TreatmentTrack {
-                    id: item.id.value.clone(),
+                    id: item.id.value.to_string(),
                     entry: index,
                     kind: TreatmentKind::Intervention,
-                    goals: item.goals.iter().map(|g| g.value.clone()).collect(),
+                    goals: item.goals.iter().map(|g| g.value.to_string()).collect(),
                     started,
                     stopped: None,
                     doses: Vec::new(),
@@ -106,10 +106,10 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
             Entry::Medication(item) => {
                 let started = item.started.as_ref().and_then(|d| d.value).or(opened);
                 record.treatments.push(TreatmentTrack {
-                    id: item.id.value.clone(),
+                    id: item.id.value.to_string(),
                     entry: index,
                     kind: TreatmentKind::Medication,
-                    goals: item.goals.iter().map(|g| g.value.clone()).collect(),
+                    goals: item.goals.iter().map(|g| g.value.to_string()).collect(),
                     started,
                     stopped: item
                         .stopped
@@ -132,7 +132,7 @@ fn define(document: &Document, opened: Option<Date>, record: &mut Record) {
 fn aim(aim: Aim<'_>, entry: usize, opened: Option<Date>) -> GoalTrack {
     let start = aim.opened().and_then(|d| d.value).or(opened);
     let target = |m: &GoalMeasure| TargetTrack {
-        measure: m.measure.value.clone(),
+        measure: m.measure.value.to_string(),
         baseline: m.baseline.value,
         sustained: m.sustained.as_ref().map(|s| s.value),
         history: start
@@ -141,11 +141,11 @@ fn aim(aim: Aim<'_>, entry: usize, opened: Option<Date>) -> GoalTrack {
             .collect(),
     };
     GoalTrack {
-        id: aim.id().value.clone(),
+        id: aim.id().value.to_string(),
         entry,
         objective: aim.is_objective(),
         parents: match aim {
-            Aim::Objective(o) => o.goals.iter().map(|g| g.value.clone()).collect(),
+            Aim::Objective(o) => o.goals.iter().map(|g| g.value.to_string()).collect(),
             Aim::Goal(_) => Vec::new(),
         },
         opened: start,

@@ -195,7 +195,7 @@ fn used(s: &Summary, session: &Session) -> Vec<UsedLine> {
             let id = &u.intervention.value;
             let t = s.treatments.iter().find(|t| &t.id == id);
             UsedLine {
-                id: id.clone(),
+                id: id.to_string(),
                 kind: t.map(|t| t.kind),
                 what: t.map(|t| t.what.clone()),
                 title: t.and_then(|t| t.title.clone()),
@@ -255,7 +255,7 @@ fn scores(s: &Summary, session: &Session, date: Date) -> Vec<ScoreLine> {
                     .and_then(|r| r.band.clone())
             });
             ScoreLine {
-                measure: id.clone(),
+                measure: id.to_string(),
                 better: series.map_or(Better::Lower, |m| m.better),
                 value: score.value.value,
                 after: score.after.as_ref().map(|a| a.value),
@@ -284,7 +284,7 @@ fn doses(s: &Summary, session: &Session, date: Date) -> Vec<DoseNote> {
         .map(|d| {
             let t = s.treatments.iter().find(|t| t.id == d.medication.value);
             DoseNote {
-                medication: d.medication.value.clone(),
+                medication: d.medication.value.to_string(),
                 drug: t.map(|t| t.what.clone()),
                 dose: d.dose.value.clone(),
                 previous: t.and_then(|t| {

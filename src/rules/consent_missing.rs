@@ -103,7 +103,7 @@ fn finding(intervention: &Intervention, first_use: Date, consent: Option<Date>) 
     let id = &intervention.id.value;
     let what = match &intervention.technique {
         Some(technique) => format!("{} {}", intervention.modality.value, technique.value),
-        None => intervention.modality.value.clone(),
+        None => intervention.modality.value.to_string(),
     };
     let (message, help) = match consent {
         None => (

@@ -136,8 +136,8 @@ fn stage_for<'a>(
             .goals
             .iter()
             .flat_map(|served| match cx.record.goal(&served.value) {
-                Some(track) if track.objective => track.parents.iter().collect(),
-                _ => vec![&served.value],
+                Some(track) if track.objective => track.parents.iter().map(String::as_str).collect(),
+                _ => vec![served.value.as_str()],
             })
             .map(|goal| goal_stage(cx, goal, date).or(plan_wide))
             .collect()
@@ -187,7 +187,7 @@ fn finding(
     let id = &intervention.id.value;
     let what = match &intervention.technique {
         Some(technique) => format!("{} {}", intervention.modality.value, technique.value),
-        None => intervention.modality.value.clone(),
+        None => intervention.modality.value.to_string(),
     };
     let more = match later {
         0 => String::new(),

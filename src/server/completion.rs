@@ -115,7 +115,7 @@ fn described(open: &Open<'_>, id: &str) -> Option<String> {
         Some(Entry::Concern(c)) => Some(c.text.value.clone()),
         Some(Entry::Intervention(i)) => Some(match &i.technique {
             Some(technique) => format!("{} {}", i.modality.value, technique.value),
-            None => i.modality.value.clone(),
+            None => i.modality.value.to_string(),
         }),
         Some(Entry::Medication(m)) => Some(m.drug.value.clone()),
         _ => {

@@ -111,7 +111,7 @@ fn aim(open: &Open<'_>, id: &str) -> Option<String> {
             let what = match document.entries.get(t.entry) {
                 Some(Entry::Intervention(i)) => match &i.technique {
                     Some(tech) => format!("{} {}", i.modality.value, tech.value),
-                    None => i.modality.value.clone(),
+                    None => i.modality.value.to_string(),
                 },
                 Some(Entry::Medication(m)) => m.drug.value.clone(),
                 _ => String::new(),

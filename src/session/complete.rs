@@ -292,7 +292,7 @@ fn field(words: &[&str], entry: Option<&str>, session: &Session) -> (CompletionK
                 .map(|a| {
                     a.measures()
                         .iter()
-                        .map(|m| m.measure.value.clone())
+                        .map(|m| m.measure.value.to_string())
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -329,7 +329,9 @@ struct Ids {
 impl Ids {
     fn of(session: &Session) -> Ids {
         let document = &session.analysis().document;
-        let ids = |it: &mut dyn Iterator<Item = &String>| it.cloned().collect::<Vec<_>>();
+        let ids = |it: &mut dyn Iterator<Item = &crate::ast::Name>| {
+            it.map(|n| n.to_string()).collect::<Vec<_>>()
+        };
         let measures = session.options().catalogue.measures_for(document);
         let interventions = ids(&mut document.interventions().map(|i| &i.id.value));
         let medications = ids(&mut document.medications().map(|m| &m.id.value));

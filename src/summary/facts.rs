@@ -20,7 +20,7 @@ pub(super) fn treatments(document: &Document, record: &Record, as_of: Date) -> V
                 Entry::Intervention(i) => (
                     match &i.technique {
                         Some(technique) => format!("{} {}", i.modality.value, technique.value),
-                        None => i.modality.value.clone(),
+                        None => i.modality.value.to_string(),
                     },
                     i.title.as_ref().map(|t| t.value.clone()),
                 ),
@@ -170,7 +170,7 @@ pub(super) fn sessions(document: &Document, record: &Record, as_of: Date) -> Vec
                     .used
                     .iter()
                     .map(|u| UsedLine {
-                        id: u.intervention.value.clone(),
+                        id: u.intervention.value.to_string(),
                         response: u.response.as_ref().map(|r| r.value.clone()),
                     })
                     .collect(),
@@ -178,7 +178,7 @@ pub(super) fn sessions(document: &Document, record: &Record, as_of: Date) -> Vec
                     .scores
                     .iter()
                     .map(|score| ScoreTaken {
-                        measure: score.measure.value.clone(),
+                        measure: score.measure.value.to_string(),
                         value: score.value.value,
                         after: score.after.as_ref().map(|a| a.value),
                     })
@@ -190,7 +190,7 @@ pub(super) fn sessions(document: &Document, record: &Record, as_of: Date) -> Vec
                     .doses
                     .iter()
                     .map(|d| DoseChangeLine {
-                        medication: d.medication.value.clone(),
+                        medication: d.medication.value.to_string(),
                         dose: d.dose.value.clone(),
                     })
                     .collect(),

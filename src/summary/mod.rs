@@ -419,14 +419,14 @@ pub fn summarize(
         title: plan.map_or_else(String::new, |p| p.title.value.clone()),
         client: plan
             .and_then(|p| p.client.as_ref())
-            .map(|c| c.value.clone()),
+            .map(|c| c.value.to_string()),
         clinician: text(plan.and_then(|p| p.clinician.as_ref())),
         prescriber: text(plan.and_then(|p| p.prescriber.as_ref())),
         opened: record.opened,
         as_of,
         orientation: plan
             .and_then(|p| p.orientation.as_ref())
-            .map(|o| o.value.clone()),
+            .map(|o| o.value.to_string()),
         care: plan.and_then(|p| p.care.as_ref()).map(|c| c.value),
         stage: state.stage,
         review_every: record.review_every.map(|d| d.to_string()),
@@ -441,9 +441,9 @@ pub fn summarize(
         concerns: document
             .concerns()
             .map(|c| ConcernLine {
-                id: c.id.value.clone(),
+                id: c.id.value.to_string(),
                 text: c.text.value.clone(),
-                diagnosis: c.diagnosis.as_ref().map(|d| d.value.clone()),
+                diagnosis: c.diagnosis.as_ref().map(|d| d.value.to_string()),
                 since: c.since.as_ref().and_then(|s| s.value),
             })
             .collect(),

@@ -32,7 +32,7 @@ impl Builder<'_> {
                 Some(Entry::Intervention(item)) => {
                     let code = match &item.technique {
                         Some(technique) => format!("{} {}", item.modality.value, technique.value),
-                        None => item.modality.value.clone(),
+                        None => item.modality.value.to_string(),
                     };
                     let course = Record::latest(&track.course, self.as_of).map(|c| c.value);
                     ActivityDetail {

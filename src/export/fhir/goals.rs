@@ -52,7 +52,7 @@ impl Builder<'_> {
                             .iter()
                             .map(|d| Coding {
                                 system: options.diagnosis_system.clone(),
-                                code: d.value.clone(),
+                                code: d.value.to_string(),
                                 display: None,
                             })
                             .collect(),

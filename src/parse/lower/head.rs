@@ -82,7 +82,7 @@ impl Lowerer<'_> {
                 let drug = next()?;
                 parts.drug = Some(match drug.as_rule() {
                     G::string => self.text(&drug),
-                    _ => self.ident(&drug),
+                    _ => Spanned::new(drug.as_str().to_owned(), self.span(&drug)),
                 });
                 parts.goals = self.goals(v.next());
             }

@@ -121,7 +121,7 @@ impl<'s> Lowerer<'s> {
 
     /// An id as written, where it is.
     fn ident(&self, pair: &P<'_>) -> Ident {
-        Spanned::new(pair.as_str().to_owned(), self.span(pair))
+        Spanned::new(Name::new(pair.as_str()), self.span(pair))
     }
 
     /// Reports a line that did not parse, unless it follows an unclosed
@@ -206,7 +206,7 @@ impl<'s> Lowerer<'s> {
         if self.recovered.is_empty() {
             return;
         }
-        let defined: foldhash::HashSet<String> = self
+        let defined: foldhash::HashSet<Name> = self
             .document
             .entries
             .iter()

@@ -12,7 +12,7 @@
 //! of the language itself (`for goal G1` links G1).
 
 use super::head::Head;
-use crate::ast::Ident;
+use crate::ast::{Ident, Name, Text};
 use crate::parse::text;
 use crate::span::{Span, Spanned};
 use crate::vocabulary::ENTRIES;
@@ -22,20 +22,20 @@ use crate::words::{DischargeKind, EventKind};
 #[derive(Clone, Debug)]
 enum Token {
     /// A run of characters without spaces, commas or quotes.
-    Word(Ident),
+    Word(Text),
     /// A quoted string (double or single quotes), its value decoded.
-    Text(Ident),
+    Text(Text),
 }
 
 impl Token {
-    fn word(&self) -> Option<&Ident> {
+    fn word(&self) -> Option<&Text> {
         match self {
             Token::Word(w) => Some(w),
             Token::Text(_) => None,
         }
     }
 
-    fn spanned(&self) -> &Ident {
+    fn spanned(&self) -> &Text {
         match self {
             Token::Word(w) | Token::Text(w) => w,
         }
@@ -82,7 +82,7 @@ pub(super) fn head(keyword: &'static str, line: &str, offset: usize) -> Head {
             if let [Token::Word(technique), tail @ ..] = parts
                 && !matches!(tail.first(), Some(Token::Word(_)))
             {
-                head.technique = Some(technique.clone());
+                head.technique = Some(as_id(technique));
                 parts = tail;
             }
             let (title, links_written) = unmarked_links(parts, after_for);
@@ -138,7 +138,7 @@ fn unmarked_links<'t>(
 /// A written date: the date, or `None` inside when it is not one careplan
 /// can read (its finding is the header's); no date at all when the word
 /// has no digit (`review every 8 weeks` at column 0 is no review).
-fn date(word: &Ident) -> Option<Spanned<Option<jiff::civil::Date>>> {
+fn date(word: &Text) -> Option<Spanned<Option<jiff::civil::Date>>> {
     word.value
         .chars()
         .any(|c| c.is_ascii_digit())
@@ -150,7 +150,7 @@ fn first_id(tokens: &mut &[Token]) -> Option<Ident> {
     let (first, rest) = tokens.split_first()?;
     let word = first.word().filter(|w| is_id(&w.value))?;
     *tokens = rest;
-    Some(word.clone())
+    Some(as_id(word))
 }
 
 /// The ids after `for`: every word that can be an id and is not a word of
@@ -160,12 +160,17 @@ fn links(tokens: &[Token]) -> Vec<Ident> {
         .iter()
         .filter_map(Token::word)
         .filter(|w| is_id(&w.value) && !reserved(&w.value))
-        .cloned()
+        .map(as_id)
         .collect()
 }
 
+/// A word read as an id.
+fn as_id(word: &Text) -> Ident {
+    Spanned::new(Name::new(&word.value), word.span)
+}
+
 /// A text part: one quoted string as written, or the words as they stand.
-fn joined(line: &str, offset: usize, tokens: &[Token]) -> Option<Ident> {
+fn joined(line: &str, offset: usize, tokens: &[Token]) -> Option<Text> {
     match tokens {
         [] => None,
         [Token::Text(text)] => Some(text.clone()),

@@ -19,7 +19,7 @@ impl View<'_> {
             .map_or_else(String::new, |e| match e {
                 Entry::Intervention(i) => match &i.technique {
                     Some(tech) => format!("{} {}", i.modality.value, tech.value),
-                    None => i.modality.value.clone(),
+                    None => i.modality.value.to_string(),
                 },
                 Entry::Medication(m) => m.drug.value.clone(),
                 _ => String::new(),
