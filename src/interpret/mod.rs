@@ -63,6 +63,13 @@ pub fn interpret(document: &Document) -> Record {
         }
     }
     record.timeline = dated;
+    // The record's long lists grew by doubling: give back the room, which
+    // the rules' own work can then use.
+    record.appointments.shrink_to_fit();
+    record.sessions.shrink_to_fit();
+    for series in &mut record.series {
+        series.points.shrink_to_fit();
+    }
     record
 }
 

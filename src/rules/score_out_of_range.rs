@@ -63,55 +63,39 @@ enum Role {
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut checked: Vec<(&Ident, Role, f64, Span)> = Vec::new();
+    // Each number is judged as it is met, not gathered first: a long plan
+    // has hundreds of thousands of scores.
+    let mut judge = |measure: &Ident, role: Role, value: f64, span: Span| {
+        if let Some(info) = cx.measures.get(&measure.value)
+            && !info.contains(value)
+        {
+            out.push(outside(info, role, span.text(cx.source), span));
+        }
+    };
     for goal in cx.document.aims() {
         for m in goal.measures() {
-            checked.push((
-                &m.measure,
-                Role::Baseline,
-                m.baseline.value,
-                m.baseline.span,
-            ));
-            checked.push((
-                &m.measure,
-                Role::Target,
-                m.target.value,
-                number_of(&m.target, cx.source),
-            ));
+            judge(&m.measure, Role::Baseline, m.baseline.value, m.baseline.span);
+            let target = number_of(&m.target, cx.source);
+            judge(&m.measure, Role::Target, m.target.value, target);
         }
     }
     for session in cx.document.sessions() {
         for score in &session.scores {
             for number in std::iter::once(&score.value).chain(&score.after) {
-                checked.push((&score.measure, Role::Score, number.value, number.span));
+                judge(&score.measure, Role::Score, number.value, number.span);
             }
         }
     }
-    let revisions = cx.document.revisions();
-    for revision in revisions {
-            let Change::Target { measure, target } = &revision.change else {
-                continue;
-            };
-            let goal = cx
-                .document
-                .aims()
-                .find(|g| g.id().value == revision.id.value);
-            let revised = goal.and_then(|g| g.revised_target(measure.as_ref()));
-            if let Some(m) = revised {
-                checked.push((
-                    &m.measure,
-                    Role::Target,
-                    target.value,
-                    number_of(target, cx.source),
-                ));
-            }
-    }
-    for (measure, role, value, span) in checked {
-        let Some(info) = cx.measures.get(&measure.value) else {
+    for revision in cx.document.revisions() {
+        let Change::Target { measure, target } = &revision.change else {
             continue;
         };
-        if !info.contains(value) {
-            out.push(outside(info, role, span.text(cx.source), span));
+        let goal = cx
+            .document
+            .aims()
+            .find(|g| g.id().value == revision.id.value);
+        if let Some(m) = goal.and_then(|g| g.revised_target(measure.as_ref())) {
+            judge(&m.measure, Role::Target, target.value, number_of(target, cx.source));
         }
     }
 }
