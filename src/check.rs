@@ -124,9 +124,12 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
         None => false,
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
-    let index = LineIndex::new(source);
+    // The line index is built only for a file with findings to allow: a
+    // clean file's check holds no table of its lines.
+    let mut index = None;
     for finding in diagnostics.iter_mut().filter(|d| options.allowable(d.rule)) {
-        let allow = suppress::allow_fix(source, &index, &parsed.document.comments, finding);
+        let index = index.get_or_insert_with(|| LineIndex::new(source));
+        let allow = suppress::allow_fix(source, index, &parsed.document.comments, finding);
         finding.fixes.push(allow);
     }
     Analysis {
