@@ -102,12 +102,17 @@ pub fn run(args: &Args) -> Outcome {
             "careplan: warning: {display}: the plan has no `client`, so the Patient has no identifier"
         );
     }
-    let json = match bundle.to_json() {
-        Ok(json) => json,
-        Err(error) => return fail(error),
-    };
-    let mut out = std::io::stdout().lock();
-    if writeln!(out, "{json}").and_then(|()| out.flush()).is_err() {
+    // The bundle owns what it says: the plan's tree is freed before the
+    // bundle is written, which for a long plan is many times its size.
+    drop(analysis.document);
+    drop(analysis.record);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match bundle.write_json(&mut out) {
+        Ok(()) => {}
+        Err(error) if !error.is_io() => return fail(error),
+        Err(_) => return Outcome::Unusable,
+    }
+    if writeln!(out).and_then(|()| out.flush()).is_err() {
         return Outcome::Unusable;
     }
     Outcome::Clean

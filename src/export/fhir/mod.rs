@@ -207,6 +207,12 @@ impl Bundle {
         serde_json::to_string_pretty(self)
     }
 
+    /// Writes the bundle as [`Bundle::to_json`] gives it, as it goes: a long
+    /// plan's bundle is many times the plan's size, and is not held whole.
+    pub fn write_json(&self, out: impl std::io::Write) -> Result<(), serde_json::Error> {
+        serde_json::to_writer_pretty(out, self)
+    }
+
     /// The bundle as a JSON value.
     pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::to_value(self)
