@@ -13,9 +13,11 @@
 //!   export` builds it after its check (linear in the record);
 //! - `many_files`: `CAREPLAN_BENCH_FILES` typical plans (default 1,000), one
 //!   after another, the same three ways;
-//! - `repl_entry`: one entry added in the REPL to a 1 MB plan, with few
-//!   findings and with thousands (the plan judged on a day before most of
-//!   its sessions: each is a `future-date` finding).
+//! - `repl_entry`: one entry added in the REPL to a 1 MB plan: a session
+//!   dated in the middle of the plan, with few findings and with thousands
+//!   (the plan judged on a day before most of its sessions: each is a
+//!   `future-date` finding), and today's session appended at the end (the
+//!   plan above it is not parsed again).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -184,20 +186,33 @@ mod repl_entry {
         format!("session {day}\n  used I1 \"Practised the skill\"\n  minutes 50\n")
     }
 
-    /// Times the entry on the plan judged with `options`, which must give
+    /// The next session, dated the day after the plan's last entry: it is
+    /// appended at the end, as a clinician records today's session.
+    fn next(text: &str) -> String {
+        let day = day_after(text);
+        format!("session {day}\n  used I1 \"Practised the skill\"\n  minutes 50\n")
+    }
+
+    /// Times `entry` on the plan judged with `options`, which must give
     /// the plan `findings` findings or more.
-    fn add(bencher: Bencher, options: CheckOptions, findings: usize) {
+    fn add(bencher: Bencher, options: CheckOptions, findings: usize, entry: &str) {
         let text = PLAN.as_str();
-        let entry = entry(text);
         assert!(check(text, &options).diagnostics.len() >= findings);
         bencher
             .with_inputs(|| Session::of_text(text.to_owned(), options.clone()))
-            .bench_local_refs(|session| divan::black_box(session.add_entry(&entry).is_ok()));
+            .bench_local_refs(|session| divan::black_box(session.add_entry(entry).is_ok()));
     }
 
     #[divan::bench]
     fn few_findings(bencher: Bencher) {
-        add(bencher, options_after(&PLAN), 0);
+        add(bencher, options_after(&PLAN), 0, &entry(&PLAN));
+    }
+
+    /// Today's session at the end of the plan: the plan above it, read
+    /// cleanly before, is not parsed again.
+    #[divan::bench]
+    fn appended(bencher: Bencher) {
+        add(bencher, options_after(&PLAN), 0, &next(&PLAN));
     }
 
     #[divan::bench]
@@ -210,6 +225,6 @@ mod repl_entry {
             .find_map(|e| e.date()?.value);
         let day = opened.and_then(|d| d.checked_add(jiff::Span::new().days(365)).ok());
         let options = CheckOptions::new(day.unwrap_or(jiff::civil::date(2000, 1, 1)));
-        add(bencher, options, 4_000);
+        add(bencher, options, 4_000, &entry(&PLAN));
     }
 }

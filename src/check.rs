@@ -5,7 +5,7 @@ use crate::catalogue::Catalogue;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::interpret::{Record, interpret};
-use crate::parse::parse;
+use crate::parse::{Parsed, parse};
 use crate::rules::{Context, Rule};
 use crate::span::LineIndex;
 use crate::suppress;
@@ -92,7 +92,13 @@ pub struct Analysis {
 
 /// Parses, interprets and checks `source`.
 pub fn check(source: &str, options: &CheckOptions) -> Analysis {
-    let parsed = parse(source);
+    check_parsed(source, parse(source), options)
+}
+
+/// Interprets and checks `source`, already parsed as `parsed` (which must
+/// be its parse: [`crate::parse::parse_appended`] reuses the parse of the
+/// text before an entry added at the end).
+pub fn check_parsed(source: &str, parsed: Parsed, options: &CheckOptions) -> Analysis {
     let record = interpret(&parsed.document);
     let mut diagnostics = parsed.diagnostics;
     let cx = Context::new(

@@ -38,7 +38,7 @@ pub mod template;
 pub mod vocabulary;
 pub mod words;
 
-pub use check::{Analysis, CheckOptions, Fixed, autofix, check};
+pub use check::{Analysis, CheckOptions, Fixed, autofix, check, check_parsed};
 pub use diagnostic::{Diagnostic, Severity};
 pub use interpret::interpret;
 pub use parse::{Parsed, parse};

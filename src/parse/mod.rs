@@ -55,13 +55,48 @@ pub(crate) struct Item<'i> {
 /// at most (a few hundred kilobytes), not the whole file's (about 8 bytes of
 /// tokens for every byte of text), and pays pest's set-up cost once a run
 /// rather than once an entry.
-pub(crate) fn parse_items(source: &str, mut visit: impl FnMut(Item<'_>)) -> Parsed {
-    let mut lowerer = lower::Lowerer::new(source);
-    let mut at = if source.starts_with('\u{FEFF}') {
+pub(crate) fn parse_items(source: &str, visit: impl FnMut(Item<'_>)) -> Parsed {
+    let start = if source.starts_with('\u{FEFF}') {
         '\u{FEFF}'.len_utf8()
     } else {
         0
     };
+    parse_items_from(source, start, visit)
+}
+
+/// Parses `source` with text appended at `from`, reusing the parse of the
+/// text before it: only the appended text is read.
+///
+/// `before` must be the parse of `source[..from]`. The result is always
+/// that of `parse(source)`: the appended text is read on its own only when
+/// `from` starts a line and neither part has a finding, since nothing can
+/// then join them (a line that belongs to the entry above, such as an
+/// indented field, is a finding when read on its own; so is an unclosed
+/// string, and a recovered header's links are settled against every
+/// definition). Otherwise the whole text is parsed.
+pub fn parse_appended(before: Parsed, source: &str, from: usize) -> Parsed {
+    let starts_line = from == 0 || source.get(..from).is_some_and(|s| s.ends_with('\n'));
+    if !before.diagnostics.is_empty() || !starts_line || !source.is_char_boundary(from) {
+        return parse(source);
+    }
+    let after = parse_items_from(source, from, |_| {});
+    if !after.diagnostics.is_empty() {
+        return parse(source);
+    }
+    let mut document = before.document;
+    document.entries.extend(after.document.entries);
+    document.comments.extend(after.document.comments);
+    document.unread.extend(after.document.unread);
+    Parsed {
+        document,
+        diagnostics: after.diagnostics,
+    }
+}
+
+/// [`parse_items`] from offset `from`, the start of a line.
+fn parse_items_from(source: &str, from: usize, mut visit: impl FnMut(Item<'_>)) -> Parsed {
+    let mut lowerer = lower::Lowerer::new(source, from);
+    let mut at = from;
     while let Some(rest) = source.get(at..).filter(|rest| !rest.is_empty()) {
         let run = match CareplanParser::parse(G::run, rest).map(|mut pairs| pairs.next()) {
             Ok(Some(run)) if !run.as_str().is_empty() => run,

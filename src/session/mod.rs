@@ -42,11 +42,11 @@ pub use skeleton::{Part, session_skeleton};
 pub(crate) use tokens::{Kind as TokenKind, tokens};
 
 use crate::ast::Entry;
-use crate::check::{Analysis, CheckOptions, check};
+use crate::check::{Analysis, CheckOptions, check, check_parsed};
 use crate::diagnostic::Diagnostic;
 use crate::emit::{FileReport, human};
 use crate::format::{FormatError, format};
-use crate::parse::parse;
+use crate::parse::{Parsed, parse, parse_appended};
 use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use crate::summary::{self, Summary};
@@ -311,9 +311,29 @@ impl Session {
                 errors,
             });
         }
-        let analysis = check(&candidate, &self.options);
         let before = self.analysis.document.entries.len();
+        let analysis = match placed {
+            // An entry added at the end: the plan above it is not read
+            // again, when it read cleanly (nothing in it can reach into
+            // the new text; `parse_appended` checks the rest).
+            None if !self
+                .analysis
+                .diagnostics
+                .iter()
+                .any(|d| d.rule.is_reading()) =>
+            {
+                let above = Parsed {
+                    document: std::mem::take(&mut self.analysis.document),
+                    diagnostics: Vec::new(),
+                };
+                let parsed = parse_appended(above, &candidate, at);
+                check_parsed(&candidate, parsed, &self.options)
+            }
+            _ => check(&candidate, &self.options),
+        };
         if analysis.document.entries.len() != before + own.document.entries.len() {
+            // The plan's own tree may have gone to the new parse.
+            self.recheck();
             // The text above swallowed the entry: it ends inside an unclosed `"""`.
             let span = Span::new(start, start + body.lines().next().map_or(0, str::len));
             return Err(Rejected {

@@ -7,7 +7,7 @@ use careplan::format::format;
 use proptest::prelude::*;
 
 /// Every plan text in the repository that parses: examples and fixtures.
-fn corpus() -> Vec<(String, String)> {
+pub(crate) fn corpus() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut dirs = vec![root().join("examples"), root().join("tests/fixtures")];
     while let Some(dir) = dirs.pop() {

@@ -798,3 +798,33 @@ fn every_discharge_type_is_read() {
         assert_eq!(discharge.summary, None);
     }
 }
+
+/// `parse_appended`, as the REPL uses it for an entry added at the end,
+/// reads a file exactly as `parse` does, wherever the text before it stops:
+/// at every line of the examples, and in every example and fixture written
+/// twice over, after the first copy (every entry appended after a whole plan).
+#[test]
+fn an_appended_parse_reads_the_file_as_a_whole_parse_does() {
+    let mut reused = 0;
+    for (name, text) in crate::fmt::corpus() {
+        let doubled = format!("{text}\n{text}");
+        let mut cases = vec![(doubled.as_str(), vec![text.len() + 1])];
+        if name.contains("examples") {
+            let starts = text.match_indices('\n').map(|(at, _)| at + 1);
+            cases.push((text.as_str(), std::iter::once(0).chain(starts).collect()));
+        }
+        for (source, starts) in cases {
+            let whole = parse(source);
+            for at in starts {
+                let before = parse(&source[..at]);
+                reused += usize::from(before.diagnostics.is_empty());
+                assert_eq!(
+                    careplan::parse::parse_appended(before, source, at),
+                    whole,
+                    "{name}, appended at byte {at}"
+                );
+            }
+        }
+    }
+    assert!(reused > 300, "the reuse itself is exercised: {reused}");
+}

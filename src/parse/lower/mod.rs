@@ -99,11 +99,12 @@ impl_word!(
 struct Malformed(Span);
 
 impl<'s> Lowerer<'s> {
-    pub(super) fn new(source: &'s str) -> Self {
+    /// A lowerer of `source`'s items from offset `from` on.
+    pub(super) fn new(source: &'s str, from: usize) -> Self {
         Lowerer {
             source,
             document: Document {
-                entries: Vec::with_capacity(entries_in(source)),
+                entries: Vec::with_capacity(entries_in(source.get(from..).unwrap_or(""))),
                 ..Document::default()
             },
             diagnostics: Vec::new(),
