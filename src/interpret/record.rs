@@ -159,7 +159,13 @@ pub struct TargetTrack {
 impl GoalTrack {
     /// The latest status recorded on or before `date`.
     pub fn status_on(&self, date: Date) -> Option<Achievement> {
-        Record::latest(&self.statuses, date).map(|s| s.value)
+        // Statuses are recorded only by reviews and the discharge, as the
+        // record is replayed in date order: they are in date order, and the
+        // latest is found by halving, not by a walk back from the end
+        // (rules ask this for every session of a long record).
+        let before = self.statuses.partition_point(|s| s.date <= date);
+        let latest = before.checked_sub(1).and_then(|at| self.statuses.get(at));
+        latest.map(|s| s.value)
     }
 
     /// Whether the goal is closed on `date`: its latest status is met
