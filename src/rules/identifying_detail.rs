@@ -263,28 +263,32 @@ const LABEL_STEMS: &[&str] = &[
 /// plan's check.
 fn holds_label_stem(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, b)| {
-        let word_start = !at
-            .checked_sub(1)
-            .and_then(|before| bytes.get(before))
-            .is_some_and(u8::is_ascii_alphanumeric);
-        word_start
-            && STEM_STARTS.get(usize::from(b.to_ascii_lowercase())) == Some(&true)
-            && LABEL_STEMS.iter().any(|stem| {
-                bytes
-                    .get(at..at + stem.len())
+    let mut in_word = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        if !in_word && STEM_STARTS.get(usize::from(b)) == Some(&true) {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let stem_here = LABEL_STEMS.iter().any(|stem| {
+                rest.get(..stem.len())
                     .is_some_and(|part| part.eq_ignore_ascii_case(stem.as_bytes()))
-            })
-    })
+            });
+            if stem_here {
+                return true;
+            }
+        }
+        in_word = b.is_ascii_alphanumeric();
+    }
+    false
 }
 
-/// The bytes a label stem starts with, for [`holds_label_stem`].
+/// The bytes a label stem starts with, in either case, for
+/// [`holds_label_stem`].
 const STEM_STARTS: [bool; 256] = {
     let mut starts = [false; 256];
     let mut i = 0;
     while i < LABEL_STEMS.len() {
         if let Some(&first) = LABEL_STEMS[i].as_bytes().first() {
             starts[first as usize] = true;
+            starts[first.to_ascii_uppercase() as usize] = true;
         }
         i += 1;
     }
