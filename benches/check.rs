@@ -27,7 +27,7 @@ mod generate;
 #[path = "support/typed.rs"]
 mod typed;
 
-use corpus::{day_after, sized};
+use corpus::{day_after, env_number, sized};
 
 use careplan::session::Session;
 use careplan::{CheckOptions, check, parse};
@@ -47,14 +47,6 @@ fn big_megabytes() -> f64 {
 /// How many files `many_files` checks, from `CAREPLAN_BENCH_FILES`.
 fn many_files() -> usize {
     env_number("CAREPLAN_BENCH_FILES", 1_000.0) as usize
-}
-
-fn env_number(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|v: &f64| *v > 0.0)
-        .unwrap_or(default)
 }
 
 /// Options judging `text` on the day after its last dated entry.

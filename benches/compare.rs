@@ -28,7 +28,7 @@ mod ledger;
 #[path = "support/typed.rs"]
 mod typed;
 
-use corpus::{day_after, sized};
+use corpus::{day_after, env_number, sized};
 
 use careplan::workspace::{self, Contents};
 use careplan::{CheckOptions, check, emit};
@@ -52,14 +52,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn env_number(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|v: &f64| *v > 0.0)
-        .unwrap_or(default)
 }
 
 /// One of the two workloads, written in every form.

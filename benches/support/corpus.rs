@@ -1,5 +1,5 @@
-//! The benches' shared corpus helpers: a plan of a given size, and the day
-//! to judge it on.
+//! The benches' shared corpus helpers: a plan of a given size, the day to
+//! judge it on, and the sizes the environment sets.
 
 use super::generate;
 use careplan::parse;
@@ -29,4 +29,13 @@ pub fn day_after(text: &str) -> Date {
         .max();
     let day = last.and_then(|d| d.tomorrow().ok());
     day.unwrap_or(jiff::civil::date(2026, 11, 22))
+}
+
+/// The positive number in the environment variable `name`, or `default`.
+pub fn env_number(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|v: &f64| *v > 0.0)
+        .unwrap_or(default)
 }

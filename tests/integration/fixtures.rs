@@ -35,6 +35,14 @@ pub fn fixtures() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// A fixture's file name without `.careplan` (`fires`, `passes-when-dated`).
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
 fn expectations(source: &str) -> BTreeSet<(String, usize, usize)> {
     source
         .lines()
@@ -120,11 +128,7 @@ fn every_checked_rule_has_a_firing_and_a_passing_fixture() {
 #[test]
 fn firing_fixtures_render_as_snapshotted() {
     for (rule, path) in fixtures() {
-        let stem = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let stem = stem(&path);
         if stem.starts_with("passes") {
             continue;
         }
@@ -170,11 +174,7 @@ fn the_contract_examples_check_with_no_finding() {
 #[test]
 fn fixes_render_as_snapshotted() {
     for (rule, path) in fixtures() {
-        let stem = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let stem = stem(&path);
         let source = std::fs::read_to_string(&path).expect("fixture is UTF-8");
         let index = LineIndex::new(&source);
         let mut shown = String::new();
