@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::RuleMeta;
+use super::line_signs;
 use crate::ast::Entry;
 use crate::diagnostic::{Diagnostic, mask};
 use crate::rule::Rule;
@@ -101,16 +102,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .collect();
-    let mut at = 0;
-    for line in cx.source.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let line_span = Span::new(start, at);
-        if !may_identify(line)
-            || structured(line)
-            || exempt.iter().any(|e| e.start < line_span.end && line_span.start < e.end)
+    // Contacts are in file order, so one cursor walks them beside the lines.
+    let mut contacts = exempt.iter().peekable();
+    line_signs::each_line(cx.source, |signs| {
+        let (start, end) = (signs.start, signs.end);
+        let line = cx.source.get(start..end).unwrap_or("");
+        // Every identifier holds a digit or an `@`, and most lines neither.
+        if signs.digits == 0 && !signs.at_sign
+            || !signs.quoted && structured(line)
+            // Details need an `@`, nine digits or a label (see `details`).
+            || !signs.at_sign && signs.digits < 9 && !holds_label_stem(line)
         {
-            continue;
+            return;
+        }
+        while contacts.next_if(|e| e.end <= start).is_some() {}
+        if contacts.peek().is_some_and(|e| e.start < end) {
+            return;
         }
         for (kind, offset, len) in details(line) {
             let shown = line.get(offset..offset + len).unwrap_or("");
@@ -133,33 +140,37 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .concealed(),
             );
         }
-    }
+    });
 }
 
-/// Whether `line` holds no free text: a date, score or code after its
-/// keyword (`session 2026-09-08`, `score PHQ-9 14`, `due 2027-03-01`), and
-/// no string or comment.
+/// Whether `line`, which holds no string or comment, holds no free text
+/// either: a date, score or code after its keyword (`session 2026-09-08`,
+/// `score PHQ-9 14`, `due 2027-03-01`).
 fn structured(line: &str) -> bool {
     // A `match`, not a search of a list: it runs for every line with a digit.
-    let keyword = |word: &str| {
-        matches!(
-            word,
-            "session" | "review" | "safety-plan" | "opened" | "born" | "due" | "started"
-                | "stopped" | "since" | "consent" | "next" | "score" | "minutes" | "range"
-                | "measure" | "reliable-change" | "diagnosis" | "client" | "format" | "risk"
-                | "stage" | "status" | "revise" | "stop" | "used" | "frequency" | "better"
-                | "care" | "orientation" | "integration" | "discharge" | "attendance" | "course"
-        )
-    };
-    let first = line.split_whitespace().next().unwrap_or("");
-    // Bytes, not chars: these are ASCII, which no other character's UTF-8 holds.
-    keyword(first) && memchr::memchr3(b'"', b'#', b'\'', line.as_bytes()).is_none()
+    matches!(
+        first_word(line),
+        "session" | "review" | "safety-plan" | "opened" | "born" | "due" | "started"
+            | "stopped" | "since" | "consent" | "next" | "score" | "minutes" | "range"
+            | "measure" | "reliable-change" | "diagnosis" | "client" | "format" | "risk"
+            | "stage" | "status" | "revise" | "stop" | "used" | "frequency" | "better"
+            | "care" | "orientation" | "integration" | "discharge" | "attendance" | "course"
+    )
 }
 
-/// Whether `text` may hold an identifier: every one holds a digit or an
-/// `@`, and most notes hold neither.
-fn may_identify(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+/// The first word of `line`, split at white space: read as bytes when it
+/// is ASCII between spaces, tabs and line breaks, as nearly every line's
+/// is, else with Unicode's white space (a no-break space splits words too).
+fn first_word(line: &str) -> &str {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let ascii_end = trimmed.bytes().position(|b| !b.is_ascii_graphic());
+    match ascii_end.map(|at| trimmed.split_at(at)) {
+        Some((word, rest)) if !word.is_empty() && rest.starts_with([' ', '\t', '\n', '\r']) => {
+            word
+        }
+        None => trimmed,
+        _ => line.split_whitespace().next().unwrap_or(""),
+    }
 }
 
 /// The identifiers in `text`: their kind, byte offset and length.
@@ -258,41 +269,57 @@ const LABEL_STEMS: &[&str] = &[
 
 /// Whether one of [`LABEL_STEMS`] starts a word of `text`, in any case:
 /// each label holds one where a word starts (`date of birth`). One pass,
-/// trying the stems only where a word starts with a stem's letter: a
-/// search for each stem in every line with a digit was a fifth of a big
-/// plan's check.
+/// trying the stems only where a word starts with a stem's letter, and
+/// only the stems that start with it: a search for each stem in every line
+/// with a digit was a fifth of a big plan's check.
 fn holds_label_stem(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut in_word = false;
     for (at, &b) in bytes.iter().enumerate() {
-        if !in_word && STEM_STARTS.get(usize::from(b)) == Some(&true) {
+        let class = BYTE_CLASSES.get(usize::from(b)).copied().unwrap_or(0);
+        if class & STEM_START != 0 && !in_word {
             let rest = bytes.get(at..).unwrap_or_default();
+            let first = b.to_ascii_lowercase();
             let stem_here = LABEL_STEMS.iter().any(|stem| {
-                rest.get(..stem.len())
-                    .is_some_and(|part| part.eq_ignore_ascii_case(stem.as_bytes()))
+                stem.as_bytes().first() == Some(&first)
+                    && rest
+                        .get(..stem.len())
+                        .is_some_and(|part| part.eq_ignore_ascii_case(stem.as_bytes()))
             });
             if stem_here {
                 return true;
             }
         }
-        in_word = b.is_ascii_alphanumeric();
+        in_word = class & ALPHANUMERIC != 0;
     }
     false
 }
 
-/// The bytes a label stem starts with, in either case, for
-/// [`holds_label_stem`].
-const STEM_STARTS: [bool; 256] = {
-    let mut starts = [false; 256];
+/// [`BYTE_CLASSES`]: an ASCII letter or digit.
+const ALPHANUMERIC: u8 = 1;
+/// [`BYTE_CLASSES`]: the first letter of one of [`LABEL_STEMS`], in either case.
+const STEM_START: u8 = 2;
+
+/// What each byte is to [`holds_label_stem`] (a `static`: one table in
+/// memory, read in place).
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphanumeric() {
+            classes[b] = ALPHANUMERIC;
+        }
+        b += 1;
+    }
     let mut i = 0;
     while i < LABEL_STEMS.len() {
         if let Some(&first) = LABEL_STEMS[i].as_bytes().first() {
-            starts[first as usize] = true;
-            starts[first.to_ascii_uppercase() as usize] = true;
+            classes[first as usize] |= STEM_START;
+            classes[first.to_ascii_uppercase() as usize] |= STEM_START;
         }
         i += 1;
     }
-    starts
+    classes
 };
 
 /// Words that name a record number, lower case.
@@ -493,7 +520,7 @@ fn has_date(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, details};
+    use super::{Kind, details, first_word};
     use crate::diagnostic::mask;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
@@ -544,6 +571,19 @@ mod tests {
             "Seen 2026-09-22 14:30 for 50 minutes",
         ] {
             assert_eq!(kinds(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_first_word_as_white_space_splits_it() {
+        let lines = [
+            "", "   \n", "score", "  score PHQ-9 12\n", "\tsession 2026-01-01\r\n",
+            "\u{a0}score 3\n", "score\u{a0}3\n", "\u{c}score 3", "\r\nscore 3", "scoreé 3",
+            "\"score\" 3", "  used\tI1\n",
+        ];
+        for line in lines {
+            let expected = line.split_whitespace().next().unwrap_or("");
+            assert_eq!(first_word(line), expected, "{line:?}");
         }
     }
 

@@ -9,6 +9,7 @@
 
 mod aftercare;
 mod context;
+mod line_signs;
 mod outcomes;
 mod pairs;
 mod skeletons;
