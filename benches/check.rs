@@ -9,8 +9,9 @@
 //!   full check, and `serde_json_check`, a typed serde parse of the same
 //!   plan as JSON with the cross-reference check of its ids
 //!   (`benches/support/typed.rs`); the MB/s of each counts its own bytes;
-//! - `big_file::fhir_export`: the FHIR bundle of that plan, as `careplan
-//!   export` builds it after its check (linear in the record);
+//! - `big_file::fhir_export`: the FHIR bundle of that plan, made and
+//!   written as JSON as `careplan export` writes it after its check
+//!   (linear in the record);
 //! - `many_files`: `CAREPLAN_BENCH_FILES` typical plans (default 1,000), one
 //!   after another, the same three ways;
 //! - `repl_entry`: one entry added in the REPL to a 1 MB plan: a session
@@ -119,7 +120,10 @@ mod big_file {
         let export = fhir::Options::new(options.today);
         bencher
             .counter(BytesCount::of_str(text))
-            .bench(|| fhir::bundle(&analysis.document, &analysis.record, &measures, &export));
+            .bench(|| {
+                let out = std::io::sink();
+                fhir::write_json(&analysis.document, &analysis.record, &measures, &export, out)
+            });
     }
 }
 

@@ -8,7 +8,7 @@
 use super::configs::Configs;
 use super::{Outcome, date_arg, fail, report, system_today};
 use careplan::emit::plural;
-use careplan::export::fhir::{self, CLIENT_SYSTEM, ExportError, ICD_10, Options};
+use careplan::export::fhir::{self, CLIENT_SYSTEM, ExportError, ICD_10, Options, WriteError};
 use careplan::workspace::{self, Contents};
 use careplan::{Diagnostic, Severity, check};
 use jiff::civil::Date;
@@ -83,8 +83,8 @@ pub fn run(args: &Args) -> Outcome {
         client_system: args.client_system.clone(),
         diagnosis_system: args.diagnosis_system.clone(),
     };
-    let bundle = match fhir::bundle(&analysis.document, &analysis.record, &measures, &export) {
-        Ok(bundle) => bundle,
+    match fhir::exportable(&analysis.document, &analysis.record, &measures, &export) {
+        Ok(()) => {}
         Err(error @ ExportError::BeforeOpened { .. }) => {
             return fail(format!("--as-of: {error}"));
         }
@@ -92,7 +92,7 @@ pub fn run(args: &Args) -> Outcome {
             anstream::eprintln!("careplan: error: {display}: {error}");
             return Outcome::Failed;
         }
-    };
+    }
     if analysis
         .document
         .plan()
@@ -102,15 +102,20 @@ pub fn run(args: &Args) -> Outcome {
             "careplan: warning: {display}: the plan has no `client`, so the Patient has no identifier"
         );
     }
-    // The bundle owns what it says: the plan's tree is freed before the
-    // bundle is written, which for a long plan is many times its size.
-    drop(analysis.document);
-    drop(analysis.record);
+    // Each resource is written as it is made: the bundle, many times the
+    // plan's size for a long plan, is never held whole.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    match bundle.write_json(&mut out) {
+    let written = fhir::write_json(
+        &analysis.document,
+        &analysis.record,
+        &measures,
+        &export,
+        &mut out,
+    );
+    match written {
         Ok(()) => {}
-        Err(error) if !error.is_io() => return fail(error),
-        Err(_) => return Outcome::Unusable,
+        Err(WriteError::Json(error)) if error.is_io() => return Outcome::Unusable,
+        Err(error) => return fail(error),
     }
     if writeln!(out).and_then(|()| out.flush()).is_err() {
         return Outcome::Unusable;

@@ -124,7 +124,7 @@ impl Builder<'_> {
         document: &Document,
         record: &Record,
         encounters: &Encounters,
-    ) -> Result<(), ExportError> {
+    ) {
         // (measure, date) -> how many scores of it that date so far.
         let mut counts: HashMap<(&str, Date), usize> = HashMap::default();
         for session in &record.sessions {
@@ -136,17 +136,6 @@ impl Builder<'_> {
             };
             for score in &entry.scores {
                 let measure = score.measure.value.as_str();
-                if let Some(info) = self.measures.get(measure) {
-                    for value in std::iter::once(&score.value).chain(&score.after) {
-                        if !info.contains(value.value) {
-                            return Err(ExportError::ScoreOutOfRange {
-                                measure: measure.to_owned(),
-                                score: value.value,
-                                date: session.date,
-                            });
-                        }
-                    }
-                }
                 let seen = counts.entry((measure, session.date)).or_insert(0);
                 let n = *seen;
                 *seen += 1;
@@ -179,14 +168,13 @@ impl Builder<'_> {
                         code,
                         subject: self.patient.clone(),
                         encounter: encounters.get(&session.value).map(Reference::to),
-                        effective_date_time: session.date.to_string(),
+                        effective_date_time: Day(session.date),
                         value: Value::of(score.value.value),
                         component,
                     }),
                 );
             }
         }
-        Ok(())
     }
 
     /// Where a treatment stands at the end of the date. An intervention
@@ -215,12 +203,12 @@ impl Builder<'_> {
     /// A treatment's start, and its stop when it is on or before the date.
     pub(super) fn period(&self, track: &TreatmentTrack) -> Period {
         Period {
-            start: track.started.map(|d| d.to_string()),
+            start: track.started.map(Day),
             end: track
                 .stopped
                 .as_ref()
                 .filter(|s| s.date <= self.as_of)
-                .map(|s| s.date.to_string()),
+                .map(|s| Day(s.date)),
         }
     }
 
@@ -236,7 +224,7 @@ impl Builder<'_> {
             .zip(course.and_then(Extent::time))
             .and_then(|(start, length)| length.last_day(start));
         Period {
-            end: end.map(|d| d.to_string()),
+            end: end.map(Day),
             ..period
         }
     }

@@ -54,7 +54,7 @@ impl Builder<'_> {
             let uuid = self
                 .ids
                 .uuid("Encounter", &format!("{}\n{n}", appointment.date));
-            let date = appointment.date.to_string();
+            let date = Day(appointment.date);
             let came = appointment.attendance == Attendance::Attended;
             if came {
                 attended.insert(appointment.entry, uuid);
@@ -90,7 +90,7 @@ impl Builder<'_> {
                     },
                     subject: self.patient.clone(),
                     period: Period {
-                        start: Some(date.clone()),
+                        start: Some(date),
                         end: came.then_some(date),
                     },
                     length: session

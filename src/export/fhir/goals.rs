@@ -59,11 +59,7 @@ impl Builder<'_> {
                         text: Some(concern.text.value.clone()),
                     },
                     subject: self.patient.clone(),
-                    onset_date_time: concern
-                        .since
-                        .as_ref()
-                        .and_then(|s| s.value)
-                        .map(|d| d.to_string()),
+                    onset_date_time: concern.since.as_ref().and_then(|s| s.value).map(Day),
                 }),
             );
             made.insert(&concern.id.value, ConditionRef { uuid });
@@ -164,9 +160,9 @@ impl Builder<'_> {
                     }),
                     description: CodeableConcept::text(text),
                     subject: self.patient.clone(),
-                    start_date: track.opened.map(|d| d.to_string()),
+                    start_date: track.opened.map(Day),
                     target: targets,
-                    status_date: status.map(|s| s.date.to_string()),
+                    status_date: status.map(|s| Day(s.date)),
                     addresses,
                 }),
             );
@@ -227,7 +223,7 @@ impl Builder<'_> {
     /// A goal's targets in force on `at`, one per measure, each with the
     /// due date; the due date alone when it has no measure.
     pub(super) fn targets(&self, track: &GoalTrack, at: Date) -> Vec<GoalTarget> {
-        let due = Record::latest(&track.dues, at).map(|d| d.value.to_string());
+        let due = Record::latest(&track.dues, at).map(|d| Day(d.value));
         if track.targets.is_empty() {
             return due
                 .map(|due| GoalTarget {
@@ -248,7 +244,7 @@ impl Builder<'_> {
                     value: Decimal(t.value),
                     comparator: comparator(t.comparator),
                 }),
-                due_date: due.clone(),
+                due_date: due,
             })
             .collect()
     }

@@ -102,7 +102,7 @@
 //! UUID depends on the client id alone, so every episode of one client names
 //! the same Patient. Each resource's `id` is its UUID.
 
-use crate::ast::Document;
+use crate::ast::{Document, Entry};
 use crate::catalogue::{MeasureInfo, Measures};
 use crate::interpret::Record;
 use foldhash::HashMap;
@@ -113,6 +113,7 @@ use uuid::Uuid;
 mod activities;
 mod encounters;
 mod goals;
+mod json;
 mod resources;
 mod risks;
 
@@ -207,12 +208,6 @@ impl Bundle {
         serde_json::to_string_pretty(self)
     }
 
-    /// Writes the bundle as [`Bundle::to_json`] gives it, as it goes: a long
-    /// plan's bundle is many times the plan's size, and is not held whole.
-    pub fn write_json(&self, out: impl std::io::Write) -> Result<(), serde_json::Error> {
-        serde_json::to_writer_pretty(out, self)
-    }
-
     /// The bundle as a JSON value.
     pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::to_value(self)
@@ -242,7 +237,53 @@ pub fn bundle(
     measures: &Measures<'_>,
     options: &Options,
 ) -> Result<Bundle, ExportError> {
-    let plan = document.plan().ok_or(ExportError::NoPlan)?;
+    let mut entries = Vec::new();
+    build(document, record, measures, options, &mut entries)?;
+    Ok(Bundle {
+        resource_type: "Bundle",
+        kind: "collection",
+        entry: entries,
+    })
+}
+
+/// Why a bundle could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file cannot be exported.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// Writing failed, or a number has no JSON form ([`serde_json::Error::is_io`] tells which).
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// Writes the bundle [`bundle`] makes, as [`Bundle::to_json`] prints it,
+/// one resource at a time as each is made: a long plan's bundle is many
+/// times the plan's size, and is never held whole. Nothing is written when
+/// the file cannot be exported.
+pub fn write_json(
+    document: &Document,
+    record: &Record,
+    measures: &Measures<'_>,
+    options: &Options,
+    out: impl std::io::Write,
+) -> Result<(), WriteError> {
+    let mut stream = json::Stream::new(out);
+    build(document, record, measures, options, &mut stream)?;
+    Ok(stream.finish()?)
+}
+
+/// Whether `document` can be exported as of `options.as_of`: it has a
+/// plan with an `opened` date on or before that day, and every score up to
+/// it lies in its measure's range. [`bundle`] and [`write_json`] check this
+/// before making anything.
+pub fn exportable(
+    document: &Document,
+    record: &Record,
+    measures: &Measures<'_>,
+    options: &Options,
+) -> Result<(), ExportError> {
+    document.plan().ok_or(ExportError::NoPlan)?;
     let opened = document.opened().ok_or(ExportError::NoOpened)?;
     if options.as_of < opened {
         return Err(ExportError::BeforeOpened {
@@ -250,6 +291,41 @@ pub fn bundle(
             opened,
         });
     }
+    for session in record.sessions.iter().filter(|s| s.date <= options.as_of) {
+        let Some(Entry::Session(entry)) = document.entries.get(session.value) else {
+            continue;
+        };
+        for score in &entry.scores {
+            let measure = score.measure.value.as_str();
+            let Some(info) = measures.get(measure) else {
+                continue;
+            };
+            for value in std::iter::once(&score.value).chain(&score.after) {
+                if !info.contains(value.value) {
+                    return Err(ExportError::ScoreOutOfRange {
+                        measure: measure.to_owned(),
+                        score: value.value,
+                        date: session.date,
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Makes the bundle's entries, in order, into `sink`; fails before making
+/// any when the file cannot be exported.
+fn build(
+    document: &Document,
+    record: &Record,
+    measures: &Measures<'_>,
+    options: &Options,
+    sink: &mut dyn json::Sink,
+) -> Result<(), ExportError> {
+    exportable(document, record, measures, options)?;
+    let plan = document.plan().ok_or(ExportError::NoPlan)?;
+    let opened = document.opened().ok_or(ExportError::NoOpened)?;
     let client = plan.client.as_ref().map(|c| c.value.as_str());
     let ids = Ids {
         client: client.unwrap_or_default(),
@@ -260,7 +336,7 @@ pub fn bundle(
         ids,
         measures,
         as_of: options.as_of,
-        entries: Vec::new(),
+        sink,
         patient: Reference::to(&patient),
     };
 
@@ -305,8 +381,8 @@ pub fn bundle(
             title: plan.title.value.clone(),
             subject: out.patient.clone(),
             period: Period {
-                start: Some(opened.to_string()),
-                end: discharge.map(|d| d.date.to_string()),
+                start: Some(Day(opened)),
+                end: discharge.map(|d| Day(d.date)),
             },
             addresses: conditions
                 .list
@@ -319,14 +395,9 @@ pub fn bundle(
     );
     out.medications(document, record, &goals, &conditions, care_plan);
     let encounters = out.encounters(document, record);
-    out.observations(document, record, &encounters)?;
+    out.observations(document, record, &encounters);
     out.risks(document, record, &encounters);
-
-    Ok(Bundle {
-        resource_type: "Bundle",
-        kind: "collection",
-        entry: out.entries,
-    })
+    Ok(())
 }
 
 /// Makes the UUIDs of one episode's resources.
@@ -349,17 +420,17 @@ impl Ids<'_> {
 
 /// A resource's UUID as its `id` and `fullUrl`.
 trait UuidExt {
-    fn id(&self) -> String;
-    fn full_url(&self) -> String;
+    fn id(&self) -> Id;
+    fn full_url(&self) -> Urn;
 }
 
 impl UuidExt for Uuid {
-    fn id(&self) -> String {
-        self.hyphenated().to_string()
+    fn id(&self) -> Id {
+        Id(*self)
     }
 
-    fn full_url(&self) -> String {
-        format!("urn:uuid:{}", self.hyphenated())
+    fn full_url(&self) -> Urn {
+        Urn(*self)
     }
 }
 
@@ -418,13 +489,13 @@ struct Builder<'a> {
     ids: Ids<'a>,
     measures: &'a Measures<'a>,
     as_of: Date,
-    entries: Vec<BundleEntry>,
+    sink: &'a mut dyn json::Sink,
     patient: Reference,
 }
 
 impl Builder<'_> {
     fn push(&mut self, uuid: Uuid, resource: Resource) {
-        self.entries.push(BundleEntry {
+        self.sink.push(BundleEntry {
             full_url: uuid.full_url(),
             resource,
         });

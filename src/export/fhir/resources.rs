@@ -4,13 +4,14 @@
 use super::UuidExt as _;
 use crate::ast::Frequency;
 use crate::words::{Cadence, Per};
+use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct BundleEntry {
-    pub(super) full_url: String,
+    pub(super) full_url: Urn,
     pub(super) resource: Resource,
 }
 
@@ -30,7 +31,7 @@ pub(super) enum Resource {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Patient {
-    pub(super) id: String,
+    pub(super) id: Id,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) identifier: Vec<Identifier>,
 }
@@ -38,7 +39,7 @@ pub(super) struct Patient {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Condition {
-    pub(super) id: String,
+    pub(super) id: Id,
     pub(super) clinical_status: CodeableConcept,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) verification_status: Option<CodeableConcept>,
@@ -46,13 +47,13 @@ pub(super) struct Condition {
     pub(super) code: CodeableConcept,
     pub(super) subject: Reference,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) onset_date_time: Option<String>,
+    pub(super) onset_date_time: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Goal {
-    pub(super) id: String,
+    pub(super) id: Id,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) extension: Vec<Extension>,
     pub(super) lifecycle_status: &'static str,
@@ -61,11 +62,11 @@ pub(super) struct Goal {
     pub(super) description: CodeableConcept,
     pub(super) subject: Reference,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) start_date: Option<String>,
+    pub(super) start_date: Option<Day>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) target: Vec<GoalTarget>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) status_date: Option<String>,
+    pub(super) status_date: Option<Day>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) addresses: Vec<Reference>,
 }
@@ -78,13 +79,13 @@ pub(super) struct GoalTarget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) detail_quantity: Option<Quantity>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) due_date: Option<String>,
+    pub(super) due_date: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct CarePlan {
-    pub(super) id: String,
+    pub(super) id: Id,
     pub(super) status: &'static str,
     pub(super) intent: &'static str,
     pub(super) title: String,
@@ -123,7 +124,7 @@ pub(super) struct ActivityDetail {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct MedicationStatement {
-    pub(super) id: String,
+    pub(super) id: Id,
     pub(super) based_on: Vec<Reference>,
     pub(super) status: &'static str,
     pub(super) medication_codeable_concept: CodeableConcept,
@@ -144,14 +145,14 @@ pub(super) struct Dosage {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Observation {
-    pub(super) id: String,
+    pub(super) id: Id,
     pub(super) status: &'static str,
     pub(super) category: Vec<CodeableConcept>,
     pub(super) code: CodeableConcept,
     pub(super) subject: Reference,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) encounter: Option<Reference>,
-    pub(super) effective_date_time: String,
+    pub(super) effective_date_time: Day,
     #[serde(flatten)]
     pub(super) value: Value,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -162,7 +163,7 @@ pub(super) struct Observation {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Encounter {
-    pub(super) id: String,
+    pub(super) id: Id,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) extension: Vec<Extension>,
     pub(super) status: &'static str,
@@ -177,13 +178,13 @@ pub(super) struct Encounter {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct RiskAssessment {
-    pub(super) id: String,
+    pub(super) id: Id,
     pub(super) status: &'static str,
     pub(super) code: CodeableConcept,
     pub(super) subject: Reference,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) encounter: Option<Reference>,
-    pub(super) occurrence_date_time: String,
+    pub(super) occurrence_date_time: Day,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) reason_code: Vec<CodeableConcept>,
     pub(super) prediction: Vec<Prediction>,
@@ -285,7 +286,7 @@ pub(super) struct Identifier {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub(super) struct Reference {
-    pub(super) reference: String,
+    pub(super) reference: Urn,
 }
 
 impl Reference {
@@ -335,9 +336,9 @@ pub(super) struct Coding {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub(super) struct Period {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) start: Option<String>,
+    pub(super) start: Option<Day>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) end: Option<String>,
+    pub(super) end: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -409,6 +410,65 @@ impl Timing {
             period_unit: every.map(|(_, _, unit)| unit),
         });
         Timing { repeat, code }
+    }
+}
+
+/// A resource's `id`: its UUID, hyphenated, written without a `String`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Id(pub(super) Uuid);
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))
+    }
+}
+
+/// A `fullUrl` or a reference to one: `urn:uuid:` and the UUID.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Urn(pub(super) Uuid);
+
+impl Serialize for Urn {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.urn().encode_lower(&mut Uuid::encode_buffer()))
+    }
+}
+
+/// A FHIR `date`, `YYYY-MM-DD`, as jiff prints it, written without a `String`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Day(pub(super) Date);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut printed = Printed::default();
+        match std::fmt::write(&mut printed, format_args!("{}", self.0)) {
+            Ok(()) => serializer.serialize_str(printed.as_str()),
+            Err(_) => serializer.collect_str(&self.0),
+        }
+    }
+}
+
+/// A short text printed into a fixed buffer (a date is at most 17 bytes).
+#[derive(Default)]
+struct Printed {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Printed {
+    fn as_str(&self) -> &str {
+        let printed = self.bytes.get(..self.len).unwrap_or_default();
+        // Only whole `str`s are written in, so this never fails.
+        std::str::from_utf8(printed).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Printed {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let end = self.len + text.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 

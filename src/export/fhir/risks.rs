@@ -62,7 +62,7 @@ impl Builder<'_> {
                     code: CodeableConcept::text("Clinician-rated risk of harm"),
                     subject: self.patient.clone(),
                     encounter: entry.and_then(|at| encounters.get(&at)).map(Reference::to),
-                    occurrence_date_time: mark.date.to_string(),
+                    occurrence_date_time: Day(mark.date),
                     reason_code: occasion.map(CodeableConcept::text).into_iter().collect(),
                     prediction: vec![Prediction {
                         qualitative_risk: CodeableConcept::coded(RISK_PROBABILITY, code, display),
