@@ -118,12 +118,16 @@ mod big_file {
         let analysis = check(text, &options);
         let measures = options.catalogue.measures_for(&analysis.document);
         let export = fhir::Options::new(options.today);
-        bencher
-            .counter(BytesCount::of_str(text))
-            .bench(|| {
-                let out = std::io::sink();
-                fhir::write_json(&analysis.document, &analysis.record, &measures, &export, out)
-            });
+        bencher.counter(BytesCount::of_str(text)).bench(|| {
+            let out = std::io::sink();
+            fhir::write_json(
+                &analysis.document,
+                &analysis.record,
+                &measures,
+                &export,
+                out,
+            )
+        });
     }
 }
 
