@@ -17,8 +17,8 @@
 //! - `repl_entry`: one entry added in the REPL to a 1 MB plan: a session
 //!   dated in the middle of the plan, with few findings and with thousands
 //!   (the plan judged on a day before most of its sessions: each is a
-//!   `future-date` finding), and today's session appended at the end (the
-//!   plan above it is not parsed again).
+//!   `future-date` finding), and today's session appended at the end (in
+//!   each, the plan around the entry is not parsed again).
 
 #[path = "support/corpus.rs"]
 mod corpus;

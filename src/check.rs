@@ -96,8 +96,8 @@ pub fn check(source: &str, options: &CheckOptions) -> Analysis {
 }
 
 /// Interprets and checks `source`, already parsed as `parsed` (which must
-/// be its parse: [`crate::parse::parse_appended`] reuses the parse of the
-/// text before an entry added at the end).
+/// be its parse: [`crate::parse::parse_inserted`] reuses the parse of the
+/// text around an entry added).
 pub fn check_parsed(source: &str, parsed: Parsed, options: &CheckOptions) -> Analysis {
     let record = interpret(&parsed.document);
     let mut diagnostics = parsed.diagnostics;

@@ -75,6 +75,18 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// Updates the index for `text` inserted at byte `at`: the lines before
+    /// stay, the inserted text's are added, and those after move; the same
+    /// as indexing the new text again, without reading it all.
+    pub fn insert(&mut self, at: usize, text: &str) {
+        let kept = self.starts.partition_point(|&start| start <= at);
+        let after: Vec<usize> = self.starts.split_off(kept);
+        let inserted = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| at + i + 1);
+        self.starts.extend(inserted);
+        self.starts
+            .extend(after.into_iter().map(|start| start + text.len()));
+    }
+
     /// The 0-based line holding byte `offset` (offsets past the end map to the last line).
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts
@@ -121,6 +133,18 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_insertion_indexes_as_the_new_text_does() {
+        let text = "plan \"A\"\n\nsession 2026-01-05\n  note \"b\"\n";
+        let added = "session 2026-01-01\n  note \"a\"\n\n";
+        for at in 0..=text.len() {
+            let mut index = LineIndex::new(text);
+            index.insert(at, added);
+            let new = format!("{}{added}{}", &text[..at], &text[at..]);
+            assert_eq!(index.starts, LineIndex::new(&new).starts, "at {at}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_and_lines() {

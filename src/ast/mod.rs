@@ -8,10 +8,12 @@
 mod aim;
 mod definitions;
 mod record;
+mod shift;
 
 pub use aim::Aim;
 pub use definitions::*;
 pub use record::*;
+pub(crate) use shift::Shift;
 
 use crate::span::{Span, Spanned};
 use jiff::civil::Date;

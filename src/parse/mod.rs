@@ -13,7 +13,7 @@ pub(crate) mod text;
 
 pub use text::date;
 
-use crate::ast::Document;
+use crate::ast::{Document, Shift};
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use crate::span::Span;
@@ -61,43 +61,111 @@ pub(crate) fn parse_items(source: &str, visit: impl FnMut(Item<'_>)) -> Parsed {
     } else {
         0
     };
-    parse_items_from(source, start, visit)
+    parse_items_from(source, start, source.len(), visit)
 }
 
-/// Parses `source` with text appended at `from`, reusing the parse of the
-/// text before it: only the appended text is read.
+/// Parses `source`, which is an earlier text with `inserted` put in at
+/// `inserted.start`, reusing the earlier text's parse: only the inserted
+/// text is read, and the entries after it keep their parse, moved.
 ///
-/// `before` must be the parse of `source[..from]`. The result is always
-/// that of `parse(source)`: the appended text is read on its own only when
-/// `from` starts a line and neither part has a finding, since nothing can
-/// then join them (a line that belongs to the entry above, such as an
-/// indented field, is a finding when read on its own; so is an unclosed
-/// string, and a recovered header's links are settled against every
-/// definition). Otherwise the whole text is parsed.
-pub fn parse_appended(before: Parsed, source: &str, from: usize) -> Parsed {
-    let starts_line = from == 0 || source.get(..from).is_some_and(|s| s.ends_with('\n'));
-    if !before.diagnostics.is_empty() || !starts_line || !source.is_char_boundary(from) {
+/// `before` must be the parse of the earlier text (`source` without
+/// `inserted`). The result is always that of `parse(source)`: the inserted
+/// text is read on its own only when it starts a line, ends a line, is
+/// followed by a line at column 0 (or by nothing), and neither it nor the
+/// earlier text has a finding, since nothing can then join them (a line
+/// that belongs to the entry above, such as an indented field, is a finding
+/// when read on its own; so is an unclosed string, and a recovered header's
+/// links are settled against every definition). Otherwise the whole text is
+/// parsed.
+pub fn parse_inserted(before: Parsed, source: &str, inserted: Span) -> Parsed {
+    let Span { start, end } = inserted;
+    let line_start = |at: usize| at == 0 || source.get(..at).is_some_and(|s| s.ends_with('\n'));
+    let column_0 = source
+        .get(end..)
+        .is_some_and(|rest| !rest.starts_with([' ', '\t']));
+    // An entry of the earlier text that runs on past the insertion point.
+    let split = before
+        .document
+        .entries
+        .partition_point(|e| e.span().start < start);
+    let entry_open = split
+        .checked_sub(1)
+        .and_then(|last| before.document.entries.get(last))
+        .is_some_and(|e| e.span().end > start);
+    let bom = start == 0 && source.starts_with('\u{FEFF}');
+    if !before.diagnostics.is_empty()
+        || bom
+        || start >= end
+        || !line_start(start)
+        || !line_start(end)
+        || !column_0
+        || entry_open
+        || !source.is_char_boundary(start)
+    {
         return parse(source);
     }
-    let after = parse_items_from(source, from, |_| {});
-    if !after.diagnostics.is_empty() {
+    let read = parse_items_from(source, start, end, |_| {});
+    if !read.diagnostics.is_empty() {
         return parse(source);
     }
     let mut document = before.document;
-    document.entries.extend(after.document.entries);
-    document.comments.extend(after.document.comments);
-    document.unread.extend(after.document.unread);
+    splice(
+        &mut document.entries,
+        read.document.entries,
+        start,
+        inserted,
+        |e| e.span(),
+    );
+    splice(
+        &mut document.comments,
+        read.document.comments,
+        start,
+        inserted,
+        |c| c.span,
+    );
+    splice(
+        &mut document.unread,
+        read.document.unread,
+        start,
+        inserted,
+        |u| u.span,
+    );
     Parsed {
         document,
-        diagnostics: after.diagnostics,
+        diagnostics: read.diagnostics,
     }
 }
 
-/// [`parse_items`] from offset `from`, the start of a line.
-fn parse_items_from(source: &str, from: usize, mut visit: impl FnMut(Item<'_>)) -> Parsed {
+/// Puts `new` into `old` (both in source order) before the first item at or
+/// after `at`, and moves the items after it past `inserted`.
+fn splice<T: Shift>(
+    old: &mut Vec<T>,
+    new: Vec<T>,
+    at: usize,
+    inserted: Span,
+    span: impl Fn(&T) -> Span,
+) {
+    let split = old.partition_point(|item| span(item).start < at);
+    let mut after = old.split_off(split);
+    after.shift_by(inserted.end - inserted.start);
+    old.extend(new);
+    old.extend(after);
+}
+
+/// [`parse_items`] of the items that start from offset `from`, the start of
+/// a line, up to offset `until`.
+fn parse_items_from(
+    source: &str,
+    from: usize,
+    until: usize,
+    mut visit: impl FnMut(Item<'_>),
+) -> Parsed {
     let mut lowerer = lower::Lowerer::new(source, from);
     let mut at = from;
-    while let Some(rest) = source.get(at..).filter(|rest| !rest.is_empty()) {
+    while let Some(rest) = source
+        .get(at..)
+        .filter(|rest| !rest.is_empty() && at < until)
+    {
         let run = match CareplanParser::parse(G::run, rest).map(|mut pairs| pairs.next()) {
             Ok(Some(run)) if !run.as_str().is_empty() => run,
             // The grammar reads every line (a bad one becomes `bad_entry`);
@@ -123,6 +191,9 @@ fn parse_items_from(source: &str, from: usize, mut visit: impl FnMut(Item<'_>)) 
         };
         let read = run.as_str().len();
         for pair in run.into_inner() {
+            if at + pair.as_span().start() >= until {
+                break;
+            }
             // A pair is a handle on the parse's shared token queue:
             // cloning it copies no tokens.
             lowerer.item(pair.clone(), at);

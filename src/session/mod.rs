@@ -22,6 +22,7 @@
 //! ```
 
 mod annotate;
+mod changes;
 mod commands;
 mod complete;
 mod highlight;
@@ -46,12 +47,11 @@ use crate::check::{Analysis, CheckOptions, check, check_parsed};
 use crate::diagnostic::Diagnostic;
 use crate::emit::{FileReport, human};
 use crate::format::{FormatError, format};
-use crate::parse::{Parsed, parse, parse_appended};
+use crate::parse::{Parsed, parse, parse_inserted};
 use crate::rule::Rule;
 use crate::span::{LineIndex, Span};
 use crate::summary::{self, Summary};
 use crate::workspace::{self, Contents, WorkspaceError};
-use foldhash::HashSet;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -312,24 +312,24 @@ impl Session {
             });
         }
         let before = self.analysis.document.entries.len();
-        let analysis = match placed {
-            // An entry added at the end: the plan above it is not read
-            // again, when it read cleanly (nothing in it can reach into
-            // the new text; `parse_appended` checks the rest).
-            None if !self
-                .analysis
-                .diagnostics
-                .iter()
-                .any(|d| d.rule.is_reading()) =>
-            {
-                let above = Parsed {
-                    document: std::mem::take(&mut self.analysis.document),
-                    diagnostics: Vec::new(),
-                };
-                let parsed = parse_appended(above, &candidate, at);
-                check_parsed(&candidate, parsed, &self.options)
-            }
-            _ => check(&candidate, &self.options),
+        let inserted = Span::new(at, at + lead.len() + own_text.len() + trail.len());
+        // The plan around the entry is not read again when it read cleanly
+        // (nothing in it can reach into the new text; `parse_inserted`
+        // checks the rest): the entries after it only move.
+        let analysis = if self
+            .analysis
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.is_reading())
+        {
+            check(&candidate, &self.options)
+        } else {
+            let earlier = Parsed {
+                document: std::mem::take(&mut self.analysis.document),
+                diagnostics: Vec::new(),
+            };
+            let parsed = parse_inserted(earlier, &candidate, inserted);
+            check_parsed(&candidate, parsed, &self.options)
         };
         if analysis.document.entries.len() != before + own.document.entries.len() {
             // The plan's own tree may have gone to the new parse.
@@ -352,7 +352,6 @@ impl Session {
             });
         }
         let span = Span::new(start, start + own_text.len());
-        let inserted = Span::new(at, at + lead.len() + own_text.len() + trail.len());
         let old = std::mem::replace(&mut self.analysis, analysis);
         // The findings before, moved as the text after the insertion moved,
         // so that a finding that only moved is neither new nor resolved.
@@ -366,31 +365,11 @@ impl Session {
                 d
             })
             .collect();
-        // Findings compare by what they say and where, not by their
-        // fixes, which change with the plan around them.
-        let was: HashSet<_> = moved.iter().map(Diagnostic::finding).collect();
-        let now: HashSet<_> = self
-            .analysis
-            .diagnostics
-            .iter()
-            .map(Diagnostic::finding)
-            .collect();
-        let findings = self
-            .analysis
-            .diagnostics
-            .iter()
-            .filter(|d| !was.contains(&d.finding()))
-            .cloned()
-            .collect();
-        let resolved = moved
-            .iter()
-            .filter(|d| !now.contains(&d.finding()))
-            .cloned()
-            .collect();
+        let (findings, resolved) = changes::compare(&moved, &self.analysis.diagnostics);
         self.added.push(Appended { inserted, span });
         let what = describe(own.document.entries.first(), &own_text);
+        self.lines.insert(inserted.start, inserted.text(&candidate));
         self.text = candidate;
-        self.lines = LineIndex::new(&self.text);
         Ok(Added {
             span,
             what,

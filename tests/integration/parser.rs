@@ -2,7 +2,7 @@
 //! error positions and recovery.
 
 use careplan::ast::{Change, Entry, Frequency};
-use careplan::span::LineIndex;
+use careplan::span::{LineIndex, Span};
 use careplan::words::{
     Achievement, Attendance, Cadence, Comparator, DischargeKind, EventKind, ExtentUnit, Per, Risk,
     SessionFormat, Stage,
@@ -799,32 +799,46 @@ fn every_discharge_type_is_read() {
     }
 }
 
-/// `parse_appended`, as the REPL uses it for an entry added at the end,
-/// reads a file exactly as `parse` does, wherever the text before it stops:
-/// at every line of the examples, and in every example and fixture written
-/// twice over, after the first copy (every entry appended after a whole plan).
+/// `parse_inserted`, as the REPL uses it for an entry added, reads a file
+/// exactly as `parse` does, wherever the text is put in: a session before every
+/// written line at column 0 of the examples, the rest of an example after each of
+/// its lines, and every example and fixture written twice over,
+/// the second copy put in after the first (every entry appended after a
+/// whole plan) and the first put in before the second (every entry of a
+/// plan moved by a whole plan).
 #[test]
-fn an_appended_parse_reads_the_file_as_a_whole_parse_does() {
+fn an_inserted_parse_reads_the_file_as_a_whole_parse_does() {
+    let session = "session 2026-03-02\n  used I1 \"Practised the skill\"\n  minutes 50\n\n";
     let mut reused = 0;
     for (name, text) in crate::fmt::corpus() {
         let doubled = format!("{text}\n{text}");
-        let mut cases = vec![(doubled.as_str(), vec![text.len() + 1])];
+        let copy = text.len() + 1;
+        let mut cases = vec![
+            (doubled.clone(), Span::new(copy, doubled.len())),
+            (doubled.clone(), Span::new(0, copy)),
+        ];
         if name.contains("examples") {
             let starts = text.match_indices('\n').map(|(at, _)| at + 1);
-            cases.push((text.as_str(), std::iter::once(0).chain(starts).collect()));
-        }
-        for (source, starts) in cases {
-            let whole = parse(source);
-            for at in starts {
-                let before = parse(&source[..at]);
-                reused += usize::from(before.diagnostics.is_empty());
-                assert_eq!(
-                    careplan::parse::parse_appended(before, source, at),
-                    whole,
-                    "{name}, appended at byte {at}"
-                );
+            for at in std::iter::once(0).chain(starts) {
+                cases.push((text.clone(), Span::new(at, text.len())));
+                // Before an indented line the whole text is read again;
+                // before a blank line is as after the entry above.
+                if !text[at..].starts_with([' ', '\t', '\r', '\n']) {
+                    let source = format!("{}{session}{}", &text[..at], &text[at..]);
+                    cases.push((source, Span::new(at, at + session.len())));
+                }
             }
         }
+        for (source, inserted) in cases {
+            let earlier = format!("{}{}", &source[..inserted.start], &source[inserted.end..]);
+            let before = parse(&earlier);
+            reused += usize::from(before.diagnostics.is_empty());
+            assert_eq!(
+                careplan::parse::parse_inserted(before, &source, inserted),
+                parse(&source),
+                "{name}, {inserted:?} put in"
+            );
+        }
     }
-    assert!(reused > 300, "the reuse itself is exercised: {reused}");
+    assert!(reused > 600, "the reuse itself is exercised: {reused}");
 }

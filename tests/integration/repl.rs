@@ -503,3 +503,33 @@ discharge 2026-10-06 withdrew \"Moved away\"
     }
     insta::assert_snapshot!("v2-typed", from_line(&out.stdout, "goals as of"));
 }
+
+/// An entry added anywhere in a plan (a session back-dated to the day of
+/// each dated entry of the examples, so it goes before the next one)
+/// leaves the plan, its record and its findings as checking the whole new
+/// text does: the entries after it, kept from the parse before, moved.
+#[test]
+fn an_entry_added_anywhere_reads_as_the_whole_plan_does() {
+    let options = careplan::CheckOptions::new(crate::test::TODAY_DATE);
+    for (name, text) in crate::fmt::corpus() {
+        if !name.contains("examples") {
+            continue;
+        }
+        let dates: Vec<_> = careplan::parse(&text)
+            .document
+            .entries
+            .iter()
+            .filter_map(|e| e.date()?.value)
+            .collect();
+        assert!(dates.len() > 3, "{name} has a record");
+        for date in dates {
+            let mut session = careplan::session::Session::of_text(text.clone(), options.clone());
+            let entry = format!("session {date}\n  note \"Seen\"\n");
+            assert!(session.add_entry(&entry).is_ok(), "{name}: {date}");
+            let whole = careplan::check(session.text(), &options);
+            let added = session.analysis();
+            assert_eq!(added.document, whole.document, "{name}: {date}");
+            assert_eq!(added.diagnostics, whole.diagnostics, "{name}: {date}");
+        }
+    }
+}
