@@ -7,7 +7,6 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::interpret::{Record, interpret};
 use crate::parse::{Parsed, parse};
 use crate::rules::{Context, Rule};
-use crate::span::LineIndex;
 use crate::suppress;
 use crate::words::Unit;
 use jiff::civil::Date;
@@ -130,12 +129,8 @@ pub fn check_parsed(source: &str, parsed: Parsed, options: &CheckOptions) -> Ana
         None => false,
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
-    // The line index is built only for a file with findings to allow: a
-    // clean file's check holds no table of its lines.
-    let mut index = None;
     for finding in diagnostics.iter_mut().filter(|d| options.allowable(d.rule)) {
-        let index = index.get_or_insert_with(|| LineIndex::new(source));
-        let allow = suppress::allow_fix(source, index, &parsed.document.comments, finding);
+        let allow = suppress::allow_fix(source, &parsed.document.comments, finding);
         finding.fixes.push(allow);
     }
     Analysis {

@@ -281,17 +281,17 @@ fn name_removal(names: &[&str], at: usize, start: usize) -> Edit {
 /// to an allow comment already at the end of that line, or a new one there
 /// (above the line when it already ends in another comment). Never
 /// preferred: it silences a finding rather than resolving it. `comments`
-/// are the file's, in source order, and `index` is `source`'s.
-pub fn allow_fix(
-    source: &str,
-    index: &LineIndex,
-    comments: &[Comment],
-    finding: &Diagnostic,
-) -> Fix {
-    let line = index.line_of(finding.span.start);
+/// are the file's, in source order.
+pub fn allow_fix(source: &str, comments: &[Comment], finding: &Diagnostic) -> Fix {
     let name = finding.rule.name();
-    let start = index.line_start(line).unwrap_or(0);
-    let text = index.line_text(source, line);
+    // The finding's line, found from where it starts: a file with many
+    // findings is not indexed line by line for them.
+    let at = finding.span.start.min(source.len());
+    let before = source.as_bytes().get(..at).unwrap_or_default();
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let rest = source.as_bytes().get(start..).unwrap_or_default();
+    let end = start + memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+    let text = source.get(start..end).unwrap_or("").trim_end_matches('\r');
     let end = start + text.len();
     let first = comments.partition_point(|c| c.span.start < start);
     let trailing = comments

@@ -146,10 +146,11 @@ fn splice<T: Shift>(
     span: impl Fn(&T) -> Span,
 ) {
     let split = old.partition_point(|item| span(item).start < at);
-    let mut after = old.split_off(split);
-    after.shift_by(inserted.end - inserted.start);
-    old.extend(new);
-    old.extend(after);
+    let moved = split + new.len();
+    old.splice(split..split, new);
+    for item in old.get_mut(moved..).unwrap_or_default() {
+        item.shift_by(inserted.end - inserted.start);
+    }
 }
 
 /// [`parse_items`] of the items that start from offset `from`, the start of

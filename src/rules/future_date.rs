@@ -53,17 +53,23 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("check the date, the year above all"),
         );
     }
+    // Formatted once: in a plan judged on a past day, every later entry
+    // is a finding.
+    let today_text = today.to_string();
     for entry in &cx.document.entries {
         let Some(date) = entry.date() else { continue };
         let Some(day) = date.value.filter(|&d| d > today) else {
             continue;
         };
-        let what = entry.keyword().replace('-', " ");
+        let what = match entry.keyword() {
+            "safety-plan" => "safety plan",
+            keyword => keyword,
+        };
         out.push(
             Diagnostic::new(
                 Rule::FutureDate,
                 date.span,
-                format!("this {what} is dated {day}, after today ({today})"),
+                format!("this {what} is dated {day}, after today ({today_text})"),
             )
             .with_help(format!(
                 "check the date, the year and the month above all; if the {what} is still to \
