@@ -120,6 +120,10 @@ pub fn run(args: &Args) -> Outcome {
     if writeln!(out).and_then(|()| out.flush()).is_err() {
         return Outcome::Unusable;
     }
+    // The run ends here and the process with it: the system takes back the
+    // plan's tree and record whole, faster than they are freed piece by
+    // piece (a tenth of a long plan's export).
+    std::mem::forget((analysis.document, analysis.record, source));
     Outcome::Clean
 }
 
