@@ -6,7 +6,7 @@ use super::*;
 use crate::ast::{Document, Entry, Extent};
 use crate::interpret::{Record, TreatmentKind, TreatmentTrack};
 use crate::words::{DischargeKind, ExtentUnit};
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
@@ -126,7 +126,7 @@ impl Builder<'_> {
         encounters: &Encounters,
     ) {
         // (measure, date) -> how many scores of it that date so far.
-        let mut counts: HashMap<(&str, Date), usize> = HashMap::default();
+        let mut counts = DayCounts::new(record.sessions.iter().map(|s| s.date));
         for session in &record.sessions {
             if session.date > self.as_of {
                 continue;
@@ -136,12 +136,11 @@ impl Builder<'_> {
             };
             for score in &entry.scores {
                 let measure = score.measure.value.as_str();
-                let seen = counts.entry((measure, session.date)).or_insert(0);
-                let n = *seen;
-                *seen += 1;
-                let uuid = self
-                    .ids
-                    .uuid("Observation", &format!("{measure}\n{}\n{n}", session.date));
+                let n = counts.next(session.date, measure);
+                let uuid = self.ids.uuid(
+                    "Observation",
+                    format_args!("{measure}\n{}\n{n}", session.date),
+                );
                 let code = self.concept(measure);
                 let component = score
                     .after
@@ -167,7 +166,7 @@ impl Builder<'_> {
                         )],
                         code,
                         subject: self.patient.clone(),
-                        encounter: encounters.get(&session.value).map(Reference::to),
+                        encounter: encounters.get(session.value).map(Reference::to),
                         effective_date_time: Day(session.date),
                         value: Value::of(score.value.value),
                         component,

@@ -16,7 +16,6 @@ use super::*;
 use crate::ast::{Document, Entry};
 use crate::interpret::Record;
 use crate::words::{Attendance, SessionFormat};
-use foldhash::HashMap;
 use uuid::Uuid;
 
 /// The R4 core extension for why an Encounter was cancelled.
@@ -30,8 +29,18 @@ pub(super) const ATTENDANCE: &str = "urn:careplan:attendance";
 /// binding to v3 ActEncounterCode).
 const ACT_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
-/// The Encounters made, by the session's entry index.
-pub(super) type Encounters = HashMap<usize, Uuid>;
+/// The Encounters made for attended sessions, by the session's entry
+/// index: a sorted list, not a table grown one session at a time.
+#[derive(Default)]
+pub(super) struct Encounters(Vec<(usize, Uuid)>);
+
+impl Encounters {
+    /// The Encounter of the session at entry index `entry`, if one was made.
+    pub(super) fn get(&self, entry: usize) -> Option<&Uuid> {
+        let at = self.0.binary_search_by_key(&entry, |&(e, _)| e).ok()?;
+        self.0.get(at).map(|(_, uuid)| uuid)
+    }
+}
 
 impl Builder<'_> {
     /// One Encounter per session up to the date, in replay order; returns
@@ -40,7 +49,7 @@ impl Builder<'_> {
     pub(super) fn encounters(&mut self, document: &Document, record: &Record) -> Encounters {
         let mut attended = Encounters::default();
         // date -> how many sessions that date so far.
-        let mut counts: HashMap<Date, usize> = HashMap::default();
+        let mut counts = DayCounts::new(record.appointments.iter().map(|a| a.date));
         for appointment in &record.appointments {
             if appointment.date > self.as_of {
                 continue;
@@ -48,16 +57,14 @@ impl Builder<'_> {
             let Some(Entry::Session(session)) = document.entries.get(appointment.entry) else {
                 continue;
             };
-            let seen = counts.entry(appointment.date).or_insert(0);
-            let n = *seen;
-            *seen += 1;
+            let n = counts.next(appointment.date, ());
             let uuid = self
                 .ids
-                .uuid("Encounter", &format!("{}\n{n}", appointment.date));
+                .uuid("Encounter", format_args!("{}\n{n}", appointment.date));
             let date = Day(appointment.date);
             let came = appointment.attendance == Attendance::Attended;
             if came {
-                attended.insert(appointment.entry, uuid);
+                attended.0.push((appointment.entry, uuid));
             }
             // AMB, "ambulatory", is the class of an outpatient visit; VR,
             // "virtual", of one by video or telephone (v3 ActEncounterCode).
@@ -101,6 +108,7 @@ impl Builder<'_> {
                 }),
             );
         }
+        attended.0.sort_unstable_by_key(|&(entry, _)| entry);
         attended
     }
 }

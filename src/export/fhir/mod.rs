@@ -412,9 +412,57 @@ impl Ids<'_> {
         Uuid::new_v5(&NAMESPACE, format!("Patient\n{}", self.client).as_bytes())
     }
 
-    fn uuid(&self, kind: &str, local: &str) -> Uuid {
-        let name = format!("{kind}\n{}\n{}\n{local}", self.client, self.opened);
+    /// The UUID of the resource of `kind` that is `local` in the episode.
+    fn uuid(&self, kind: &str, local: impl std::fmt::Display) -> Uuid {
+        use std::fmt::Write as _;
+        // Written into one buffer of a size that holds nearly every name:
+        // a `format!` grows its string piece by piece as a date is printed.
+        let mut name = String::with_capacity(128);
+        let _ = write!(name, "{kind}\n{}\n{}\n{local}", self.client, self.opened);
         Uuid::new_v5(&NAMESPACE, name.as_bytes())
+    }
+}
+
+/// How many resources of each key a day has had so far, for their UUIDs
+/// (a second PHQ-9 score on one day is `…\n1`).
+///
+/// The record lists dated entries in date order, nearly always: then only
+/// the current day's counts are held, not a table of every day of a long
+/// plan's record (its growth was a tenth of a long export). When the order
+/// goes back (a risk at `opened` after an earlier session), every day's
+/// counts are kept, so no two resources share a UUID.
+struct DayCounts<K> {
+    /// Whether the days come in order, so that a past day never returns.
+    in_order: bool,
+    day: Option<Date>,
+    counts: foldhash::HashMap<(Date, K), usize>,
+}
+
+impl<K: std::hash::Hash + Eq> DayCounts<K> {
+    /// Counts for resources made on `days`, in the order they will come.
+    fn new(mut days: impl Iterator<Item = Date>) -> Self {
+        let mut last = None;
+        let in_order = days.all(|day| {
+            let ordered = last.is_none_or(|last| last <= day);
+            last = Some(day);
+            ordered
+        });
+        DayCounts {
+            in_order,
+            day: None,
+            counts: foldhash::HashMap::default(),
+        }
+    }
+
+    /// How many resources of `key` on `day` came before this one.
+    fn next(&mut self, day: Date, key: K) -> usize {
+        if self.in_order && self.day != Some(day) {
+            self.counts.clear();
+        }
+        self.day = Some(day);
+        let seen = self.counts.entry((day, key)).or_insert(0);
+        *seen += 1;
+        *seen - 1
     }
 }
 
@@ -504,8 +552,32 @@ impl Builder<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::NAMESPACE;
+    use super::{DayCounts, NAMESPACE};
+    use jiff::civil::date;
     use uuid::Uuid;
+
+    /// The n of each resource's UUID name, whether the days come in order
+    /// or go back (a risk at `opened` after an earlier session): a day that
+    /// comes again goes on counting, so no two names are the same.
+    #[test]
+    fn each_day_counts_its_resources_in_any_order() {
+        let in_order = [date(2026, 9, 1), date(2026, 9, 1), date(2026, 9, 8)];
+        let back = [date(2026, 9, 8), date(2026, 9, 1), date(2026, 9, 8)];
+        for days in [in_order, back] {
+            let mut counts = DayCounts::new(days.into_iter());
+            let ns: Vec<usize> = days.iter().map(|&day| counts.next(day, "PHQ-9")).collect();
+            let expected = if days == in_order {
+                [0, 1, 0]
+            } else {
+                [0, 0, 1]
+            };
+            assert_eq!(ns, expected, "{days:?}");
+        }
+        let mut counts = DayCounts::new(in_order.into_iter());
+        assert_eq!(counts.next(date(2026, 9, 1), "PHQ-9"), 0);
+        assert_eq!(counts.next(date(2026, 9, 1), "GAD-7"), 0);
+        assert_eq!(counts.next(date(2026, 9, 1), "PHQ-9"), 1);
+    }
 
     #[test]
     fn the_namespace_is_the_v5_uuid_of_its_url() {

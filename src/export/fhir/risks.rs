@@ -26,7 +26,6 @@ use super::*;
 use crate::ast::{Document, Entry};
 use crate::interpret::Record;
 use crate::words::{EventKind, Risk};
-use foldhash::HashMap;
 
 const RISK_PROBABILITY: &str = "http://terminology.hl7.org/CodeSystem/risk-probability";
 
@@ -35,17 +34,15 @@ impl Builder<'_> {
     /// replay order.
     pub(super) fn risks(&mut self, document: &Document, record: &Record, encounters: &Encounters) {
         // date -> how many levels that date so far.
-        let mut counts: HashMap<Date, usize> = HashMap::default();
+        let mut counts = DayCounts::new(record.risks.iter().map(|r| r.date));
         for mark in &record.risks {
             if mark.date > self.as_of {
                 continue;
             }
-            let seen = counts.entry(mark.date).or_insert(0);
-            let n = *seen;
-            *seen += 1;
+            let n = counts.next(mark.date, ());
             let uuid = self
                 .ids
-                .uuid("RiskAssessment", &format!("{}\n{n}", mark.date));
+                .uuid("RiskAssessment", format_args!("{}\n{n}", mark.date));
             let entry = mark.value.entry;
             let occasion = match entry.and_then(|at| document.entries.get(at)) {
                 Some(Entry::Review(_)) => Some("Care plan review"),
@@ -61,7 +58,7 @@ impl Builder<'_> {
                     status: "final",
                     code: CodeableConcept::text("Clinician-rated risk of harm"),
                     subject: self.patient.clone(),
-                    encounter: entry.and_then(|at| encounters.get(&at)).map(Reference::to),
+                    encounter: entry.and_then(|at| encounters.get(at)).map(Reference::to),
                     occurrence_date_time: Day(mark.date),
                     reason_code: occasion.map(CodeableConcept::text).into_iter().collect(),
                     prediction: vec![Prediction {
